@@ -1,0 +1,54 @@
+// The local Functions host: HTTP, queue and timer triggers of the registered functions, one object to start and stop.
+import type {
+  FunctionDefinition,
+  HttpFunctionDefinition,
+  QueueFunctionDefinition,
+  TimerFunctionDefinition,
+} from '../shared/functionRegistry';
+import { queueServiceClient } from '../shared/storage/clients';
+import type { HostLog } from './hostLog';
+import { readQueueSettings, type QueueSettings } from './hostSettings';
+import { startHttpServer, type DevRoute, type HeaderRewrite } from './httpServer';
+import { startQueueRunner } from './queueRunner';
+import { startTimerRunner } from './timerRunner';
+
+export interface LocalHostOptions {
+  functions: readonly FunctionDefinition[];
+  log: HostLog;
+  /** 0 picks a free port. */
+  port: number;
+  /** host.json's queue settings unless given (tests shorten timeouts). */
+  queueSettings?: QueueSettings;
+  devRoutes?: DevRoute[];
+  rewriteHeaders?: HeaderRewrite[];
+}
+
+export interface LocalHost {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
+  const http = options.functions.filter((f): f is HttpFunctionDefinition => f.trigger === 'http');
+  const queued = options.functions.filter((f): f is QueueFunctionDefinition => f.trigger === 'queue');
+  const timed = options.functions.filter((f): f is TimerFunctionDefinition => f.trigger === 'timer');
+
+  const server = await startHttpServer({ ...options, functions: http });
+  const queues = startQueueRunner(
+    queued,
+    queueServiceClient(),
+    options.queueSettings ?? readQueueSettings(),
+    options.log,
+  );
+  const timers = startTimerRunner(timed, options.log);
+  return {
+    url: `http://localhost:${server.port}`,
+    port: server.port,
+    stop: async () => {
+      timers.stop();
+      await queues.stop();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// GET /api/health: is the service up, which version, and does Table Storage answer.
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { config } from '../shared/config';
+import { dependencyUnavailable } from '../shared/http/conventions';
+import { registerHttp } from '../shared/functionRegistry';
+import { pingTableStorage } from '../shared/storage/health';
+
+const RETRY_AFTER_SECONDS = 5;
+
+export async function health(_request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const { version } = config();
+  try {
+    await pingTableStorage();
+  } catch (error) {
+    if (!dependencyUnavailable(error)) throw error;
+    context.warn('Health check: Table Storage did not answer.');
+    return {
+      status: 503,
+      headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
+      jsonBody: { status: 'unavailable', version, storage: 'unavailable' },
+    };
+  }
+  return { status: 200, jsonBody: { status: 'ok', version, storage: 'ok' } };
+}
+
+registerHttp('health', { route: 'api/health', methods: ['GET'], handler: health });

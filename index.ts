@@ -1,0 +1,7 @@
+// The app's entry point (package.json "main"): loads every function so each registers itself, then validates settings.
+import './functions/health';
+import './functions/notFound';
+import { config } from './shared/config';
+
+// Fail start-up with a message naming each bad setting, rather than on the first request.
+config();

@@ -1,0 +1,42 @@
+// The small set of errors use cases throw; shared/http/problem.ts maps each kind to one problem+json answer.
+
+/** A field-level complaint, `path` in dotted form (`customer.contactEmail`). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export type ErrorKind =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'gone'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'idempotency-mismatch'
+  | 'rate-limited'
+  | 'unavailable';
+
+/** An expected failure with a message meant for the caller (never a secret, never a stack). */
+export class ServiceError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly errors?: FieldError[],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}
+
+export const invalid = (message: string, errors?: FieldError[]) => new ServiceError('validation', message, errors);
+export const unauthenticated = (message: string) => new ServiceError('unauthenticated', message);
+export const forbidden = (message: string) => new ServiceError('forbidden', message);
+export const notFound = (message: string) => new ServiceError('not-found', message);
+export const conflict = (message: string) => new ServiceError('conflict', message);
+export const gone = (message: string) => new ServiceError('gone', message);
+export const unavailable = (message: string, retryAfterSeconds = 5) =>
+  new ServiceError('unavailable', message, undefined, retryAfterSeconds);

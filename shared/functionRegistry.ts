@@ -1,0 +1,103 @@
+// Registers each function with the Functions host and records it, so the local host and tests can serve it too.
+import { app, type HttpHandler, type HttpMethod, type StorageQueueHandler, type TimerHandler } from '@azure/functions';
+import { withHttpConventions } from './http/conventions';
+
+export interface HttpFunctionDefinition {
+  trigger: 'http';
+  name: string;
+  /** Functions route template without prefix (host.json sets routePrefix to ""), e.g. `api/consent-requests/{id}`. */
+  route: string;
+  methods: HttpMethod[];
+  handler: HttpHandler;
+}
+
+export interface QueueFunctionDefinition {
+  trigger: 'queue';
+  name: string;
+  queueName: string;
+  /** App setting (prefix) holding the storage connection, as the real host resolves it. */
+  connection: string;
+  handler: StorageQueueHandler;
+}
+
+export interface TimerFunctionDefinition {
+  trigger: 'timer';
+  name: string;
+  /** Six-field NCRONTAB: second minute hour day month day-of-week. */
+  schedule: string;
+  runOnStartup: boolean;
+  handler: TimerHandler;
+}
+
+export type FunctionDefinition = HttpFunctionDefinition | QueueFunctionDefinition | TimerFunctionDefinition;
+
+const STORAGE_CONNECTION = 'AzureWebJobsStorage';
+const definitions: FunctionDefinition[] = [];
+
+/** Every function registered so far, in registration order. */
+export function registeredFunctions(): readonly FunctionDefinition[] {
+  return definitions;
+}
+
+export function registerHttp(
+  name: string,
+  options: { route: string; methods: HttpMethod[]; handler: HttpHandler },
+): HttpFunctionDefinition {
+  const handler = withHttpConventions(options.handler);
+  const definition = record({ trigger: 'http', name, route: options.route, methods: options.methods, handler });
+  if (insideFunctionsHost()) {
+    app.http(name, { route: options.route, methods: options.methods, authLevel: 'anonymous', handler });
+  }
+  return definition;
+}
+
+export function registerQueue(
+  name: string,
+  options: { queueName: string; handler: StorageQueueHandler },
+): QueueFunctionDefinition {
+  const definition = record({ trigger: 'queue', name, connection: STORAGE_CONNECTION, ...options });
+  if (insideFunctionsHost()) {
+    app.storageQueue(name, { queueName: options.queueName, connection: STORAGE_CONNECTION, handler: options.handler });
+  }
+  return definition;
+}
+
+export function registerTimer(
+  name: string,
+  options: { schedule: string; runOnStartup?: boolean; handler: TimerHandler },
+): TimerFunctionDefinition {
+  const runOnStartup = options.runOnStartup ?? false;
+  const definition = record({
+    trigger: 'timer',
+    name,
+    schedule: options.schedule,
+    runOnStartup,
+    handler: options.handler,
+  });
+  if (insideFunctionsHost()) {
+    app.timer(name, { schedule: options.schedule, runOnStartup, handler: options.handler });
+  }
+  return definition;
+}
+
+function record<T extends FunctionDefinition>(definition: T): T {
+  if (definitions.some((existing) => existing.name === definition.name)) {
+    throw new Error(`A function named "${definition.name}" is already registered.`);
+  }
+  definitions.push(definition);
+  return definition;
+}
+
+/**
+ * True inside the Functions worker, which provides the `@azure/functions-core` module. Elsewhere `app.*` would only
+ * print a warning per function, so the local host and tests rely on the record alone.
+ */
+function insideFunctionsHost(): boolean {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('@azure/functions-core');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,65 @@
+// Reading request input safely: size and media type checked before parsing, then validated by one zod schema.
+import type { HttpRequest } from '@azure/functions';
+import type { z } from 'zod';
+import { invalid, ServiceError, type FieldError } from '../errors';
+
+/** Bodies above this are refused before they are parsed (API.md). */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Reads a JSON body and validates it; every failure is a 4xx ServiceError a caller can act on. */
+export async function readJsonBody<S extends z.ZodType>(request: HttpRequest, schema: S): Promise<z.infer<S>> {
+  requireMediaType(request, ['application/json']);
+  const text = await readBodyText(request);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalid('The request body is not valid JSON.');
+  }
+  return validate(schema, value, 'The request body');
+}
+
+/** Reads the raw body as text, refusing bodies over MAX_BODY_BYTES (by header first, then by actual length). */
+export async function readBodyText(request: HttpRequest): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const bytes = Buffer.from(await request.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  return bytes.toString('utf8');
+}
+
+/** Refuses a request whose Content-Type is not one of `accepted` (parameters such as charset are ignored). */
+export function requireMediaType(request: HttpRequest, accepted: string[]): string {
+  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!accepted.includes(mediaType)) {
+    throw new ServiceError(
+      'unsupported-media-type',
+      `Send the body as ${accepted.join(' or ')}${mediaType ? `, not ${mediaType}` : ' (Content-Type is missing)'}.`,
+    );
+  }
+  return mediaType;
+}
+
+/** Validates query parameters (first value of each) against a schema. */
+export function readQuery<S extends z.ZodType>(request: HttpRequest, schema: S): z.infer<S> {
+  return validate(schema, Object.fromEntries(request.query.entries()), 'The query string');
+}
+
+/** Validates any value, turning zod issues into field errors with dotted paths. */
+export function validate<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const errors: FieldError[] = parsed.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+  throw invalid(`${what} is not valid: ${errors.map((error) => describe(error)).join('; ')}.`, errors);
+}
+
+function describe(error: FieldError): string {
+  return error.path ? `${error.path}: ${error.message}` : error.message;
+}
+
+function tooLarge(): ServiceError {
+  return new ServiceError('payload-too-large', `The request body must not exceed ${MAX_BODY_BYTES / 1024} KiB.`);
+}

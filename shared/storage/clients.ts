@@ -1,0 +1,77 @@
+// Storage clients built once from settings: connection string locally, managed identity (DefaultAzureCredential) in Azure.
+import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { DefaultAzureCredential } from '@azure/identity';
+import { QueueServiceClient, type StoragePipelineOptions } from '@azure/storage-queue';
+import { config, type StorageConnection } from '../config';
+
+/** Fail fast when storage is down: callers answer 503 with Retry-After instead of hanging on long SDK retries. */
+const TABLE_OPTIONS: TableServiceClientOptions = {
+  retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 1000 },
+};
+const QUEUE_OPTIONS: StoragePipelineOptions = {
+  retryOptions: { maxTries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 1000, tryTimeoutInMs: 10_000 },
+};
+
+let tableService: TableServiceClient | undefined;
+let queueService: QueueServiceClient | undefined;
+const tables = new Map<string, Promise<TableClient>>();
+
+export function tableServiceClient(): TableServiceClient {
+  tableService ??= createTableService(config().storage);
+  return tableService;
+}
+
+export function queueServiceClient(): QueueServiceClient {
+  queueService ??= createQueueService(config().storage);
+  return queueService;
+}
+
+/** A client for one table, created in storage on first use in this process. */
+export function tableClient(name: string): Promise<TableClient> {
+  let table = tables.get(name);
+  if (!table) {
+    table = openTable(name);
+    tables.set(name, table);
+    // A failed creation (storage down) must not be cached: the next call tries again.
+    table.catch(() => tables.delete(name));
+  }
+  return table;
+}
+
+async function openTable(name: string): Promise<TableClient> {
+  await tableServiceClient().createTable(name); // no-op when it exists
+  return newTableClient(config().storage, name);
+}
+
+function newTableClient(storage: StorageConnection, name: string): TableClient {
+  if (storage.kind === 'connectionString') {
+    return TableClient.fromConnectionString(storage.connectionString, name, withInsecureLocal(storage, TABLE_OPTIONS));
+  }
+  return new TableClient(storage.tableServiceUri, name, credential(storage), TABLE_OPTIONS);
+}
+
+function createTableService(storage: StorageConnection): TableServiceClient {
+  if (storage.kind === 'connectionString') {
+    return TableServiceClient.fromConnectionString(storage.connectionString, withInsecureLocal(storage, TABLE_OPTIONS));
+  }
+  return new TableServiceClient(storage.tableServiceUri, credential(storage), TABLE_OPTIONS);
+}
+
+function createQueueService(storage: StorageConnection): QueueServiceClient {
+  if (storage.kind === 'connectionString') {
+    return QueueServiceClient.fromConnectionString(storage.connectionString, QUEUE_OPTIONS);
+  }
+  return new QueueServiceClient(storage.queueServiceUri, credential(storage), QUEUE_OPTIONS);
+}
+
+function credential(storage: Extract<StorageConnection, { kind: 'identity' }>): DefaultAzureCredential {
+  return new DefaultAzureCredential(storage.clientId ? { managedIdentityClientId: storage.clientId } : {});
+}
+
+/** Azurite speaks plain http; the tables SDK refuses that unless told to. */
+function withInsecureLocal(storage: StorageConnection, options: TableServiceClientOptions): TableServiceClientOptions {
+  const plainHttp =
+    storage.kind === 'connectionString' &&
+    /DefaultEndpointsProtocol=http(;|$)|Endpoint=http:\/\/|UseDevelopmentStorage=true/i.test(storage.connectionString);
+  return plainHttp ? { ...options, allowInsecureConnection: true } : options;
+}
