@@ -1,0 +1,14 @@
+// Starts one in-memory Azurite on free ports for the whole test run; every test file reaches it through the settings.
+import { startAzurite, type RunningAzurite } from '../../dev/azurite';
+
+declare global {
+  var __AZURITE__: RunningAzurite | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const azurite = await startAzurite();
+  globalThis.__AZURITE__ = azurite;
+  // Test workers are started after this and inherit these settings.
+  process.env.AzureWebJobsStorage = azurite.connectionString;
+  process.env.PUBLIC_BASE_URL ??= 'http://localhost:7071';
+}
