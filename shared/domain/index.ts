@@ -13,3 +13,15 @@ export {
   type PartnerStatus,
 } from './partners';
 export { GLOBAL_ADMINISTRATOR_ROLE_ID, ROLE_CATALOG, findRole, type DirectoryRole } from './roles';
+export {
+  DELEGATED_ADMIN_LIMITS,
+  LEAST_PRIVILEGE_WARNING,
+  activateDelegatedAdmin,
+  effectiveDelegatedAdmin,
+  validateDelegatedAdminRequest,
+  type DelegatedAdmin,
+  type DelegatedAdminDecision,
+  type DelegatedAdminRequest,
+  type DelegatedAdminStatus,
+} from './delegatedAdmin';
+export { CONSENT_EXPIRY_LIMITS, daysAfter, expiresInDaysErrors, isPast } from './expiry';
