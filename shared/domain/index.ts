@@ -25,3 +25,45 @@ export {
   type DelegatedAdminStatus,
 } from './delegatedAdmin';
 export { CONSENT_EXPIRY_LIMITS, daysAfter, expiresInDaysErrors, isPast } from './expiry';
+export {
+  CONSENT_STATUSES,
+  effectiveConsent,
+  issueConsent,
+  standingLinkConsent,
+  toConsentResource,
+  type AcceptedBy,
+  type Consent,
+  type ConsentPartner,
+  type ConsentPartnerKind,
+  type ConsentRequest,
+  type ConsentResource,
+  type ConsentSource,
+  type ConsentStatus,
+  type Customer,
+  type EmailDelivery,
+  type EmailStatus,
+  type IndirectProviderRef,
+  type IssueConsentInput,
+  type Locale,
+  type Revocation,
+  type StandingLinkConsentInput,
+} from './consent';
+export {
+  CONSENT_TRANSITIONS,
+  acceptConsent,
+  canTransition,
+  cancelConsent,
+  declineConsent,
+  expireConsent,
+  reissueLink,
+  removeDelegatedAdmin,
+  revokeConsent,
+  type AcceptanceOutcome,
+} from './consentTransitions';
+export {
+  acceptanceRefusal,
+  isCloudNative,
+  isGlobalAdministrator,
+  type AcceptanceRefusal,
+  type Signer,
+} from './acceptance';

@@ -1,5 +1,14 @@
-// Partners of every kind, test moments and tenants shared by the domain tests.
-import type { Partner, PartnerKind } from '../../../shared/domain';
+// Partners of every kind, a signed-in Global Administrator, and consent builders shared by the domain tests.
+import {
+  acceptConsent,
+  GLOBAL_ADMINISTRATOR_ROLE_ID,
+  issueConsent,
+  type Consent,
+  type ConsentRequest,
+  type Partner,
+  type PartnerKind,
+  type Signer,
+} from '../../../shared/domain';
 
 export const NOW = new Date('2026-11-24T10:00:00.000Z');
 export const TENANT = '3f5c8a2e-6b1d-4c7e-9a0f-2d4b6e8c1a35';
@@ -28,6 +37,33 @@ export const directCsp = partnerOf('direct-csp');
 export const provider = partnerOf('indirect-provider');
 export const reseller = partnerOf('indirect-reseller', { indirectProviderId: provider.id });
 export const oem = partnerOf('oem', { oemDirectApiEligible: true });
+
+export const globalAdmin: Signer = {
+  tenantId: TENANT,
+  objectId: 'a1b2c3d4-0000-4000-8000-00000000000a',
+  userPrincipalName: 'admin@contoso.onmicrosoft.com',
+  roles: [GLOBAL_ADMINISTRATOR_ROLE_ID],
+};
+
+export function acceptedBy(signer: Signer = globalAdmin) {
+  return { tenantId: signer.tenantId, objectId: signer.objectId, userPrincipalName: signer.userPrincipalName };
+}
+
+/** A pending invitation from `partner` to TENANT, issued at NOW, without email unless the request asks. */
+export function pendingConsent(partner: Partner = directCsp, request: Partial<ConsentRequest> = {}): Consent {
+  return issueConsent({
+    id: `consent-${partner.id}`,
+    partner,
+    indirectProvider: partner.type === 'indirect-reseller' ? provider : undefined,
+    request: { customer: { tenantId: TENANT }, sendEmail: false, ...request },
+    now: NOW,
+  });
+}
+
+/** The same consent accepted by TENANT's Global Administrator one hour after it was issued. */
+export function acceptedConsent(partner: Partner = directCsp, request: Partial<ConsentRequest> = {}): Consent {
+  return acceptConsent(pendingConsent(partner, request), { now: later(1 / 24), acceptedBy: acceptedBy() }).consent;
+}
 
 /** Runs `action` and returns what it threw, failing the test when it threw nothing. */
 export function thrownBy(action: () => unknown): unknown {
