@@ -67,3 +67,9 @@ export {
   type AcceptanceRefusal,
   type Signer,
 } from './acceptance';
+export {
+  authorizationFor,
+  authorizationsGrantedBy,
+  type Authorization,
+  type AuthorizationDecision,
+} from './authorization';
