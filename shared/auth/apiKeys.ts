@@ -34,6 +34,12 @@ export function mintApiKey(owner: KeyOwner, now: Date, name?: string): MintedApi
   };
 }
 
+/** The stored form of a key made elsewhere (the local host's ADMIN_API_KEY); undefined when it is not in our format. */
+export function storedFormOf(apiKey: string, owner: KeyOwner, now: Date, name?: string): StoredApiKey | undefined {
+  const parsed = parseApiKey(apiKey);
+  return parsed && { keyId: parsed.keyId, secretHash: hashSecret(parsed.secret), owner, name, createdAt: now };
+}
+
 /** Splits a presented key; undefined when it cannot be one of ours (no storage read needed to refuse it). */
 export function parseApiKey(presented: string): { keyId: string; secret: string } | undefined {
   const match = /^apc\.([A-Za-z0-9_-]{16})\.([A-Za-z0-9_-]{43})$/.exec(presented.trim());

@@ -17,9 +17,10 @@ interface ApiKeyEntity {
   revokedAt?: Date;
 }
 
-export async function insertApiKey(key: StoredApiKey): Promise<void> {
+/** Inserts a new key; `replace` is for the local host re-registering its fixed operator key on every start. */
+export async function insertApiKey(key: StoredApiKey, options: { replace?: boolean } = {}): Promise<void> {
   const table = await tableClient(TABLES.apiKeys);
-  await table.createEntity<ApiKeyEntity>({
+  const entity: ApiKeyEntity = {
     partitionKey: key.keyId,
     rowKey: ROW,
     secretHash: key.secretHash,
@@ -27,7 +28,9 @@ export async function insertApiKey(key: StoredApiKey): Promise<void> {
     partnerId: key.owner.kind === 'partner' ? key.owner.partnerId : undefined,
     name: key.name,
     createdAt: key.createdAt,
-  });
+  };
+  if (options.replace) await table.upsertEntity(entity, 'Replace');
+  else await table.createEntity(entity);
 }
 
 /** One point read; undefined when no such key exists. */

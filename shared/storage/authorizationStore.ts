@@ -34,29 +34,30 @@ interface AuthorizationEntity {
 
 /** Upserts both rows; repeating it is harmless, which is what makes an interrupted acceptance converge. */
 export async function saveAuthorization(record: AuthorizationRecord): Promise<void> {
-  const [byTenant, byPartner] = await Promise.all([
-    tableClient(TABLES.authorizations),
-    tableClient(TABLES.customers),
-  ]);
+  const [byTenant, byPartner] = await Promise.all([tableClient(TABLES.authorizations), tableClient(TABLES.customers)]);
   await byTenant.upsertEntity(toEntity(record, record.tenantId, tenantRowKey(record)), 'Replace');
   await byPartner.upsertEntity(toEntity(record, record.partnerId, partnerRowKey(record)), 'Replace');
 }
 
 /** Removes both rows (tenant side first: verification stops answering yes before anything else). */
-export async function deleteAuthorization(record: Pick<AuthorizationRecord, 'tenantId' | 'partnerId' | 'viaPartnerId'>) {
-  const [byTenant, byPartner] = await Promise.all([
-    tableClient(TABLES.authorizations),
-    tableClient(TABLES.customers),
-  ]);
+export async function deleteAuthorization(
+  record: Pick<AuthorizationRecord, 'tenantId' | 'partnerId' | 'viaPartnerId'>,
+) {
+  const [byTenant, byPartner] = await Promise.all([tableClient(TABLES.authorizations), tableClient(TABLES.customers)]);
   await deleteIfPresent(byTenant, record.tenantId, tenantRowKey(record));
   await deleteIfPresent(byPartner, record.partnerId, partnerRowKey(record));
 }
 
 /** The partner's own authorization for a tenant (direct CSP, reseller, OEM): one point read — the OEM hot path. */
-export async function findOwnAuthorization(tenantId: string, partnerId: string): Promise<AuthorizationRecord | undefined> {
+export async function findOwnAuthorization(
+  tenantId: string,
+  partnerId: string,
+): Promise<AuthorizationRecord | undefined> {
   const table = await tableClient(TABLES.authorizations);
   try {
-    return fromEntity(await table.getEntity<AuthorizationEntity>(tenantId, tenantRowKey({ partnerId, viaPartnerId: partnerId })));
+    return fromEntity(
+      await table.getEntity<AuthorizationEntity>(tenantId, tenantRowKey({ partnerId, viaPartnerId: partnerId })),
+    );
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;
@@ -78,7 +79,12 @@ export async function listTenantAuthorizations(tenantId: string): Promise<Author
 /** A page of the tenants a partner is authorized for, ordered by tenant id. */
 export async function listPartnerCustomers(partnerId: string, page: PageRequest): Promise<Page<AuthorizationRecord>> {
   const table = await tableClient(TABLES.customers);
-  return queryPage<AuthorizationEntity, AuthorizationRecord>(table, odata`PartitionKey eq ${partnerId}`, page, fromEntity);
+  return queryPage<AuthorizationEntity, AuthorizationRecord>(
+    table,
+    odata`PartitionKey eq ${partnerId}`,
+    page,
+    fromEntity,
+  );
 }
 
 // Own authorizations use the partner id alone, so the hot check is a point read; a provider has one row per reseller.
@@ -86,7 +92,11 @@ function tenantRowKey({ partnerId, viaPartnerId }: Pick<AuthorizationRecord, 'pa
   return viaPartnerId === partnerId ? partnerId : `${partnerId}~${viaPartnerId}`;
 }
 
-function partnerRowKey({ tenantId, partnerId, viaPartnerId }: Pick<AuthorizationRecord, 'tenantId' | 'partnerId' | 'viaPartnerId'>) {
+function partnerRowKey({
+  tenantId,
+  partnerId,
+  viaPartnerId,
+}: Pick<AuthorizationRecord, 'tenantId' | 'partnerId' | 'viaPartnerId'>) {
   return viaPartnerId === partnerId ? tenantId : `${tenantId}~${viaPartnerId}`;
 }
 
@@ -116,7 +126,9 @@ function fromEntity(entity: AuthorizationEntity): AuthorizationRecord {
     consentId: entity.consentId,
     acceptedAt: entity.acceptedAt,
     customerDisplayName: entity.customerDisplayName,
-    delegatedAdmin: entity.delegatedAdmin ? (JSON.parse(entity.delegatedAdmin) as Consent['delegatedAdmin']) : undefined,
+    delegatedAdmin: entity.delegatedAdmin
+      ? (JSON.parse(entity.delegatedAdmin) as Consent['delegatedAdmin'])
+      : undefined,
   };
 }
 

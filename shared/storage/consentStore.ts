@@ -94,7 +94,9 @@ export async function listConsents(
 /** Every consent of any partner in a status (the expiry sweep and repairs; never on a request path). */
 export async function* consentsInStatus(status: ConsentStatus): AsyncGenerator<Versioned<Consent>> {
   const table = await tableClient(TABLES.consents);
-  for await (const entity of table.listEntities<ConsentEntity>({ queryOptions: { filter: odata`status eq ${status}` } })) {
+  for await (const entity of table.listEntities<ConsentEntity>({
+    queryOptions: { filter: odata`status eq ${status}` },
+  })) {
     yield { value: JSON.parse(entity.data) as Consent, etag: entity.etag };
   }
 }

@@ -58,7 +58,12 @@ export async function findLinkTarget(tokenHash: string): Promise<LinkTarget | un
   const entity = await getOrUndefined<LinkTokenEntity>(table, tokenHash, TOKEN_ROW);
   if (!entity) return undefined;
   if (entity.kind === 'invitation' && entity.consentId) {
-    return { kind: 'invitation', partnerId: entity.partnerId, consentId: entity.consentId, linkVersion: entity.linkVersion };
+    return {
+      kind: 'invitation',
+      partnerId: entity.partnerId,
+      consentId: entity.consentId,
+      linkVersion: entity.linkVersion,
+    };
   }
   return { kind: 'standing-link', partnerId: entity.partnerId, linkVersion: entity.linkVersion };
 }

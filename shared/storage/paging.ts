@@ -22,10 +22,11 @@ export async function queryPage<E extends object, T>(
   const pages = table
     .listEntities<E>({ queryOptions: { filter } })
     .byPage({ maxPageSize: request.pageSize, continuationToken: decodeToken(request.continuationToken) });
-  const { value } = await pages.next();
-  const entities = (value ?? []) as TableEntityResult<E>[] & { continuationToken?: string };
+  const next: IteratorResult<TableEntityResult<E>[] & { continuationToken?: string }> = await pages.next();
+  const entities = next.done ? [] : next.value;
   const items = entities.map(map);
-  return entities.continuationToken ? { items, continuationToken: encodeToken(entities.continuationToken) } : { items };
+  const token = next.done ? undefined : next.value.continuationToken;
+  return token ? { items, continuationToken: encodeToken(token) } : { items };
 }
 
 function encodeToken(token: string): string {
