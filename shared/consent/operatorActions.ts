@@ -4,7 +4,8 @@ import { mintApiKey, type KeyOwner } from '../auth/apiKeys';
 import { withoutAbsentFields, type Consent } from '../domain/consent';
 import { revokeConsent } from '../domain/consentTransitions';
 import type { Partner, PartnerKind, PartnerStatus } from '../domain/partners';
-import { invalid, notFound, type FieldError } from '../errors';
+import { conflict, invalid, notFound, type FieldError } from '../errors';
+import { isPreconditionFailed } from '../storage/tableErrors';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
 import { withdrawAuthorizations } from './projection';
@@ -64,7 +65,14 @@ export async function changePartner(deps: Dependencies, id: string, changes: Par
     ]);
   }
   const changed = withoutAbsentFields<Partner>({ ...found.value, ...changes });
-  await deps.partners.replacePartner(changed, found.etag);
+  try {
+    await deps.partners.replacePartner(changed, found.etag);
+  } catch (error) {
+    if (isPreconditionFailed(error)) {
+      throw conflict('The partner was changed by someone else at the same moment. Read it again and retry.');
+    }
+    throw error;
+  }
   return changed;
 }
 
