@@ -154,7 +154,7 @@ function outcomeOf(result: EmailSendResult): SendResult {
 function classifyFailure(error: unknown): SendResult {
   if (isRestError(error)) return classifyRestError(error);
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof Error && error.name === 'AbortError') {
+  if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
     return retry(RETRY_AFTER_SECONDS.transient, 'ACS did not confirm the send in time');
   }
   // core-lro's wording when the operation ends Failed or Canceled while polling.

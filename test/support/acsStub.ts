@@ -42,6 +42,8 @@ export interface AcsStub {
   failNext(count: number, failure: AcsFailure): void;
   /** The next `count` accepted operations end `Failed` (ACS accepted the request, then could not deliver). */
   failNextOperations(count: number, error?: { code: string; message: string }): void;
+  /** The next `count` accepted operations never finish (stay `Running`). */
+  stallNextOperations(count: number): void;
   close(): Promise<void>;
 }
 
@@ -55,7 +57,7 @@ export interface AcsStubOptions {
 interface Operation {
   id: string;
   status: 'Running' | 'Succeeded' | 'Failed';
-  finalStatus: 'Succeeded' | 'Failed';
+  finalStatus: 'Running' | 'Succeeded' | 'Failed';
   error?: { code: string; message: string };
 }
 
@@ -67,6 +69,7 @@ export async function startAcsStub(options: AcsStubOptions = {}): Promise<AcsStu
   const sends: AcsSend[] = [];
   const failures: AcsFailure[] = [];
   const operationFailures: { code: string; message: string }[] = [];
+  const stalls = { remaining: 0 };
   const counters = { sendRequests: 0, unauthorized: 0 };
 
   const server = createServer((request, response) => {
@@ -101,8 +104,11 @@ export async function startAcsStub(options: AcsStubOptions = {}): Promise<AcsStu
     const operationId = header(request, 'operation-id') ?? randomUUID();
     let operation = operations.get(operationId);
     if (!operation) {
-      const error = operationFailures.shift();
-      operation = { id: operationId, status: 'Running', finalStatus: error ? 'Failed' : 'Succeeded', error };
+      const stalled = stalls.remaining > 0;
+      if (stalled) stalls.remaining -= 1;
+      const error = stalled ? undefined : operationFailures.shift();
+      const finalStatus = stalled ? 'Running' : error ? 'Failed' : 'Succeeded';
+      operation = { id: operationId, status: 'Running', finalStatus, error };
       operations.set(operationId, operation);
       sends.push({ operationId, message: parsed });
     }
@@ -144,6 +150,9 @@ export async function startAcsStub(options: AcsStubOptions = {}): Promise<AcsStu
       error = { code: 'EmailDroppedAllRecipientsSuppressed', message: 'All recipients suppressed' },
     ) {
       for (let i = 0; i < count; i += 1) operationFailures.push(error);
+    },
+    stallNextOperations(count) {
+      stalls.remaining += count;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -119,6 +119,26 @@ describe('ACS invitation sender (real EmailClient against the loopback ACS stub)
     });
   });
 
+  it('D3: a send that ACS does not finish in time is returned for a retry (same operation id, so still once)', async () => {
+    stub.stallNextOperations(1);
+    const slow = createAcsSender({
+      connection: { kind: 'connectionString', connectionString: stub.connectionString },
+      senderAddress: SENDER,
+      pollIntervalMs: 10,
+      timeoutMs: 300,
+    });
+    const email = invitationEmail();
+    const started = Date.now();
+    await expect(slow.send(email)).resolves.toEqual({
+      outcome: 'retry',
+      retryAfterSeconds: 30,
+      reason: 'ACS did not confirm the send in time',
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await expect(slow.send(email)).resolves.toMatchObject({ outcome: 'retry' });
+    expect(stub.sendCount()).toBe(1);
+  });
+
   it('D3: an unreachable ACS is returned for a retry', async () => {
     const closed = stub.connectionString;
     await stub.close();
