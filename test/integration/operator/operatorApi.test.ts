@@ -38,10 +38,10 @@ describe('registering partners (R1)', () => {
     for (const body of others) {
       const created = await app.call('POST', '/api/admin/partners', { key: app.operatorKey, body });
       expect(created.status).toBe(201);
-      expect(created.headers.get('location')).toBe(`/api/admin/partners/${body.id}`);
+      expect(created.headers.get('location')).toBe(`/api/admin/partners/${String(body.id)}`);
       expect(created.body).toMatchObject({ id: body.id, type: body.type, status: 'active' });
       expect(created.body.tenantId).toBe((body.tenantId as string).toLowerCase());
-      const read = await app.call('GET', `/api/admin/partners/${body.id}`, { key: app.operatorKey });
+      const read = await app.call('GET', `/api/admin/partners/${String(body.id)}`, { key: app.operatorKey });
       expect(read.body).toEqual(created.body);
     }
   });
