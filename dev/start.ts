@@ -1,5 +1,6 @@
 // `npm start`: Azurite on free ports, the app's settings, then every registered function served on http://localhost:$PORT.
-import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../shared/config';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
 
   let azurite: RunningAzurite | undefined;
   if (wantsLocalStorage(process.env.AzureWebJobsStorage)) {
-    const location = values.persist ? path.join(path.dirname(projectFile('package.json')), '.azurite') : undefined;
+    const location = values.persist ? dataFolder() : undefined;
     azurite = await startAzurite({ location });
     process.env.AzureWebJobsStorage = azurite.connectionString;
     log.info(
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     );
   }
   process.env.PUBLIC_BASE_URL ??= `http://localhost:${port}`;
+  process.env.APP_SECRET ??= localAppSecret(values.persist ? dataFolder() : undefined);
 
   let host;
   let operatorKey;
@@ -70,6 +72,22 @@ function applyLocalSettings(): void {
   if (!existsSync(file)) return;
   const { Values = {} } = JSON.parse(readFileSync(file, 'utf8')) as { Values?: Record<string, string> };
   for (const [name, value] of Object.entries(Values)) process.env[name] ??= value;
+}
+
+function dataFolder(): string {
+  return path.join(path.dirname(projectFile('package.json')), '.azurite');
+}
+
+/** A random APP_SECRET for this machine; kept beside persisted data so standing links survive a restart. */
+function localAppSecret(folder: string | undefined): string {
+  const file = folder && path.join(folder, 'app-secret');
+  if (file && existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64');
+  if (folder && file) {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(file, secret, { mode: 0o600 });
+  }
+  return secret;
 }
 
 function wantsLocalStorage(setting: string | undefined): boolean {

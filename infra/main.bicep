@@ -18,7 +18,7 @@ param signInClientSecret string
 @description('Required. Key that signs the consent page forms, at least 32 random characters (openssl rand -base64 48); stored in Key Vault.')
 @secure()
 @minLength(32)
-param csrfSecret string
+param appSecret string
 
 @description('Optional. Azure region of the regional resources; it must offer Flex Consumption.')
 param location string = resourceGroup().location
@@ -87,7 +87,7 @@ module keyVault 'modules/keyVault.bicep' = {
   name: '${deployment().name}-keyvault'
   params: {
     name: 'kv-${take(compactName, 8)}-${take(suffix, 10)}'
-    csrfSecret: csrfSecret
+    appSecret: appSecret
     signInClientSecret: signInClientSecret
     enablePurgeProtection: enablePurgeProtection
     location: location
@@ -134,7 +134,7 @@ module functionApp 'modules/functionApp.bicep' = {
     }
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     appInsightsConnectionString: monitoring.outputs.connectionString
-    csrfSecretUri: keyVault.outputs.csrfSecretUri
+    appSecretUri: keyVault.outputs.appSecretUri
     signInClientSecretUri: keyVault.outputs.signInClientSecretUri
     acsEndpoint: communication.outputs.endpoint
     emailSenderAddress: communication.outputs.senderAddress

@@ -1,5 +1,5 @@
 // Example parameters. Secrets come from the environment, never from this file:
-//   export CSRF_SECRET="$(openssl rand -base64 48)"   (keep it: changing it invalidates open consent pages)
+//   export APP_SECRET="$(openssl rand -base64 48)"   (keep it: changing it invalidates open consent pages and replaces every standing link)
 //   export SIGN_IN_CLIENT_SECRET='<client secret of the app registration>'
 //   export SIGN_IN_CLIENT_ID='<application (client) id of the app registration>'
 using 'main.bicep'
@@ -12,7 +12,7 @@ param signIn = {
 
 param signInClientSecret = readEnvironmentVariable('SIGN_IN_CLIENT_SECRET')
 
-param csrfSecret = readEnvironmentVariable('CSRF_SECRET')
+param appSecret = readEnvironmentVariable('APP_SECRET')
 
 param email = {
   senderName: 'Autopilot Consent'

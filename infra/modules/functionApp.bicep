@@ -23,8 +23,8 @@ param deploymentContainerUrl string
 @description('Required. Application Insights connection string.')
 param appInsightsConnectionString string
 
-@description('Required. Versionless Key Vault URI of the CSRF key.')
-param csrfSecretUri string
+@description('Required. Versionless Key Vault URI of the APP_SECRET secret.')
+param appSecretUri string
 
 @description('Required. Versionless Key Vault URI of the sign-in client secret.')
 param signInClientSecretUri string
@@ -132,7 +132,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     AzureWebJobsStorage__queueServiceUri: storageEndpoints.queue
     AzureWebJobsStorage__tableServiceUri: storageEndpoints.table
     PUBLIC_BASE_URL: empty(customDomain) ? 'https://${site.properties.defaultHostName}' : 'https://${customDomain}'
-    CSRF_SECRET: '@Microsoft.KeyVault(SecretUri=${csrfSecretUri})'
+    APP_SECRET: '@Microsoft.KeyVault(SecretUri=${appSecretUri})'
     EMAIL_TRANSPORT: 'acs'
     ACS_ENDPOINT: acsEndpoint
     EMAIL_SENDER_ADDRESS: emailSenderAddress

@@ -5,10 +5,10 @@
 @maxLength(24)
 param name string
 
-@description('Required. Key that signs the consent page forms (CSRF_SECRET); at least 32 random characters.')
+@description('Required. The signing key of the app (APP_SECRET), from which consent page form tokens and standing consent links are derived; at least 32 random characters. Changing it replaces every standing link.')
 @secure()
 @minLength(32)
-param csrfSecret string
+param appSecret string
 
 @description('Required. Client secret of the sign-in app registration.')
 @secure()
@@ -42,11 +42,11 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   }
 }
 
-resource csrf 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
+resource appSecretEntry 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
   parent: vault
-  name: 'csrf-secret'
+  name: 'app-secret'
   properties: {
-    value: csrfSecret
+    value: appSecret
     contentType: 'text/plain'
   }
 }
@@ -66,8 +66,8 @@ output name string = vault.name
 @description('The Key Vault resource id.')
 output resourceId string = vault.id
 
-@description('Versionless URI of the CSRF key secret (the app follows rotations).')
-output csrfSecretUri string = csrf.properties.secretUri
+@description('Versionless URI of the APP_SECRET secret (the app follows rotations).')
+output appSecretUri string = appSecretEntry.properties.secretUri
 
 @description('Versionless URI of the sign-in client secret.')
 output signInClientSecretUri string = signIn.properties.secretUri

@@ -1,6 +1,7 @@
 // The Function App gets every setting the code reads in Azure, secrets only as Key Vault references.
 import type { Node } from 'web-tree-sitter';
 import { infraFile, literalString, objectKeys, resource, valueAt, valueText, variable } from './bicep';
+import { SETTING_NAMES } from '../../shared/config';
 import { AZURE_APP_SETTINGS, FORBIDDEN_APP_SETTINGS, SECRET_APP_SETTINGS } from './expected';
 
 async function appSettings(): Promise<Node> {
@@ -42,5 +43,13 @@ describe('Function App settings', () => {
     const file = await infraFile('modules/functionApp.bicep');
     const settingName = literalString(variable(file, 'signInSecretSettingName'));
     expect(objectKeys(await appSettings())).toContain(settingName);
+  });
+});
+
+describe('settings the code reads', () => {
+  it('every setting shared/config.ts reads is in the Azure list above, except the local connection string', () => {
+    const localOnly = ['AzureWebJobsStorage'];
+    const azure: readonly string[] = AZURE_APP_SETTINGS;
+    expect(SETTING_NAMES.filter((name) => !localOnly.includes(name) && !azure.includes(name))).toEqual([]);
   });
 });

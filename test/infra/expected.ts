@@ -1,19 +1,9 @@
-// What the app needs from its infrastructure, in the code's terms. Point these at the code's own constants once they exist.
+// What the app needs from its infrastructure, in the code's terms.
+import { QUEUES, TABLES } from '../../shared/storage/tableNames';
 
-/** Tables the code reads and writes. */
-export const APP_TABLES = [
-  'partners',
-  'apikeys',
-  'consents',
-  'consenttokens',
-  'authorizations',
-  'consentevents',
-  'idempotency',
-  'standinglinks',
-] as const;
-
-/** Queues the code sends to or is triggered by, poison queues included. */
-export const APP_QUEUES = ['invitation-emails', 'invitation-emails-poison'] as const;
+/** Tables and queues the code reads and writes, poison queue included: the code's own list. */
+export const APP_TABLES = Object.values(TABLES);
+export const APP_QUEUES = Object.values(QUEUES);
 
 /** Application settings the Function App must have in Azure. */
 export const AZURE_APP_SETTINGS = [
@@ -23,7 +13,7 @@ export const AZURE_APP_SETTINGS = [
   'AzureWebJobsStorage__queueServiceUri',
   'AzureWebJobsStorage__tableServiceUri',
   'PUBLIC_BASE_URL',
-  'CSRF_SECRET',
+  'APP_SECRET',
   'EMAIL_TRANSPORT',
   'ACS_ENDPOINT',
   'EMAIL_SENDER_ADDRESS',
@@ -36,7 +26,7 @@ export const AZURE_APP_SETTINGS = [
 ] as const;
 
 /** Settings that hold secrets and therefore must be Key Vault references. */
-export const SECRET_APP_SETTINGS = ['CSRF_SECRET', 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'] as const;
+export const SECRET_APP_SETTINGS = ['APP_SECRET', 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'] as const;
 
 /** Settings that must never be set in Azure: local alternatives, or deprecated on Flex Consumption. */
 export const FORBIDDEN_APP_SETTINGS = [

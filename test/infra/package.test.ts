@@ -17,7 +17,7 @@ const AZURE_LIKE_SETTINGS: Record<(typeof AZURE_APP_SETTINGS)[number], string> =
   AzureWebJobsStorage__queueServiceUri: 'https://stexample.queue.core.windows.net/',
   AzureWebJobsStorage__tableServiceUri: 'https://stexample.table.core.windows.net/',
   PUBLIC_BASE_URL: 'https://x.example',
-  CSRF_SECRET: 'k'.repeat(64),
+  APP_SECRET: 'k'.repeat(64),
   EMAIL_TRANSPORT: 'acs',
   ACS_ENDPOINT: 'https://acs-example.europe.communication.azure.com',
   EMAIL_SENDER_ADDRESS: 'DoNotReply@00000000-0000-0000-0000-000000000000.azurecomm.net',

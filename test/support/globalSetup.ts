@@ -1,4 +1,5 @@
 // Starts one in-memory Azurite on free ports for the whole test run; every test file reaches it through the settings.
+import { randomBytes } from 'node:crypto';
 import { startAzurite, type RunningAzurite } from '../../dev/azurite';
 
 declare global {
@@ -11,4 +12,5 @@ export default async function globalSetup(): Promise<void> {
   // Test workers are started after this and inherit these settings.
   process.env.AzureWebJobsStorage = azurite.connectionString;
   process.env.PUBLIC_BASE_URL ??= 'http://localhost:7071';
+  process.env.APP_SECRET ??= randomBytes(48).toString('base64');
 }
