@@ -14,8 +14,8 @@ export interface Config {
   publicBaseUrl: string;
   /** The running version, reported by `/api/health`. */
   version: string;
-  /** Keys derived from APP_SECRET, one per purpose, so no key serves two. */
-  keys: { csrf: Buffer; standingLinks: Buffer };
+  /** Keys derived from APP_SECRET, one per purpose (form tokens, link tokens), so no key serves two. */
+  keys: { csrf: Buffer; links: Buffer };
 }
 
 const httpUrl = z
@@ -61,7 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     version: settings.APP_VERSION ?? packageVersion,
     keys: {
       csrf: derivedKey(settings.APP_SECRET, 'csrf'),
-      standingLinks: derivedKey(settings.APP_SECRET, 'standing-links'),
+      links: derivedKey(settings.APP_SECRET, 'consent-links'),
     },
   };
 }

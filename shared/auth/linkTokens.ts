@@ -1,11 +1,16 @@
-// Consent link tokens: 256 bits from the CSPRNG (invitations) or derived with a server key (standing links); only hashes are stored.
+// Consent link tokens, derived with a server key so they are never stored (only their hashes are), yet can be shown again.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 
-const TOKEN_BYTES = 32;
+const NONCE_BYTES = 32;
 
-/** A fresh invitation link token, base64url. */
-export function newLinkToken(): string {
-  return randomBytes(TOKEN_BYTES).toString('base64url');
+/** 256 bits from the CSPRNG for a new invitation link, kept with the consent (useless without the server key). */
+export function newLinkNonce(): string {
+  return randomBytes(NONCE_BYTES).toString('base64url');
+}
+
+/** An invitation link's token: HMAC-SHA256(key, nonce), base64url — it carries the nonce's 256 random bits. */
+export function invitationLinkToken(key: Buffer, nonce: string): string {
+  return createHmac('sha256', key).update(`invitation\n${nonce}`).digest('base64url');
 }
 
 /**

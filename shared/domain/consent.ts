@@ -84,6 +84,11 @@ export interface ConsentResource {
 export interface Consent extends ConsentResource {
   /** Bumped whenever a new link replaces the old one; the email sender keys its idempotent send on it. */
   linkVersion: number;
+  /**
+   * 256 random bits behind the current invitation link: the link token is an HMAC of it under a server key, so the
+   * token itself is never stored, yet an idempotent replay can show the same link again. Absent for standing links.
+   */
+  linkNonce?: string;
   /** The partner's plain-text note for the customer, shown on the consent page. */
   message?: string;
 }
@@ -190,7 +195,12 @@ export function effectiveConsent(consent: Consent, now: Date): Consent {
 
 /** What a partner or operator is shown: the effective consent without the service's own fields. */
 export function toConsentResource(consent: Consent, now: Date): ConsentResource {
-  const { linkVersion: _linkVersion, message: _message, ...resource } = effectiveConsent(consent, now);
+  const {
+    linkVersion: _linkVersion,
+    linkNonce: _linkNonce,
+    message: _message,
+    ...resource
+  } = effectiveConsent(consent, now);
   return resource;
 }
 

@@ -16,12 +16,17 @@ export interface StoredAnswer {
 }
 
 export type IdempotencyClaim =
-  { kind: 'claimed' } | { kind: 'replay'; answer: StoredAnswer } | { kind: 'mismatch' } | { kind: 'in-progress' };
+  | { kind: 'claimed'; resourceId: string }
+  | { kind: 'replay'; answer: StoredAnswer }
+  | { kind: 'mismatch' }
+  | { kind: 'in-progress' };
 
 interface IdempotencyEntity {
   partitionKey: string;
   rowKey: string;
   requestHash: string;
+  /** The id the request creates, fixed at the first claim so that a takeover after a crash resumes the same resource. */
+  resourceId: string;
   state: 'in-progress' | 'completed';
   answer?: string;
   claimedAt: Date;
@@ -29,25 +34,30 @@ interface IdempotencyEntity {
   etag?: string;
 }
 
-/** Claims the key for this request, or says why not; exactly one of two racing identical requests gets 'claimed'. */
+/**
+ * Claims the key for this request, or says why not; exactly one of two racing identical requests gets 'claimed'.
+ * `resourceId` is the id to create under; taking over an abandoned claim of the same request keeps the first one's.
+ */
 export async function claimIdempotencyKey(
   partnerId: string,
   key: string,
   requestHash: string,
   now: Date,
+  resourceId: string,
 ): Promise<IdempotencyClaim> {
   const table = await tableClient(TABLES.idempotency);
   const entity: IdempotencyEntity = {
     partitionKey: partnerId,
     rowKey: rowKeyFor(key),
     requestHash,
+    resourceId,
     state: 'in-progress',
     claimedAt: now,
     expiresAt: new Date(now.getTime() + IDEMPOTENCY_WINDOW_MS),
   };
   try {
     await table.createEntity(entity);
-    return { kind: 'claimed' };
+    return { kind: 'claimed', resourceId };
   } catch (error) {
     if (!isAlreadyExists(error)) throw error;
   }
@@ -59,7 +69,10 @@ export async function claimIdempotencyKey(
     !existing ||
     new Date(existing.expiresAt) <= now ||
     (existing.state === 'in-progress' && now.getTime() - new Date(existing.claimedAt).getTime() > ABANDONED_AFTER_MS);
-  if (reusable) return takeOver(entity, existing?.etag);
+  if (reusable) {
+    const resumes = existing && existing.state === 'in-progress' && existing.requestHash === requestHash;
+    return takeOver({ ...entity, resourceId: resumes ? existing.resourceId : resourceId }, existing?.etag);
+  }
   if (existing.requestHash !== requestHash) return { kind: 'mismatch' };
   if (existing.state === 'in-progress') return { kind: 'in-progress' };
   return { kind: 'replay', answer: JSON.parse(existing.answer ?? '{}') as StoredAnswer };
@@ -92,7 +105,7 @@ async function takeOver(entity: IdempotencyEntity, etag: string | undefined): Pr
   try {
     if (etag) await table.updateEntity(entity, 'Replace', { etag });
     else await table.createEntity(entity);
-    return { kind: 'claimed' };
+    return { kind: 'claimed', resourceId: entity.resourceId };
   } catch (error) {
     // Someone else took it over first: they run, we report it as running.
     if (isPreconditionFailed(error) || isAlreadyExists(error)) return { kind: 'in-progress' };

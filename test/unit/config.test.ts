@@ -48,7 +48,7 @@ describe('settings', () => {
   it('derives a different key for each purpose from APP_SECRET', () => {
     const { keys } = loadConfig(LOCAL);
     expect(keys.csrf).toHaveLength(32);
-    expect(keys.csrf.equals(keys.standingLinks)).toBe(false);
+    expect(keys.csrf.equals(keys.links)).toBe(false);
     expect(loadConfig({ ...LOCAL, APP_SECRET: 'y'.repeat(48) }).keys.csrf.equals(keys.csrf)).toBe(false);
   });
 });

@@ -1,0 +1,76 @@
+// Partner routes for consent requests: issue, list, read, audit trail, cancel, resend (R2–R4).
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { authenticatePartner } from '../shared/auth/partnerCaller';
+import { liveDependencies as deps } from '../shared/consent/dependencies';
+import {
+  cancelConsentRequest,
+  consentRequestEvents,
+  issueConsentRequest,
+  linkOf,
+  listConsentRequests,
+  readConsentRequest,
+  resendConsentRequest,
+} from '../shared/consent/partnerRequests';
+import { registerHttp } from '../shared/functionRegistry';
+import { idempotent } from '../shared/http/idempotency';
+import { readJsonBody, readQuery } from '../shared/http/request';
+import { consentListQuerySchema, consentRequestSchema } from '../shared/schemas/consentRequests';
+
+export async function issue(request: HttpRequest): Promise<HttpResponseInit> {
+  const partner = await authenticatePartner(request);
+  const body = await readJsonBody(request, consentRequestSchema);
+  const now = deps.now();
+  return idempotent(request, {
+    partnerId: partner.id,
+    body,
+    now,
+    newResourceId: deps.newConsentId(now),
+    run: async (consentId) => {
+      const { consent, consentUrl } = await issueConsentRequest(deps, partner, body, consentId);
+      return {
+        status: 201,
+        headers: { location: `/api/consent-requests/${consent.id}` },
+        body: { ...consent, consentUrl },
+      };
+    },
+    // The link is never stored in clear, not even in the idempotency record: it is derived again on replay.
+    redact: {
+      fields: ['consentUrl'],
+      restore: async (stored) => ({ ...stored, consentUrl: await linkOf(deps, partner.id, String(stored.id)) }),
+    },
+  });
+}
+
+export async function list(request: HttpRequest): Promise<HttpResponseInit> {
+  const partner = await authenticatePartner(request);
+  const { status, tenantId, pageSize, continuationToken } = readQuery(request, consentListQuerySchema);
+  return { jsonBody: await listConsentRequests(deps, partner, { status, tenantId }, { pageSize, continuationToken }) };
+}
+
+export async function read(request: HttpRequest): Promise<HttpResponseInit> {
+  const partner = await authenticatePartner(request);
+  return { jsonBody: await readConsentRequest(deps, partner, request.params.id!) };
+}
+
+export async function events(request: HttpRequest): Promise<HttpResponseInit> {
+  const partner = await authenticatePartner(request);
+  return { jsonBody: await consentRequestEvents(deps, partner, request.params.id!) };
+}
+
+export async function cancel(request: HttpRequest): Promise<HttpResponseInit> {
+  const partner = await authenticatePartner(request);
+  return { jsonBody: await cancelConsentRequest(deps, partner, request.params.id!) };
+}
+
+export async function resend(request: HttpRequest): Promise<HttpResponseInit> {
+  const partner = await authenticatePartner(request);
+  const { consent, consentUrl } = await resendConsentRequest(deps, partner, request.params.id!);
+  return { jsonBody: { ...consent, consentUrl } };
+}
+
+registerHttp('issueConsentRequest', { route: 'api/consent-requests', methods: ['POST'], handler: issue });
+registerHttp('listConsentRequests', { route: 'api/consent-requests', methods: ['GET'], handler: list });
+registerHttp('readConsentRequest', { route: 'api/consent-requests/{id}', methods: ['GET'], handler: read });
+registerHttp('consentRequestEvents', { route: 'api/consent-requests/{id}/events', methods: ['GET'], handler: events });
+registerHttp('cancelConsentRequest', { route: 'api/consent-requests/{id}/cancel', methods: ['POST'], handler: cancel });
+registerHttp('resendConsentRequest', { route: 'api/consent-requests/{id}/resend', methods: ['POST'], handler: resend });

@@ -1,0 +1,65 @@
+// Each partner's one standing link (R11): made on first request, stable until rotated; any customer's admin may accept it.
+import type { Partner } from '../domain/partners';
+import { issuingRefusal } from '../domain/partners';
+import { conflict, forbidden } from '../errors';
+import type { StandingLink } from '../storage/linkStore';
+import { isPreconditionFailed } from '../storage/tableErrors';
+import { standingLinkUrl } from './consentLinks';
+import type { Dependencies } from './dependencies';
+
+export interface StandingLinkAnswer {
+  url: string;
+  createdAt: string;
+}
+
+export async function standingLink(deps: Dependencies, partner: Partner): Promise<StandingLinkAnswer> {
+  requireMayIssue(partner);
+  const existing = await deps.links.findStandingLink(partner.id);
+  if (existing) return answer(existing.value);
+  const first: StandingLink = { partnerId: partner.id, version: 1, createdAt: deps.now().toISOString() };
+  // Token row first: a standing-link row is only ever visible once its link works.
+  await saveToken(deps, first);
+  if (await deps.links.insertStandingLink(first)) return answer(first);
+  const winner = await deps.links.findStandingLink(partner.id); // a concurrent first call made it
+  return answer(winner!.value);
+}
+
+/** Replaces the standing link; the old URL stops working at once (its token row goes, and its version is no longer current). */
+export async function rotateStandingLink(deps: Dependencies, partner: Partner): Promise<StandingLinkAnswer> {
+  requireMayIssue(partner);
+  const existing = await deps.links.findStandingLink(partner.id);
+  if (!existing) return standingLink(deps, partner);
+  const next: StandingLink = {
+    partnerId: partner.id,
+    version: existing.value.version + 1,
+    createdAt: deps.now().toISOString(),
+  };
+  await saveToken(deps, next);
+  try {
+    await deps.links.replaceStandingLink(next, existing.etag);
+  } catch (error) {
+    if (isPreconditionFailed(error))
+      throw conflict('The standing link was rotated by another request at the same moment.');
+    throw error;
+  }
+  await deps.links.deleteLinkToken(standingLinkUrl(partner.id, existing.value.version).tokenHash);
+  return answer(next);
+}
+
+function requireMayIssue(partner: Partner): void {
+  const refusal = issuingRefusal(partner);
+  if (refusal) throw forbidden(refusal);
+}
+
+async function saveToken(deps: Dependencies, link: StandingLink): Promise<void> {
+  const { tokenHash } = standingLinkUrl(link.partnerId, link.version);
+  await deps.links.saveLinkToken(
+    tokenHash,
+    { kind: 'standing-link', partnerId: link.partnerId, linkVersion: link.version },
+    new Date(link.createdAt),
+  );
+}
+
+function answer(link: StandingLink): StandingLinkAnswer {
+  return { url: standingLinkUrl(link.partnerId, link.version).url, createdAt: link.createdAt };
+}
