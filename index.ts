@@ -1,4 +1,6 @@
 // The app's entry point (package.json "main"): loads every function so each registers itself, then validates settings.
+import './functions/adminConsents';
+import './functions/adminPartners';
 import './functions/health';
 import './functions/notFound';
 import { config } from './shared/config';

@@ -6,6 +6,7 @@ import { ConfigError } from '../shared/config';
 import { startAzurite, type RunningAzurite } from './azurite';
 import { consoleHostLog } from './hostLog';
 import { projectFile } from './hostSettings';
+import { registerLocalOperatorKey } from './operatorKey';
 import { startLocalHost } from './localHost';
 
 const DEFAULT_PORT = 7071;
@@ -28,10 +29,12 @@ async function main(): Promise<void> {
   process.env.PUBLIC_BASE_URL ??= `http://localhost:${port}`;
 
   let host;
+  let operatorKey;
   try {
     // Loading the entry point registers every function, exactly as the Functions host loads package.json "main".
     await import('../index');
     const { registeredFunctions } = await import('../shared/functionRegistry');
+    operatorKey = await registerLocalOperatorKey(process.env.ADMIN_API_KEY, new Date());
     host = await startLocalHost({ functions: registeredFunctions(), log, port });
   } catch (error) {
     await azurite?.stop();
@@ -40,6 +43,12 @@ async function main(): Promise<void> {
 
   log.info(`Autopilot Consent is running on ${host.url}`);
   log.info(`Try: curl ${host.url}/api/health`);
+  log.info(
+    operatorKey.minted
+      ? `Operator key (made for this run; set ADMIN_API_KEY to keep one): ${operatorKey.apiKey}`
+      : 'Operator key: the ADMIN_API_KEY you set.',
+  );
+  log.info(`Register a partner: see docs/operator-guide.md (X-Api-Key: <operator key>).`);
   log.info('Stop with Ctrl-C.');
 
   let stopping = false;

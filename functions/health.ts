@@ -3,6 +3,7 @@ import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/fu
 import { config } from '../shared/config';
 import { dependencyUnavailable } from '../shared/http/conventions';
 import { registerHttp } from '../shared/functionRegistry';
+import { problemResponse } from '../shared/http/problem';
 import { pingTableStorage } from '../shared/storage/health';
 
 const RETRY_AFTER_SECONDS = 5;
@@ -14,11 +15,10 @@ export async function health(_request: HttpRequest, context: InvocationContext):
   } catch (error) {
     if (!dependencyUnavailable(error)) throw error;
     context.warn('Health check: Table Storage did not answer.');
-    return {
-      status: 503,
-      headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
-      jsonBody: { status: 'unavailable', version, storage: 'unavailable' },
-    };
+    return problemResponse('unavailable', 'Table Storage is not answering.', {
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+      extensions: { version, storage: 'unavailable' },
+    });
   }
   return { status: 200, jsonBody: { status: 'ok', version, storage: 'ok' } };
 }

@@ -32,10 +32,11 @@ export interface ProblemBody {
 export function problemResponse(
   slug: ProblemSlug,
   detail: string,
-  options: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+  options: { errors?: FieldError[]; retryAfterSeconds?: number; extensions?: Record<string, unknown> } = {},
 ): HttpResponseInit {
   const { status, title } = PROBLEMS[slug];
-  const body: ProblemBody = { type: `/problems/${slug}`, title, status, detail };
+  // RFC 9457 extension members come first so they can never overwrite the standard ones.
+  const body: ProblemBody = { ...options.extensions, type: `/problems/${slug}`, title, status, detail };
   if (options.errors?.length) body.errors = options.errors;
   const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE };
   if (options.retryAfterSeconds !== undefined) headers['retry-after'] = String(options.retryAfterSeconds);

@@ -19,6 +19,17 @@ export async function readJsonBody<S extends z.ZodType>(request: HttpRequest, sc
   return validate(schema, value, 'The request body');
 }
 
+/** Like readJsonBody, but an empty body (no Content-Type, no bytes) stands for `empty`. */
+export async function readOptionalJsonBody<S extends z.ZodType>(
+  request: HttpRequest,
+  schema: S,
+  empty: z.infer<S>,
+): Promise<z.infer<S>> {
+  const length = request.headers.get('content-length');
+  if (!request.headers.get('content-type') && (length === null || length === '0')) return empty;
+  return readJsonBody(request, schema);
+}
+
 /** Reads the raw body as text, refusing bodies over MAX_BODY_BYTES (by header first, then by actual length). */
 export async function readBodyText(request: HttpRequest): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');

@@ -90,7 +90,7 @@ function DecisionForm(props: { t: Messages; partner: string; action: string; csr
         <button type="submit" class="primary" name="decision" value="accept">
           {t.accept}
         </button>
-        <button type="submit" class="secondary" name="decision" value="decline" formNoValidate>
+        <button type="submit" class="secondary" name="decision" value="decline" formnovalidate>
           {t.decline}
         </button>
       </div>

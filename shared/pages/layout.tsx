@@ -1,6 +1,6 @@
 // The frame every customer page shares (landmarks, one h1, the stylesheet) and the renderer that escapes by default.
-import type { ComponentChildren } from 'preact';
-import { render } from 'preact-render-to-string';
+import type { Child } from 'hono/jsx';
+import { renderToString } from 'hono/jsx/dom/server';
 import { messagesFor } from './messages';
 import { STYLESHEET_HREF } from './styles';
 import type { PageContext } from './viewModels';
@@ -16,16 +16,11 @@ const SIGN_OUT_URL = '/.auth/logout';
 const PARTNERS_URL = '/partners';
 
 /**
- * Renders a full document. Every string in `body` is text or an attribute value, which preact escapes; no view
- * uses dangerouslySetInnerHTML, so partner- and customer-supplied strings can never become markup.
+ * Renders a full document. Every string in `body` is text or an attribute value, which hono/jsx escapes; no view
+ * uses raw() or dangerouslySetInnerHTML, so partner- and customer-supplied strings can never become markup.
  */
-export function renderDocument(
-  status: number,
-  context: PageContext,
-  title: string,
-  body: ComponentChildren,
-): RenderedPage {
-  const html = render(
+export function renderDocument(status: number, context: PageContext, title: string, body: Child): RenderedPage {
+  const html = renderToString(
     <Layout context={context} title={title}>
       {body}
     </Layout>,
@@ -39,7 +34,7 @@ export function localPath(value: string): string {
   return value;
 }
 
-function Layout(props: { context: PageContext; title: string; children: ComponentChildren }) {
+function Layout(props: { context: PageContext; title: string; children: Child }) {
   const { locale, signedInAs } = props.context;
   const t = messagesFor(locale);
   return (

@@ -12,17 +12,27 @@ const QUEUE_OPTIONS: StoragePipelineOptions = {
   retryOptions: { maxTries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 1000, tryTimeoutInMs: 10_000 },
 };
 
+let storageOverride: StorageConnection | undefined;
 let tableService: TableServiceClient | undefined;
 let queueService: QueueServiceClient | undefined;
 const tables = new Map<string, Promise<TableClient>>();
 
+/** For tools outside the app (the admin CLI): use this storage instead of the app settings. Call before any client. */
+export function useStorage(connection: StorageConnection): void {
+  storageOverride = connection;
+}
+
+function storage(): StorageConnection {
+  return storageOverride ?? config().storage;
+}
+
 export function tableServiceClient(): TableServiceClient {
-  tableService ??= createTableService(config().storage);
+  tableService ??= createTableService(storage());
   return tableService;
 }
 
 export function queueServiceClient(): QueueServiceClient {
-  queueService ??= createQueueService(config().storage);
+  queueService ??= createQueueService(storage());
   return queueService;
 }
 
@@ -40,7 +50,7 @@ export function tableClient(name: string): Promise<TableClient> {
 
 async function openTable(name: string): Promise<TableClient> {
   await tableServiceClient().createTable(name); // no-op when it exists
-  return newTableClient(config().storage, name);
+  return newTableClient(storage(), name);
 }
 
 function newTableClient(storage: StorageConnection, name: string): TableClient {

@@ -189,8 +189,8 @@ describe('consent page', () => {
     const html = renderConsentPage(view).html;
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<img');
-    expect(html).toContain('&lt;script>alert(1)&lt;/script>');
-    expect(html).toContain('&quot;>&lt;img src=x onerror=alert(1)>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
     // The reader still sees exactly what the partner wrote.
     expect(visibleText(html)).toContain(`${SCRIPT_PAYLOAD} ${ATTRIBUTE_PAYLOAD}`);
     expect(elements(html, 'input')).toContainEqual({ type: 'hidden', name: 'csrf', value: ATTRIBUTE_PAYLOAD });

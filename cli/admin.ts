@@ -1,0 +1,102 @@
+// `npm run admin -- <command>`: bootstrap and look after a deployment by talking to its Table Storage directly.
+import { Command, InvalidArgumentError } from 'commander';
+import { liveDependencies as deps } from '../shared/consent/dependencies';
+import { mintOperatorKey, mintPartnerKey, registerPartner } from '../shared/consent/operatorActions';
+import { PARTNER_KINDS, type PartnerKind } from '../shared/domain/partners';
+import { ServiceError } from '../shared/errors';
+import { validate } from '../shared/http/request';
+import { partnerRegistrationSchema } from '../shared/schemas/operator';
+import { useStorage } from '../shared/storage/clients';
+
+const program = new Command('admin')
+  .description('Autopilot Consent administration, straight against the storage account')
+  .option(
+    '--account <name>',
+    'storage account name in Azure; signs in with DefaultAzureCredential (az login, managed identity)',
+  )
+  .option('--connection-string <value>', 'storage connection string (default: $AzureWebJobsStorage)')
+  .hook('preAction', (command) => connect(command.opts<{ account?: string; connectionString?: string }>()));
+
+program
+  .command('create-operator-key')
+  .description('mint an operator key (shown once) for the /api/admin routes')
+  .option('--name <name>', 'who or what the key is for')
+  .action(async (options: { name?: string }) => print(await mintOperatorKey(deps, options.name)));
+
+program
+  .command('create-partner')
+  .description('register a partner')
+  .requiredOption('--display-name <name>')
+  .requiredOption('--type <type>', PARTNER_KINDS.join(' | '), partnerKind)
+  .requiredOption('--tenant-id <guid>', "the partner's own Entra tenant id")
+  .requiredOption('--contact-email <email>')
+  .option('--id <id>', 'lower-case letters, digits, dashes (default: made from the display name)')
+  .option('--microsoft-partner-id <digits>')
+  .option('--verified-domain <domain>')
+  .option('--indirect-provider-id <id>', 'required for an indirect-reseller')
+  .option('--oem-direct-api-eligible', 'an OEM eligible for the OEM Direct API')
+  .action(async (options: Record<string, string | boolean | undefined>) => {
+    const registration = validate(partnerRegistrationSchema, options, 'The partner');
+    print(await registerPartner(deps, registration));
+  });
+
+program
+  .command('mint-partner-key')
+  .description("mint an API key for a partner (shown once); give it to the partner's developers securely")
+  .requiredOption('--partner <id>')
+  .option('--name <name>')
+  .action(async (options: { partner: string; name?: string }) =>
+    print(await mintPartnerKey(deps, options.partner, options.name)),
+  );
+
+program
+  .command('list-partners')
+  .description('every registered partner')
+  .action(async () => {
+    let continuationToken: string | undefined;
+    do {
+      const page = await deps.partners.listPartners({ pageSize: 100, continuationToken });
+      for (const partner of page.items) print(partner);
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+  });
+
+function connect({ account, connectionString }: { account?: string; connectionString?: string }): void {
+  if (account) {
+    useStorage({
+      kind: 'identity',
+      tableServiceUri: `https://${account}.table.core.windows.net`,
+      queueServiceUri: `https://${account}.queue.core.windows.net`,
+    });
+    return;
+  }
+  const value = connectionString ?? process.env.AzureWebJobsStorage;
+  if (!value) throw new InvalidArgumentError('Give --account <storage account name> or --connection-string.');
+  useStorage({ kind: 'connectionString', connectionString: value });
+}
+
+function partnerKind(value: string): PartnerKind {
+  if (!(PARTNER_KINDS as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`must be one of ${PARTNER_KINDS.join(', ')}`);
+  }
+  return value as PartnerKind;
+}
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+program.parseAsync().catch((error: unknown) => {
+  const message =
+    error instanceof ServiceError
+      ? [error.message, ...(error.errors ?? []).map((e) => `  --${kebab(e.path)}: ${e.message}`)].join('\n')
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  process.stderr.write(`admin: ${message}\n`);
+  process.exit(1);
+});
+
+function kebab(path: string): string {
+  return path.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}

@@ -1,0 +1,26 @@
+// Operator route: revoke an accepted consent on a support request — the only way an OEM consent is removed (R13).
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { authenticateOperator } from '../shared/auth/callers';
+import { liveDependencies as deps } from '../shared/consent/dependencies';
+import { revokeConsentOnRequest } from '../shared/consent/operatorActions';
+import { toConsentResource } from '../shared/domain/consent';
+import { registerHttp } from '../shared/functionRegistry';
+import { readJsonBody } from '../shared/http/request';
+import { revocationRequestSchema } from '../shared/schemas/operator';
+
+export async function revokeConsent(request: HttpRequest): Promise<HttpResponseInit> {
+  const operatorKeyId = await authenticateOperator(request);
+  const { reason, ticket } = await readJsonBody(request, revocationRequestSchema);
+  const consent = await revokeConsentOnRequest(deps, request.params.consentId!, {
+    reason,
+    ticket,
+    operatorId: operatorKeyId,
+  });
+  return { jsonBody: toConsentResource(consent, deps.now()) };
+}
+
+registerHttp('adminRevokeConsent', {
+  route: 'api/admin/consents/{consentId}/revoke',
+  methods: ['POST'],
+  handler: revokeConsent,
+});

@@ -1,0 +1,173 @@
+// Autopilot Consent in one resource group: identity, monitoring, storage, secrets, email, permissions, the Function App.
+targetScope = 'resourceGroup'
+
+import { emailType, scaleType, signInType } from 'types.bicep'
+
+@description('Required. Short base name for every resource: 3-12 lowercase letters, digits or hyphens.')
+@minLength(3)
+@maxLength(12)
+param name string
+
+@description('Required. The multi-tenant Microsoft Entra app registration behind the platform sign-in.')
+param signIn signInType
+
+@description('Required. Client secret of that app registration; stored in Key Vault.')
+@secure()
+param signInClientSecret string
+
+@description('Required. Key that signs the consent page forms, at least 32 random characters (openssl rand -base64 48); stored in Key Vault.')
+@secure()
+@minLength(32)
+param csrfSecret string
+
+@description('Optional. Azure region of the regional resources; it must offer Flex Consumption.')
+param location string = resourceGroup().location
+
+@description('Optional. Sender display name and where Communication Services keeps data at rest.')
+param email emailType = {
+  senderName: 'Autopilot Consent'
+  dataLocation: 'Europe'
+}
+
+@description('Optional. Custom host name bound to the app after deployment; links use the default host name when empty.')
+param customDomain string = ''
+
+@description('Optional. Version reported by /api/health.')
+param appVersion string = 'unversioned'
+
+@description('Optional. Flex Consumption scale settings.')
+param scale scaleType = {
+  maximumInstanceCount: 40
+  instanceMemoryMB: 2048
+}
+
+@description('Optional. Key Vault purge protection; leave on outside throwaway environments.')
+param enablePurgeProtection bool = true
+
+@description('Optional. Tags for every resource.')
+param tags object = {}
+
+// Table and queue names live in one file that the tests compare with the code.
+var storageNames = loadJsonContent('storage-names.json')
+var suffix = uniqueString(resourceGroup().id, name)
+var compactName = toLower(replace(name, '-', ''))
+var deploymentContainerName = 'app-package'
+
+module identity 'modules/identity.bicep' = {
+  name: '${deployment().name}-identity'
+  params: {
+    name: 'id-${name}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: '${deployment().name}-monitoring'
+  params: {
+    name: 'appi-${name}'
+    workspaceName: 'log-${name}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: '${deployment().name}-storage'
+  params: {
+    name: 'st${take(compactName, 10)}${take(suffix, 12)}'
+    storageNames: storageNames
+    deploymentContainerName: deploymentContainerName
+    location: location
+    tags: tags
+  }
+}
+
+module keyVault 'modules/keyVault.bicep' = {
+  name: '${deployment().name}-keyvault'
+  params: {
+    name: 'kv-${take(compactName, 8)}-${take(suffix, 10)}'
+    csrfSecret: csrfSecret
+    signInClientSecret: signInClientSecret
+    enablePurgeProtection: enablePurgeProtection
+    location: location
+    tags: tags
+  }
+}
+
+module communication 'modules/communication.bicep' = {
+  name: '${deployment().name}-communication'
+  params: {
+    name: 'acs-${name}-${take(suffix, 8)}'
+    emailServiceName: 'ecs-${name}-${take(suffix, 8)}'
+    email: email
+    tags: tags
+  }
+}
+
+module roleAssignments 'modules/roleAssignments.bicep' = {
+  name: '${deployment().name}-roles'
+  params: {
+    principalId: identity.outputs.principalId
+    storageAccountName: storage.outputs.name
+    appInsightsName: monitoring.outputs.name
+    communicationServiceName: communication.outputs.name
+    keyVaultName: keyVault.outputs.name
+  }
+}
+
+module functionApp 'modules/functionApp.bicep' = {
+  name: '${deployment().name}-functionapp'
+  // The app's first start needs its storage, Key Vault and telemetry permissions already in place.
+  dependsOn: [
+    roleAssignments
+  ]
+  params: {
+    name: 'func-${name}-${take(suffix, 8)}'
+    planName: 'plan-${name}'
+    identityResourceId: identity.outputs.resourceId
+    identityClientId: identity.outputs.clientId
+    storageEndpoints: {
+      blob: storage.outputs.blobEndpoint
+      queue: storage.outputs.queueEndpoint
+      table: storage.outputs.tableEndpoint
+    }
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    appInsightsConnectionString: monitoring.outputs.connectionString
+    csrfSecretUri: keyVault.outputs.csrfSecretUri
+    signInClientSecretUri: keyVault.outputs.signInClientSecretUri
+    acsEndpoint: communication.outputs.endpoint
+    emailSenderAddress: communication.outputs.senderAddress
+    emailSenderName: communication.outputs.senderName
+    signIn: signIn
+    customDomain: customDomain
+    appVersion: appVersion
+    scale: scale
+    location: location
+    tags: tags
+  }
+}
+
+@description('The Function App name (for az functionapp commands).')
+output functionAppName string = functionApp.outputs.name
+
+@description('The app\'s public URL.')
+output functionAppUrl string = functionApp.outputs.url
+
+@description('The sign-in redirect URI to register on the app registration.')
+output signInRedirectUri string = 'https://${functionApp.outputs.defaultHostName}/.auth/login/aad/callback'
+
+@description('The address invitation emails are sent from.')
+output emailSenderAddress string = communication.outputs.senderAddress
+
+@description('The storage account name (tables, queues, deployment package).')
+output storageAccountName string = storage.outputs.name
+
+@description('The table endpoint, for the admin CLI (AzureWebJobsStorage__tableServiceUri).')
+output tableServiceUri string = storage.outputs.tableEndpoint
+
+@description('The Key Vault name.')
+output keyVaultName string = keyVault.outputs.name
+
+@description('Client id of the app\'s user-assigned identity.')
+output identityClientId string = identity.outputs.clientId

@@ -1,0 +1,73 @@
+// Key Vault in RBAC mode holding the app's two secrets; app settings reference them by versionless URI.
+
+@description('Required. Key Vault name (3-24 characters, globally unique).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Required. Key that signs the consent page forms (CSRF_SECRET); at least 32 random characters.')
+@secure()
+@minLength(32)
+param csrfSecret string
+
+@description('Required. Client secret of the sign-in app registration.')
+@secure()
+param signInClientSecret string
+
+@description('Optional. Azure region.')
+param location string = resourceGroup().location
+
+@description('Optional. Forbid purging the vault and its secrets during the 90-day retention period.')
+param enablePurgeProtection bool = true
+
+@description('Optional. Tags for the resources.')
+param tags object = {}
+
+resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    // Purge protection cannot be switched off once on, and the API rejects an explicit false.
+    enablePurgeProtection: enablePurgeProtection ? true : null
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource csrf 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
+  parent: vault
+  name: 'csrf-secret'
+  properties: {
+    value: csrfSecret
+    contentType: 'text/plain'
+  }
+}
+
+resource signIn 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
+  parent: vault
+  name: 'sign-in-client-secret'
+  properties: {
+    value: signInClientSecret
+    contentType: 'text/plain'
+  }
+}
+
+@description('The Key Vault name.')
+output name string = vault.name
+
+@description('The Key Vault resource id.')
+output resourceId string = vault.id
+
+@description('Versionless URI of the CSRF key secret (the app follows rotations).')
+output csrfSecretUri string = csrf.properties.secretUri
+
+@description('Versionless URI of the sign-in client secret.')
+output signInClientSecretUri string = signIn.properties.secretUri

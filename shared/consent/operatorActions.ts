@@ -1,0 +1,155 @@
+// What the operator does: register and change partners, mint and revoke their keys, revoke a consent on request (R13).
+import { randomBytes } from 'node:crypto';
+import { mintApiKey, type KeyOwner } from '../auth/apiKeys';
+import { withoutAbsentFields, type Consent } from '../domain/consent';
+import { revokeConsent } from '../domain/consentTransitions';
+import type { Partner, PartnerKind, PartnerStatus } from '../domain/partners';
+import { conflict, invalid, notFound, type FieldError } from '../errors';
+import { isPreconditionFailed } from '../storage/tableErrors';
+import { changeConsent } from './consentUpdates';
+import type { Dependencies } from './dependencies';
+import { withdrawAuthorizations } from './projection';
+
+export interface PartnerRegistration {
+  id?: string;
+  displayName: string;
+  type: PartnerKind;
+  tenantId: string;
+  microsoftPartnerId?: string;
+  verifiedDomain?: string;
+  indirectProviderId?: string;
+  oemDirectApiEligible?: boolean;
+  contactEmail: string;
+}
+
+export interface PartnerChanges {
+  displayName?: string;
+  status?: PartnerStatus;
+  oemDirectApiEligible?: boolean;
+}
+
+export async function registerPartner(deps: Dependencies, registration: PartnerRegistration): Promise<Partner> {
+  const errors = registrationErrors(registration);
+  if (registration.indirectProviderId && registration.type === 'indirect-reseller') {
+    const provider = await deps.partners.findPartner(registration.indirectProviderId);
+    if (provider?.value.type !== 'indirect-provider') {
+      errors.push({ path: 'indirectProviderId', message: 'must name a registered indirect-provider partner' });
+    }
+  }
+  if (errors.length) throw invalid('The partner registration breaks the rules listed in errors.', errors);
+  const partner = withoutAbsentFields<Partner>({
+    ...registration,
+    id: registration.id ?? generatedPartnerId(registration.displayName),
+    tenantId: registration.tenantId.toLowerCase(),
+    verifiedDomain: registration.verifiedDomain?.toLowerCase(),
+    oemDirectApiEligible: registration.type === 'oem' ? (registration.oemDirectApiEligible ?? false) : undefined,
+    status: 'active',
+    createdAt: deps.now().toISOString(),
+  });
+  await deps.partners.insertPartner(partner);
+  return partner;
+}
+
+export async function getPartner(deps: Dependencies, id: string): Promise<Partner> {
+  const found = await deps.partners.findPartner(id);
+  if (!found) throw notFound(`No partner "${id}" is registered.`);
+  return found.value;
+}
+
+export async function changePartner(deps: Dependencies, id: string, changes: PartnerChanges): Promise<Partner> {
+  const found = await deps.partners.findPartner(id);
+  if (!found) throw notFound(`No partner "${id}" is registered.`);
+  if (changes.oemDirectApiEligible !== undefined && found.value.type !== 'oem') {
+    throw invalid('Only an OEM can be eligible for the OEM Direct API.', [
+      { path: 'oemDirectApiEligible', message: `not applicable to a ${found.value.type} partner` },
+    ]);
+  }
+  const changed = withoutAbsentFields<Partner>({ ...found.value, ...changes });
+  try {
+    await deps.partners.replacePartner(changed, found.etag);
+  } catch (error) {
+    if (isPreconditionFailed(error)) {
+      throw conflict('The partner was changed by someone else at the same moment. Read it again and retry.');
+    }
+    throw error;
+  }
+  return changed;
+}
+
+export async function mintPartnerKey(deps: Dependencies, partnerId: string, name?: string) {
+  await getPartner(deps, partnerId);
+  return mintKey(deps, { kind: 'partner', partnerId }, name);
+}
+
+export async function mintOperatorKey(deps: Dependencies, name?: string) {
+  return mintKey(deps, { kind: 'operator' }, name);
+}
+
+/** Revokes a partner's key; it fails from the very next request (keys are read on every request, never cached). */
+export async function revokePartnerKey(deps: Dependencies, partnerId: string, keyId: string): Promise<void> {
+  const key = await deps.apiKeys.findApiKey(keyId);
+  if (!key || key.owner.kind !== 'partner' || key.owner.partnerId !== partnerId) {
+    throw notFound(`Partner "${partnerId}" has no key "${keyId}".`);
+  }
+  await deps.apiKeys.revokeApiKey(keyId, deps.now());
+}
+
+/**
+ * R13: revokes an accepted consent on a support request — the only way an OEM consent ends. Authorizations go first
+ * so verification stops answering yes before anything else; a retry after a crash completes the rest.
+ */
+export async function revokeConsentOnRequest(
+  deps: Dependencies,
+  consentId: string,
+  request: { reason: string; ticket: string; operatorId: string },
+): Promise<Consent> {
+  const now = deps.now();
+  const stored = await deps.consents.findConsentById(consentId);
+  if (!stored) throw notFound(`No consent "${consentId}".`);
+  const revocation = { now, reason: request.reason, ticket: request.ticket };
+  revokeConsent(stored.value, revocation); // 409 unless accepted, before anything is touched
+  await withdrawAuthorizations(deps, stored.value);
+  const { consent } = await changeConsent(
+    deps,
+    () => deps.consents.findConsent(stored.value.partner.id, consentId),
+    (current) => ({ write: revokeConsent(current, revocation), result: undefined }),
+  );
+  await deps.events.appendEvent(consent.id, 'revoked', {
+    at: consent.revokedAt!,
+    type: 'consent.revoked',
+    actor: { kind: 'operator', id: request.operatorId },
+    data: { reason: request.reason, ticket: request.ticket },
+  });
+  return consent;
+}
+
+async function mintKey(deps: Dependencies, owner: KeyOwner, name?: string) {
+  const { apiKey, stored } = mintApiKey(owner, deps.now(), name);
+  await deps.apiKeys.insertApiKey(stored);
+  return { keyId: stored.keyId, apiKey, createdAt: stored.createdAt.toISOString() };
+}
+
+function registrationErrors(registration: PartnerRegistration): FieldError[] {
+  const errors: FieldError[] = [];
+  if (registration.type === 'indirect-reseller' && !registration.indirectProviderId) {
+    errors.push({ path: 'indirectProviderId', message: 'is required for an indirect-reseller' });
+  }
+  if (registration.type !== 'indirect-reseller' && registration.indirectProviderId) {
+    errors.push({ path: 'indirectProviderId', message: 'applies only to an indirect-reseller' });
+  }
+  if (registration.type !== 'oem' && registration.oemDirectApiEligible !== undefined) {
+    errors.push({ path: 'oemDirectApiEligible', message: 'applies only to an oem' });
+  }
+  return errors;
+}
+
+/** A readable, unguessable id when the operator gives none: "contoso-ltd-3f9a1c". */
+function generatedPartnerId(displayName: string): string {
+  const slug = displayName
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return `${slug || 'partner'}-${randomBytes(3).toString('hex')}`;
+}

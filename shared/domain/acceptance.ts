@@ -1,0 +1,58 @@
+// Who may accept a consent (R6, R12, and the tenant or domain a request names), with the facts a refusal page explains.
+import type { Consent } from './consent';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from './roles';
+
+/** The signed-in customer user, from the platform's principal: `roles` are the directory role template ids (`wids`). */
+export interface Signer {
+  tenantId: string;
+  objectId: string;
+  userPrincipalName: string;
+  roles: readonly string[];
+}
+
+export type AcceptanceRefusal =
+  | { reason: 'wrong-tenant'; requiredTenantId: string; signerTenantId: string }
+  | { reason: 'domain-mismatch'; requiredDomain: string; signerDomain: string }
+  | { reason: 'not-global-admin' }
+  | { reason: 'not-cloud-native'; userPrincipalName: string };
+
+/**
+ * Why this user may not accept (or decline) this consent, or undefined when they may.
+ * The organization is checked before the role: a user of the wrong organization gains nothing from forwarding the link
+ * to their own Global Administrator.
+ */
+export function acceptanceRefusal(consent: Consent, signer: Signer): AcceptanceRefusal | undefined {
+  const signerTenantId = signer.tenantId.toLowerCase();
+  const { tenantId: requiredTenantId, domain: requiredDomain } = consent.customer;
+  if (requiredTenantId !== undefined && requiredTenantId.toLowerCase() !== signerTenantId) {
+    return { reason: 'wrong-tenant', requiredTenantId, signerTenantId };
+  }
+  const signerDomain = upnDomain(signer.userPrincipalName);
+  // A named tenant is the stronger check; the domain is only the fallback when no tenant was named.
+  if (requiredTenantId === undefined && requiredDomain !== undefined && requiredDomain.toLowerCase() !== signerDomain) {
+    return { reason: 'domain-mismatch', requiredDomain, signerDomain };
+  }
+  if (!isGlobalAdministrator(signer.roles)) return { reason: 'not-global-admin' };
+  if (consent.partner.type === 'oem' && !isCloudNative(signer.userPrincipalName)) {
+    return { reason: 'not-cloud-native', userPrincipalName: signer.userPrincipalName };
+  }
+  return undefined;
+}
+
+/** R6: only a Global Administrator may accept; no role claims means no role. */
+export function isGlobalAdministrator(roles: readonly string[]): boolean {
+  return roles.some((role) => role.toLowerCase() === GLOBAL_ADMINISTRATOR_ROLE_ID);
+}
+
+/**
+ * R12: a cloud-native account lives in the tenant's initial `.onmicrosoft.com` domain. A guest's user name also ends
+ * there (`name_example.com#EXT#@contoso.onmicrosoft.com`) but the account belongs to another organization, so it is not.
+ */
+export function isCloudNative(userPrincipalName: string): boolean {
+  const name = userPrincipalName.toLowerCase();
+  return name.endsWith('.onmicrosoft.com') && !name.includes('#ext#');
+}
+
+function upnDomain(userPrincipalName: string): string {
+  return userPrincipalName.slice(userPrincipalName.lastIndexOf('@') + 1).toLowerCase();
+}

@@ -1,0 +1,133 @@
+// Delegated admin (GDAP) rules: which roles, how long, auto-extension, who may ask, and the status over time (R3, R10, R15).
+import type { FieldError } from '../errors';
+import { PARTNER_KIND_RULES, type PartnerKind } from './partners';
+import { findRole, GLOBAL_ADMINISTRATOR_ROLE_ID, type DirectoryRole } from './roles';
+import { daysAfter, isPast } from './expiry';
+
+/** GDAP allows 1 day to 2 years (P730D); 20 roles keeps the consent page readable and is ample for device work. */
+export const DELEGATED_ADMIN_LIMITS = {
+  minRoles: 1,
+  maxRoles: 20,
+  minDurationDays: 1,
+  maxDurationDays: 730,
+  defaultDurationDays: 730,
+} as const;
+
+export type DelegatedAdminStatus = 'requested' | 'active' | 'removed' | 'expired';
+
+/** The consent's `delegatedAdmin` part. `expiresAt` is set when it becomes active. */
+export interface DelegatedAdmin {
+  roles: DirectoryRole[];
+  durationDays: number;
+  autoExtend: boolean;
+  status: DelegatedAdminStatus;
+  expiresAt?: string;
+}
+
+/** What a partner asks for, as the request body carries it (already shape-checked by the HTTP layer). */
+export interface DelegatedAdminRequest {
+  roles: readonly string[];
+  durationDays?: number;
+  autoExtend?: boolean;
+}
+
+export type DelegatedAdminDecision =
+  { ok: true; delegatedAdmin: DelegatedAdmin; warnings: string[] } | { ok: false; errors: FieldError[] };
+
+/** R10: shown to the partner in `warnings` and prominently on the customer's consent page. */
+export const LEAST_PRIVILEGE_WARNING =
+  "Global Administrator gives full control of the customer's organization. Following least privilege, request it " +
+  'only for emergencies: registering and managing Autopilot devices usually needs no more than Intune Administrator ' +
+  'and Cloud Device Administrator.';
+
+/** Checks a delegated admin request for a partner of this kind; on success gives the consent's part and its warnings. */
+export function validateDelegatedAdminRequest(
+  request: DelegatedAdminRequest,
+  partnerKind: PartnerKind,
+): DelegatedAdminDecision {
+  if (!PARTNER_KIND_RULES[partnerKind].mayRequestDelegatedAdmin) {
+    return { ok: false, errors: [{ path: 'delegatedAdmin', message: kindRefusal(partnerKind) }] };
+  }
+  const durationDays = request.durationDays ?? DELEGATED_ADMIN_LIMITS.defaultDurationDays;
+  const autoExtend = request.autoExtend ?? false;
+  const { roles, errors } = resolveRoles(request.roles);
+  errors.push(...durationErrors(durationDays));
+  const includesGlobalAdministrator = roles.some((role) => role.id === GLOBAL_ADMINISTRATOR_ROLE_ID);
+  if (autoExtend && includesGlobalAdministrator) {
+    errors.push({
+      path: 'delegatedAdmin.autoExtend',
+      message:
+        'A delegated admin relationship that includes Global Administrator cannot auto-extend (a Microsoft GDAP rule). ' +
+        'Set autoExtend to false, or leave out Global Administrator.',
+    });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    delegatedAdmin: { roles, durationDays, autoExtend, status: 'requested' },
+    warnings: includesGlobalAdministrator ? [LEAST_PRIVILEGE_WARNING] : [],
+  };
+}
+
+/** On acceptance the roles become active for `durationDays` from the moment of acceptance. */
+export function activateDelegatedAdmin(delegatedAdmin: DelegatedAdmin, acceptedAt: Date): DelegatedAdmin {
+  return { ...delegatedAdmin, status: 'active', expiresAt: daysAfter(acceptedAt, delegatedAdmin.durationDays) };
+}
+
+/** Delegated admin as it stands at `now`: active roles past their expiry read as expired, stored or not. */
+export function effectiveDelegatedAdmin(delegatedAdmin: DelegatedAdmin, now: Date): DelegatedAdmin {
+  if (delegatedAdmin.status === 'active' && isPast(delegatedAdmin.expiresAt, now)) {
+    return { ...delegatedAdmin, status: 'expired' };
+  }
+  return delegatedAdmin;
+}
+
+function kindRefusal(partnerKind: PartnerKind): string {
+  if (partnerKind === 'oem') {
+    return 'An OEM is never granted delegated admin rights. Send the request without delegatedAdmin.';
+  }
+  return `A partner of kind '${partnerKind}' cannot request delegated admin rights.`;
+}
+
+function resolveRoles(ids: readonly string[]): { roles: DirectoryRole[]; errors: FieldError[] } {
+  const { minRoles, maxRoles } = DELEGATED_ADMIN_LIMITS;
+  const errors: FieldError[] = [];
+  if (ids.length < minRoles || ids.length > maxRoles) {
+    errors.push({
+      path: 'delegatedAdmin.roles',
+      message: `Request from ${minRoles} to ${maxRoles} roles (got ${ids.length}); leave out delegatedAdmin to request none.`,
+    });
+  }
+  const roles: DirectoryRole[] = [];
+  const firstIndexById = new Map<string, number>();
+  ids.forEach((id, index) => {
+    const path = `delegatedAdmin.roles.${index}`;
+    const role = findRole(id);
+    if (!role) {
+      errors.push({
+        path,
+        message: `'${id}' is not a role this service can request. Use a Microsoft Entra built-in role template id from the role catalog.`,
+      });
+      return;
+    }
+    const first = firstIndexById.get(role.id);
+    if (first !== undefined) {
+      errors.push({ path, message: `${role.displayName} is already requested at delegatedAdmin.roles.${first}.` });
+      return;
+    }
+    firstIndexById.set(role.id, index);
+    roles.push(role);
+  });
+  return { roles, errors };
+}
+
+function durationErrors(durationDays: number): FieldError[] {
+  const { minDurationDays, maxDurationDays } = DELEGATED_ADMIN_LIMITS;
+  if (Number.isInteger(durationDays) && durationDays >= minDurationDays && durationDays <= maxDurationDays) return [];
+  return [
+    {
+      path: 'delegatedAdmin.durationDays',
+      message: `Must be a whole number of days from ${minDurationDays} to ${maxDurationDays} (two years, the GDAP maximum).`,
+    },
+  ];
+}

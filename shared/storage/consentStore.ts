@@ -1,0 +1,129 @@
+// The consents table (PartitionKey = partner id, RowKey = consent id, newest first) and its id → partner index.
+import { odata } from '@azure/data-tables';
+import type { Consent, ConsentStatus } from '../domain/consent';
+import { tableClient } from './clients';
+import { queryPage, type Page, type PageRequest } from './paging';
+import { TABLES } from './tableNames';
+import { isNotFound } from './tableErrors';
+import type { Versioned } from './versioned';
+
+interface ConsentEntity {
+  partitionKey: string;
+  rowKey: string;
+  data: string;
+  // Columns of their own so that lists can filter on them; `data` stays the one source of the resource.
+  status: ConsentStatus;
+  tenantId?: string;
+  expiresAt?: string;
+  createdAt: string;
+}
+
+interface ConsentIndexEntity {
+  partitionKey: string;
+  rowKey: string;
+  partnerId: string;
+}
+
+const INDEX_ROW = 'consent';
+
+/** Writes the index row first: an index row without its consent is harmless (reads as not found). */
+export async function insertConsent(consent: Consent): Promise<void> {
+  const index = await tableClient(TABLES.consentIndex);
+  await index.upsertEntity<ConsentIndexEntity>(
+    { partitionKey: consent.id, rowKey: INDEX_ROW, partnerId: consent.partner.id },
+    'Replace',
+  );
+  const table = await tableClient(TABLES.consents);
+  await table.createEntity<ConsentEntity>(toEntity(consent));
+}
+
+/** One point read within the partner's partition; another partner's consent is simply not found. */
+export async function findConsent(partnerId: string, consentId: string): Promise<Versioned<Consent> | undefined> {
+  const table = await tableClient(TABLES.consents);
+  try {
+    const entity = await table.getEntity<ConsentEntity>(partnerId, consentId);
+    return { value: JSON.parse(entity.data) as Consent, etag: entity.etag };
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/** By id alone (operator and customer routes): two point reads, through the index. */
+export async function findConsentById(consentId: string): Promise<Versioned<Consent> | undefined> {
+  const index = await tableClient(TABLES.consentIndex);
+  let partnerId: string;
+  try {
+    partnerId = (await index.getEntity<ConsentIndexEntity>(consentId, INDEX_ROW)).partnerId;
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+  return findConsent(partnerId, consentId);
+}
+
+/** Replaces the consent only if it is unchanged since read; a 412 means another writer won and the caller re-reads. */
+export async function replaceConsent(consent: Consent, etag: string): Promise<string> {
+  const table = await tableClient(TABLES.consents);
+  const { etag: newEtag } = await table.updateEntity<ConsentEntity>(toEntity(consent), 'Replace', { etag });
+  return newEtag ?? '';
+}
+
+export interface ConsentFilter {
+  /** The effective status: "expired" includes pending consents past their expiry, "pending" excludes them. */
+  status?: ConsentStatus;
+  tenantId?: string;
+  now: Date;
+}
+
+/** A page of one partner's consents, newest first (the RowKey order). */
+export async function listConsents(
+  partnerId: string,
+  filter: ConsentFilter,
+  page: PageRequest,
+): Promise<Page<Consent>> {
+  const table = await tableClient(TABLES.consents);
+  return queryPage<ConsentEntity, Consent>(
+    table,
+    consentFilter(partnerId, filter),
+    page,
+    (entity) => JSON.parse(entity.data) as Consent,
+  );
+}
+
+/** Every consent of any partner in a status (the expiry sweep and repairs; never on a request path). */
+export async function* consentsInStatus(status: ConsentStatus): AsyncGenerator<Versioned<Consent>> {
+  const table = await tableClient(TABLES.consents);
+  for await (const entity of table.listEntities<ConsentEntity>({
+    queryOptions: { filter: odata`status eq ${status}` },
+  })) {
+    yield { value: JSON.parse(entity.data) as Consent, etag: entity.etag };
+  }
+}
+
+function consentFilter(partnerId: string, { status, tenantId, now }: ConsentFilter): string {
+  const clauses = [odata`PartitionKey eq ${partnerId}`];
+  if (tenantId) clauses.push(odata`tenantId eq ${tenantId.toLowerCase()}`);
+  const nowText = now.toISOString();
+  // ISO 8601 UTC strings compare correctly as text, so expiry can be filtered without a date column.
+  if (status === 'expired') {
+    clauses.push(odata`(status eq 'expired' or (status eq 'pending' and expiresAt lt ${nowText}))`);
+  } else if (status === 'pending') {
+    clauses.push(odata`status eq 'pending' and expiresAt ge ${nowText}`);
+  } else if (status) {
+    clauses.push(odata`status eq ${status}`);
+  }
+  return clauses.join(' and ');
+}
+
+function toEntity(consent: Consent): ConsentEntity {
+  return {
+    partitionKey: consent.partner.id,
+    rowKey: consent.id,
+    data: JSON.stringify(consent),
+    status: consent.status,
+    tenantId: consent.customer.tenantId,
+    expiresAt: consent.expiresAt,
+    createdAt: consent.createdAt,
+  };
+}

@@ -1,0 +1,106 @@
+// The idempotency table: the first answer to (partner, Idempotency-Key), kept 24 hours, claimed by an atomic insert.
+import { createHash } from 'node:crypto';
+import { tableClient } from './clients';
+import { TABLES } from './tableNames';
+import { isAlreadyExists, isNotFound, isPreconditionFailed } from './tableErrors';
+
+/** How long a stored answer is replayed (API.md). */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** A claim older than this whose request never finished (the instance died) may be taken over. */
+const ABANDONED_AFTER_MS = 2 * 60 * 1000;
+
+export interface StoredAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export type IdempotencyClaim =
+  { kind: 'claimed' } | { kind: 'replay'; answer: StoredAnswer } | { kind: 'mismatch' } | { kind: 'in-progress' };
+
+interface IdempotencyEntity {
+  partitionKey: string;
+  rowKey: string;
+  requestHash: string;
+  state: 'in-progress' | 'completed';
+  answer?: string;
+  claimedAt: Date;
+  expiresAt: Date;
+  etag?: string;
+}
+
+/** Claims the key for this request, or says why not; exactly one of two racing identical requests gets 'claimed'. */
+export async function claimIdempotencyKey(
+  partnerId: string,
+  key: string,
+  requestHash: string,
+  now: Date,
+): Promise<IdempotencyClaim> {
+  const table = await tableClient(TABLES.idempotency);
+  const entity: IdempotencyEntity = {
+    partitionKey: partnerId,
+    rowKey: rowKeyFor(key),
+    requestHash,
+    state: 'in-progress',
+    claimedAt: now,
+    expiresAt: new Date(now.getTime() + IDEMPOTENCY_WINDOW_MS),
+  };
+  try {
+    await table.createEntity(entity);
+    return { kind: 'claimed' };
+  } catch (error) {
+    if (!isAlreadyExists(error)) throw error;
+  }
+  const existing = await table.getEntity<IdempotencyEntity>(entity.partitionKey, entity.rowKey).catch((error) => {
+    if (isNotFound(error)) return undefined; // released meanwhile
+    throw error;
+  });
+  const reusable =
+    !existing ||
+    new Date(existing.expiresAt) <= now ||
+    (existing.state === 'in-progress' && now.getTime() - new Date(existing.claimedAt).getTime() > ABANDONED_AFTER_MS);
+  if (reusable) return takeOver(entity, existing?.etag);
+  if (existing.requestHash !== requestHash) return { kind: 'mismatch' };
+  if (existing.state === 'in-progress') return { kind: 'in-progress' };
+  return { kind: 'replay', answer: JSON.parse(existing.answer ?? '{}') as StoredAnswer };
+}
+
+/** Stores the answer to replay. */
+export async function completeIdempotencyKey(partnerId: string, key: string, answer: StoredAnswer): Promise<void> {
+  const table = await tableClient(TABLES.idempotency);
+  await table.updateEntity(
+    { partitionKey: partnerId, rowKey: rowKeyFor(key), state: 'completed', answer: JSON.stringify(answer) },
+    'Merge',
+  );
+}
+
+/** Frees the key after a failed request, so that the client's retry runs it again. */
+export async function releaseIdempotencyKey(partnerId: string, key: string): Promise<void> {
+  const table = await tableClient(TABLES.idempotency);
+  await table.deleteEntity(partnerId, rowKeyFor(key)).catch((error) => {
+    if (!isNotFound(error)) throw error;
+  });
+}
+
+/** A hash of the request that identifies "the same request" (method, route and canonical body). */
+export function requestFingerprint(parts: string[]): string {
+  return createHash('sha256').update(parts.join('\n')).digest('hex');
+}
+
+async function takeOver(entity: IdempotencyEntity, etag: string | undefined): Promise<IdempotencyClaim> {
+  const table = await tableClient(TABLES.idempotency);
+  try {
+    if (etag) await table.updateEntity(entity, 'Replace', { etag });
+    else await table.createEntity(entity);
+    return { kind: 'claimed' };
+  } catch (error) {
+    // Someone else took it over first: they run, we report it as running.
+    if (isPreconditionFailed(error) || isAlreadyExists(error)) return { kind: 'in-progress' };
+    throw error;
+  }
+}
+
+/** Keys are up to 255 arbitrary characters; RowKey forbids some, so store a hash. */
+function rowKeyFor(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}

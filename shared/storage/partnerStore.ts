@@ -1,0 +1,76 @@
+// The partners table: one small partition ("partner") holding every registered partner, keyed by partner id.
+import { odata } from '@azure/data-tables';
+import type { Partner } from '../domain/partners';
+import { conflict } from '../errors';
+import { tableClient } from './clients';
+import { queryPage, type Page, type PageRequest } from './paging';
+import { TABLES } from './tableNames';
+import { isAlreadyExists, isNotFound } from './tableErrors';
+import type { Versioned } from './versioned';
+
+const PARTITION = 'partner';
+
+interface PartnerEntity {
+  partitionKey: string;
+  rowKey: string;
+  data: string;
+  indirectProviderId?: string;
+}
+
+export async function insertPartner(partner: Partner): Promise<void> {
+  const table = await tableClient(TABLES.partners);
+  try {
+    await table.createEntity<PartnerEntity>(toEntity(partner));
+  } catch (error) {
+    if (isAlreadyExists(error)) throw conflict(`A partner with id "${partner.id}" is already registered.`);
+    throw error;
+  }
+}
+
+/** One point read. */
+export async function findPartner(id: string): Promise<Versioned<Partner> | undefined> {
+  const table = await tableClient(TABLES.partners);
+  try {
+    const entity = await table.getEntity<PartnerEntity>(PARTITION, id);
+    return { value: fromEntity(entity), etag: entity.etag };
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Replaces a partner only if nobody changed it since it was read (412 otherwise, surfaced to the caller). */
+export async function replacePartner(partner: Partner, etag: string): Promise<void> {
+  const table = await tableClient(TABLES.partners);
+  await table.updateEntity<PartnerEntity>(toEntity(partner), 'Replace', { etag });
+}
+
+export async function listPartners(page: PageRequest): Promise<Page<Partner>> {
+  const table = await tableClient(TABLES.partners);
+  return queryPage<PartnerEntity, Partner>(table, odata`PartitionKey eq ${PARTITION}`, page, fromEntity);
+}
+
+/** The indirect resellers that buy through a provider (within the one small partners partition). */
+export async function listResellersOf(providerId: string): Promise<Partner[]> {
+  const table = await tableClient(TABLES.partners);
+  const resellers: Partner[] = [];
+  const filter = odata`PartitionKey eq ${PARTITION} and indirectProviderId eq ${providerId}`;
+  for await (const entity of table.listEntities<PartnerEntity>({ queryOptions: { filter } })) {
+    resellers.push(fromEntity(entity));
+  }
+  return resellers;
+}
+
+function toEntity(partner: Partner): PartnerEntity {
+  return {
+    partitionKey: PARTITION,
+    rowKey: partner.id,
+    data: JSON.stringify(partner),
+    // A column of its own so a provider's resellers can be found by a filter.
+    indirectProviderId: partner.indirectProviderId,
+  };
+}
+
+function fromEntity(entity: PartnerEntity): Partner {
+  return JSON.parse(entity.data) as Partner;
+}

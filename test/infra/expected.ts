@@ -1,0 +1,63 @@
+// What the app needs from its infrastructure, in the code's terms. Point these at the code's own constants once they exist.
+
+/** Tables the code reads and writes. */
+export const APP_TABLES = [
+  'partners',
+  'apikeys',
+  'consents',
+  'consenttokens',
+  'authorizations',
+  'consentevents',
+  'idempotency',
+  'standinglinks',
+] as const;
+
+/** Queues the code sends to or is triggered by, poison queues included. */
+export const APP_QUEUES = ['invitation-emails', 'invitation-emails-poison'] as const;
+
+/** Application settings the Function App must have in Azure. */
+export const AZURE_APP_SETTINGS = [
+  'AzureWebJobsStorage__credential',
+  'AzureWebJobsStorage__clientId',
+  'AzureWebJobsStorage__blobServiceUri',
+  'AzureWebJobsStorage__queueServiceUri',
+  'AzureWebJobsStorage__tableServiceUri',
+  'PUBLIC_BASE_URL',
+  'CSRF_SECRET',
+  'EMAIL_TRANSPORT',
+  'ACS_ENDPOINT',
+  'EMAIL_SENDER_ADDRESS',
+  'EMAIL_SENDER_NAME',
+  'AZURE_CLIENT_ID',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
+  'APP_VERSION',
+  'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET',
+] as const;
+
+/** Settings that hold secrets and therefore must be Key Vault references. */
+export const SECRET_APP_SETTINGS = ['CSRF_SECRET', 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'] as const;
+
+/** Settings that must never be set in Azure: local alternatives, or deprecated on Flex Consumption. */
+export const FORBIDDEN_APP_SETTINGS = [
+  'AzureWebJobsStorage',
+  'ACS_CONNECTION_STRING',
+  'FUNCTIONS_WORKER_RUNTIME',
+  'FUNCTIONS_EXTENSION_VERSION',
+  'WEBSITE_NODE_DEFAULT_VERSION',
+  'WEBSITE_RUN_FROM_PACKAGE',
+  'WEBSITE_CONTENTSHARE',
+  'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING',
+  'SCM_DO_BUILD_DURING_DEPLOYMENT',
+  'ENABLE_ORYX_BUILD',
+] as const;
+
+/** Built-in role definition ids (Microsoft's built-in roles reference) the app's identity is granted. */
+export const BUILT_IN_ROLES = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b',
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88',
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3',
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb',
+  communicationAndEmailServiceOwner: '09976791-48a7-449e-bb21-39d1a415f350',
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6',
+} as const;

@@ -1,0 +1,190 @@
+import {
+  activateDelegatedAdmin,
+  effectiveDelegatedAdmin,
+  GLOBAL_ADMINISTRATOR_ROLE_ID,
+  LEAST_PRIVILEGE_WARNING,
+  ROLE_CATALOG,
+  validateDelegatedAdminRequest,
+  type DelegatedAdminDecision,
+  type DelegatedAdminRequest,
+  type PartnerKind,
+} from '../../../shared/domain';
+import { CLOUD_DEVICE_ADMINISTRATOR, INTUNE_ADMINISTRATOR, later, NOW } from './fixtures';
+
+const catalogIds = ROLE_CATALOG.map((role) => role.id);
+const UNKNOWN_ROLE = '00000000-0000-4000-8000-000000000000';
+
+function validate(request: Partial<DelegatedAdminRequest>, kind: PartnerKind = 'direct-csp'): DelegatedAdminDecision {
+  return validateDelegatedAdminRequest({ roles: [INTUNE_ADMINISTRATOR], ...request }, kind);
+}
+
+function errorPaths(decision: DelegatedAdminDecision): string[] {
+  return decision.ok ? [] : decision.errors.map((error) => error.path);
+}
+
+/** `count` distinct catalog roles, leaving Global Administrator out so no warning or auto-extend rule interferes. */
+function distinctRoles(count: number): string[] {
+  return catalogIds.filter((id) => id !== GLOBAL_ADMINISTRATOR_ROLE_ID).slice(0, count);
+}
+
+describe('delegated admin request', () => {
+  it('R3: a valid request becomes requested roles with display names, 730 days and no auto-extension by default', () => {
+    expect(validate({ roles: [INTUNE_ADMINISTRATOR, CLOUD_DEVICE_ADMINISTRATOR] })).toEqual({
+      ok: true,
+      delegatedAdmin: {
+        roles: [
+          { id: INTUNE_ADMINISTRATOR, displayName: 'Intune Administrator' },
+          { id: CLOUD_DEVICE_ADMINISTRATOR, displayName: 'Cloud Device Administrator' },
+        ],
+        durationDays: 730,
+        autoExtend: false,
+        status: 'requested',
+      },
+      warnings: [],
+    });
+  });
+
+  it('R3: an indirect reseller may request delegated admin', () => {
+    expect(validate({}, 'indirect-reseller').ok).toBe(true);
+  });
+
+  it('R15: an OEM may never request delegated admin', () => {
+    const decision = validate({}, 'oem');
+    expect(decision).toEqual({
+      ok: false,
+      errors: [{ path: 'delegatedAdmin', message: expect.stringMatching(/OEM is never granted/) as string }],
+    });
+  });
+
+  it('R9: an indirect provider may not request delegated admin', () => {
+    expect(errorPaths(validate({}, 'indirect-provider'))).toEqual(['delegatedAdmin']);
+  });
+
+  it('R3: 0 roles is refused; leave out delegatedAdmin to request none', () => {
+    const decision = validate({ roles: [] });
+    expect(errorPaths(decision)).toEqual(['delegatedAdmin.roles']);
+    expect(decision.ok || decision.errors[0]?.message).toMatch(/from 1 to 20 roles \(got 0\)/);
+  });
+
+  it('R3: 1 role is accepted, and so is every role of the catalog at once', () => {
+    expect(validate({ roles: distinctRoles(1) }).ok).toBe(true);
+    expect(validate({ roles: catalogIds }).ok).toBe(true);
+  });
+
+  it('R3: 20 roles pass the count rule (the 16-role catalog makes 4 of them repeats, and only the repeats are refused)', () => {
+    const twenty = [...catalogIds, ...catalogIds.slice(0, 4)];
+    expect(twenty).toHaveLength(20);
+    expect(errorPaths(validate({ roles: twenty }))).toEqual(
+      [16, 17, 18, 19].map((index) => `delegatedAdmin.roles.${index}`),
+    );
+  });
+
+  it('R3: 21 roles are refused as too many', () => {
+    const twentyOne = [...catalogIds, ...catalogIds.slice(0, 5)];
+    expect(twentyOne).toHaveLength(21);
+    const decision = validate({ roles: twentyOne });
+    expect(errorPaths(decision)[0]).toBe('delegatedAdmin.roles');
+    expect(decision.ok || decision.errors[0]?.message).toMatch(/from 1 to 20 roles \(got 21\)/);
+  });
+
+  it('R3: an unknown role id is a field error naming its index', () => {
+    const decision = validate({ roles: [INTUNE_ADMINISTRATOR, CLOUD_DEVICE_ADMINISTRATOR, UNKNOWN_ROLE] });
+    expect(decision).toEqual({
+      ok: false,
+      errors: [{ path: 'delegatedAdmin.roles.2', message: expect.stringContaining(UNKNOWN_ROLE) as string }],
+    });
+  });
+
+  it('R3: a duplicate role id is a field error naming the repeat and the first occurrence, in any letter case', () => {
+    const decision = validate({
+      roles: [INTUNE_ADMINISTRATOR, CLOUD_DEVICE_ADMINISTRATOR, INTUNE_ADMINISTRATOR.toUpperCase()],
+    });
+    expect(decision).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'delegatedAdmin.roles.2',
+          message: 'Intune Administrator is already requested at delegatedAdmin.roles.0.',
+        },
+      ],
+    });
+  });
+
+  it('R3: every broken rule is reported at once', () => {
+    const decision = validate({
+      roles: [UNKNOWN_ROLE, GLOBAL_ADMINISTRATOR_ROLE_ID],
+      durationDays: 0,
+      autoExtend: true,
+    });
+    expect(errorPaths(decision)).toEqual([
+      'delegatedAdmin.roles.0',
+      'delegatedAdmin.durationDays',
+      'delegatedAdmin.autoExtend',
+    ]);
+  });
+
+  it.each([1, 730])('R3: a duration of %i days is accepted', (durationDays) => {
+    expect(validate({ durationDays })).toMatchObject({ ok: true, delegatedAdmin: { durationDays } });
+  });
+
+  it.each([0, 731, -1, 1.5])('R3: a duration of %d days is refused', (durationDays) => {
+    expect(errorPaths(validate({ durationDays }))).toEqual(['delegatedAdmin.durationDays']);
+  });
+
+  it('R3: auto-extension is allowed without Global Administrator', () => {
+    expect(validate({ autoExtend: true })).toMatchObject({ ok: true, delegatedAdmin: { autoExtend: true } });
+  });
+
+  it('R10: auto-extension with Global Administrator is refused with the GDAP rule explained', () => {
+    const decision = validate({ roles: [GLOBAL_ADMINISTRATOR_ROLE_ID], autoExtend: true });
+    expect(decision).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'delegatedAdmin.autoExtend',
+          message: expect.stringMatching(/includes Global Administrator cannot auto-extend/) as string,
+        },
+      ],
+    });
+  });
+
+  it('R10: requesting Global Administrator adds a least-privilege warning', () => {
+    const decision = validate({ roles: [INTUNE_ADMINISTRATOR, GLOBAL_ADMINISTRATOR_ROLE_ID] });
+    expect(decision).toMatchObject({ ok: true, warnings: [LEAST_PRIVILEGE_WARNING] });
+    expect(LEAST_PRIVILEGE_WARNING).toMatch(/least privilege/);
+    expect(LEAST_PRIVILEGE_WARNING).toMatch(/Intune Administrator/);
+  });
+
+  it('R10: a request without Global Administrator carries no warning', () => {
+    expect(validate({ roles: distinctRoles(15) })).toMatchObject({ ok: true, warnings: [] });
+  });
+});
+
+describe('delegated admin status', () => {
+  const requested = {
+    roles: [{ id: INTUNE_ADMINISTRATOR, displayName: 'Intune Administrator' }],
+    durationDays: 30,
+    autoExtend: false,
+    status: 'requested' as const,
+  };
+
+  it('R3: on acceptance delegated admin becomes active until acceptance plus durationDays', () => {
+    expect(activateDelegatedAdmin(requested, NOW)).toEqual({
+      ...requested,
+      status: 'active',
+      expiresAt: '2026-12-24T10:00:00.000Z',
+    });
+  });
+
+  it('R3: active delegated admin reads as active until its expiry and as expired from that moment on', () => {
+    const active = activateDelegatedAdmin(requested, NOW);
+    expect(effectiveDelegatedAdmin(active, new Date(later(30).getTime() - 1)).status).toBe('active');
+    expect(effectiveDelegatedAdmin(active, later(30)).status).toBe('expired');
+  });
+
+  it('R3: requested and removed delegated admin never read as expired', () => {
+    expect(effectiveDelegatedAdmin(requested, later(1000)).status).toBe('requested');
+    const removed = { ...activateDelegatedAdmin(requested, NOW), status: 'removed' as const };
+    expect(effectiveDelegatedAdmin(removed, later(1000)).status).toBe('removed');
+  });
+});

@@ -1,0 +1,230 @@
+import { GLOBAL_ADMINISTRATOR_ROLE_ID, renderInvitation, type InvitationEmail } from '../../../shared/email/invitation';
+
+const SCRIPT = '<script>alert(1)</script>';
+const ATTRIBUTE_BREAKOUT = '"><img src=x onerror=alert(1)>';
+const INTUNE_ADMINISTRATOR = { id: '3a2c62db-5318-420d-8d74-23affee5d9d5', displayName: 'Intune Administrator' };
+const GLOBAL_ADMINISTRATOR = { id: GLOBAL_ADMINISTRATOR_ROLE_ID, displayName: 'Global Administrator' };
+
+function invitation(overrides: Partial<InvitationEmail> = {}): InvitationEmail {
+  return {
+    locale: 'en',
+    to: { address: 'admin@contoso.com', displayName: 'Ada Admin' },
+    partner: {
+      displayName: 'Fabrikam Ltd',
+      kind: 'direct-csp',
+      verifiedDomain: 'fabrikam.com',
+      microsoftPartnerId: '4711001',
+      contactEmail: 'csp@fabrikam.com',
+    },
+    warnings: [],
+    consentUrl: 'https://consent.example.com/consent/tok3n_abc',
+    expiresAt: new Date('2026-12-24T10:15:00.000Z'),
+    ...overrides,
+  };
+}
+
+/** The visible text of the HTML, tags dropped and the few entities we emit decoded, for content assertions. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+describe('invitation email', () => {
+  it('R4: the English invitation says who asks, what accepting allows, the link, the expiry and how to check it', () => {
+    const { subject, html, text } = renderInvitation(invitation());
+    expect(subject).toBe(
+      'Fabrikam Ltd asks for permission to register Windows Autopilot devices for your organization',
+    );
+    for (const body of [visibleText(html), text]) {
+      expect(body).toContain('Hello Ada Admin,');
+      expect(body).toContain('Fabrikam Ltd');
+      expect(body).toContain('Cloud Solution Provider (direct)');
+      expect(body).toContain('fabrikam.com');
+      expect(body).toContain('4711001');
+      expect(body).toContain('csp@fabrikam.com');
+      expect(body).toContain(
+        'If you accept, Fabrikam Ltd can register Windows Autopilot devices for your organization.',
+      );
+      expect(body).toContain('https://consent.example.com/consent/tok3n_abc');
+      expect(body).toContain('This request expires on 24 December 2026 at 10:15 UTC.');
+      expect(body).toContain('The link leads to consent.example.com.');
+      expect(body).toContain('Only a Global Administrator of your organization can accept.');
+      expect(body).toContain('If you did not expect this request, ignore this email.');
+    }
+    expect(html).toContain('<html lang="en">');
+  });
+
+  it('R4: the German invitation is written in German (Sie-Form) with a German date', () => {
+    const { subject, html, text } = renderInvitation(invitation({ locale: 'de' }));
+    expect(subject).toBe(
+      'Fabrikam Ltd bittet um Ihre Zustimmung, Windows Autopilot-Geräte für Ihre Organisation zu registrieren',
+    );
+    expect(html).toContain('<html lang="de">');
+    for (const body of [visibleText(html), text]) {
+      expect(body).toContain('Guten Tag Ada Admin,');
+      expect(body).toContain('Wer die Anfrage stellt');
+      expect(body).toContain('Cloud Solution Provider (direkt)');
+      expect(body).toContain('Verifizierte Domäne');
+      expect(body).toContain('Wenn Sie zustimmen, kann Fabrikam Ltd Windows Autopilot-Geräte');
+      expect(body).toContain('Anfrage prüfen');
+      expect(body).toContain('Diese Anfrage ist gültig bis 24. Dezember 2026 um 10:15 UTC.');
+      expect(body).toContain('Der Link führt zu consent.example.com.');
+      expect(body).toContain('Nur ein globaler Administrator Ihrer Organisation kann zustimmen.');
+      expect(body).toContain('Es werden keine Administratorrollen angefordert');
+      expect(body).not.toMatch(/\b(you|your|please|expires)\b/i);
+    }
+  });
+
+  it('R4: the link is both a button and visible text, and is the only link in the email', () => {
+    const { html } = renderInvitation(invitation());
+    const hrefs = [...html.matchAll(/<a\s[^>]*href="([^"]*)"/g)].map((match) => match[1]);
+    expect(hrefs).toEqual([
+      'https://consent.example.com/consent/tok3n_abc',
+      'https://consent.example.com/consent/tok3n_abc',
+    ]);
+    expect(visibleText(html)).toContain('Review the request');
+  });
+
+  it('R4: the HTML is built for mail clients: table layout, inline styles, no script and no external resources', () => {
+    const { html } = renderInvitation(invitation());
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('<table role="presentation"');
+    expect(html).not.toMatch(/<script|<link|<style|<img|<iframe|\bsrc=|url\(/i);
+  });
+
+  it('R5: requested admin roles are listed with their duration and whether they extend automatically', () => {
+    const ended = renderInvitation(
+      invitation({ delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR], durationDays: 730, autoExtend: false } }),
+    );
+    for (const body of [visibleText(ended.html), ended.text]) {
+      expect(body).toContain('Fabrikam Ltd also asks for delegated administrator rights in your organization');
+      expect(body).toContain('Intune Administrator');
+      expect(body).toContain('Duration: 730 days, then the rights end automatically.');
+      expect(body).toContain('You can remove these rights at any time');
+      expect(body).not.toContain('No administrator roles are requested');
+    }
+    const extended = renderInvitation(
+      invitation({
+        locale: 'de',
+        delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR], durationDays: 1, autoExtend: true },
+      }),
+    );
+    expect(extended.text).toContain('Dauer: 1 Tag, danach automatische Verlängerung um jeweils 180 Tage.');
+  });
+
+  it('R5: without delegated admin the email says plainly that no admin roles are requested', () => {
+    const { html, text } = renderInvitation(invitation({ delegatedAdmin: undefined }));
+    for (const body of [visibleText(html), text]) {
+      expect(body).toContain('No administrator roles are requested: Fabrikam Ltd does not ask for admin rights.');
+      expect(body).not.toContain('Duration:');
+    }
+  });
+
+  it("R10: requesting Global Administrator shows the least-privilege warning, in the recipient's language", () => {
+    const roles = { roles: [GLOBAL_ADMINISTRATOR, INTUNE_ADMINISTRATOR], durationDays: 30, autoExtend: false };
+    const english = renderInvitation(invitation({ delegatedAdmin: roles }));
+    for (const body of [visibleText(english.html), english.text]) {
+      expect(body).toContain('Please note');
+      expect(body).toContain('Global Administrator is the most powerful role in your organization.');
+      expect(body).toContain('consider asking Fabrikam Ltd for more limited roles');
+    }
+    const german = renderInvitation(invitation({ locale: 'de', delegatedAdmin: roles }));
+    expect(german.text).toContain('Globaler Administrator ist die Rolle mit den weitreichendsten Rechten');
+    const without = renderInvitation(invitation({ delegatedAdmin: { ...roles, roles: [INTUNE_ADMINISTRATOR] } }));
+    expect(without.text).not.toContain('most powerful role');
+  });
+
+  it("R9: an indirect reseller's invitation says that its indirect provider is authorized too", () => {
+    const { html, text } = renderInvitation(
+      invitation({
+        partner: { displayName: 'Tailspin Resell', kind: 'indirect-reseller', contactEmail: 'sales@tailspin.example' },
+        indirectProvider: { displayName: 'Northwind Distribution' },
+      }),
+    );
+    for (const body of [visibleText(html), text]) {
+      expect(body).toContain('Cloud Solution Provider, indirect reseller');
+      expect(body).toContain(
+        'Because Tailspin Resell is an indirect reseller, its indirect provider Northwind Distribution is authorized at the same time.',
+      );
+      expect(body).not.toContain('Verified domain');
+    }
+  });
+
+  it("R13: an OEM's invitation says that only support can remove the authorization", () => {
+    const { text } = renderInvitation(
+      invitation({ partner: { displayName: 'Contoso Devices', kind: 'oem', contactEmail: 'oem@contoso.example' } }),
+    );
+    expect(text).toContain('Device manufacturer (OEM)');
+    expect(text).toContain('can be removed only through a request to support');
+  });
+
+  it("R4: the partner's message is shown with its line breaks, and other notices are shown prominently", () => {
+    const { html, text } = renderInvitation(
+      invitation({ message: 'Hello,\r\nplease accept.\n\nThanks', warnings: ['A notice for the customer'] }),
+    );
+    expect(text).toContain('Message from Fabrikam Ltd');
+    expect(text).toContain('> Hello,\n> please accept.\n>\n> Thanks');
+    expect(html).toContain('Hello,<br/>please accept.<br/><br/>Thanks');
+    expect(visibleText(html)).toContain('A notice for the customer');
+  });
+
+  it.each([
+    ['a script tag', SCRIPT],
+    ['an attribute breakout', ATTRIBUTE_BREAKOUT],
+  ])('partner- and customer-supplied strings come out escaped in the HTML: %s', (_name, payload) => {
+    const { html, subject } = renderInvitation(
+      invitation({
+        to: { address: 'admin@contoso.com', displayName: `Ada ${payload}` },
+        partner: {
+          displayName: `Fabrikam ${payload}`,
+          kind: 'indirect-reseller',
+          verifiedDomain: `fabrikam.com${payload}`,
+          contactEmail: `csp${payload}@fabrikam.com`,
+        },
+        indirectProvider: { displayName: `Northwind ${payload}` },
+        delegatedAdmin: { roles: [{ id: 'x', displayName: `Role ${payload}` }], durationDays: 30, autoExtend: false },
+        warnings: [`Notice ${payload}`],
+        message: `Note ${payload}`,
+      }),
+    );
+    expect(html).not.toContain(payload);
+    expect(html).not.toMatch(/<(script|img)\b/i);
+    expect(html).not.toMatch(/<[a-z][^>]*\sonerror=/i);
+    expect(html).toContain('&lt;');
+    const visible = visibleText(html);
+    for (const expected of [
+      `Ada ${payload}`,
+      `Fabrikam ${payload}`,
+      `Northwind ${payload}`,
+      `Role ${payload}`,
+      `Note ${payload}`,
+    ]) {
+      expect(visible).toContain(expected);
+    }
+    expect(subject).toContain(`Fabrikam ${payload}`);
+  });
+
+  it('keeps a partner name with line breaks on one line in the subject', () => {
+    const { subject } = renderInvitation(
+      invitation({ partner: { ...invitation().partner, displayName: 'Fabrikam\r\nBcc: victim@example.com' } }),
+    );
+    expect(subject).toBe(
+      'Fabrikam Bcc: victim@example.com asks for permission to register Windows Autopilot devices for your organization',
+    );
+  });
+
+  it('refuses a consent link that is not http(s), so it can never become a script link', () => {
+    expect(() => renderInvitation(invitation({ consentUrl: 'javascript:alert(1)' }))).toThrow(/http\(s\)/);
+  });
+
+  it("shows the port of a local link's host, as the address bar does", () => {
+    const { text } = renderInvitation(invitation({ consentUrl: 'http://localhost:7071/consent/abc' }));
+    expect(text).toContain('The link leads to localhost:7071.');
+  });
+});

@@ -1,0 +1,69 @@
+import { HttpRequest } from '@azure/functions';
+import { z } from 'zod';
+import { ServiceError } from '../../../shared/errors';
+import { MAX_BODY_BYTES, readJsonBody, readQuery } from '../../../shared/http/request';
+
+const schema = z.object({ customer: z.object({ contactEmail: z.email() }), expiresInDays: z.number().int().max(90) });
+
+function post(body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+  return new HttpRequest({ method: 'POST', url: 'http://localhost/api/x', headers, body: { string: body } });
+}
+
+async function failure(promise: Promise<unknown>): Promise<ServiceError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ServiceError);
+  return error as ServiceError;
+}
+
+describe('reading JSON request bodies', () => {
+  it('returns the validated body', async () => {
+    const body = { customer: { contactEmail: 'admin@contoso.com' }, expiresInDays: 30 };
+    await expect(readJsonBody(post(JSON.stringify(body)), schema)).resolves.toEqual(body);
+  });
+
+  it('accepts a charset parameter on the media type', async () => {
+    const request = post('{"customer":{"contactEmail":"a@b.co"},"expiresInDays":1}', {
+      'content-type': 'Application/JSON; charset=utf-8',
+    });
+    await expect(readJsonBody(request, schema)).resolves.toMatchObject({ expiresInDays: 1 });
+  });
+
+  it('refuses another media type with 415', async () => {
+    const error = await failure(readJsonBody(post('a=b', { 'content-type': 'text/plain' }), schema));
+    expect(error.kind).toBe('unsupported-media-type');
+    expect(error.message).toContain('application/json');
+  });
+
+  it('refuses a body over 256 KiB with 413 before parsing', async () => {
+    const error = await failure(readJsonBody(post(`"${'x'.repeat(MAX_BODY_BYTES)}"`), schema));
+    expect(error.kind).toBe('payload-too-large');
+  });
+
+  it('refuses a declared Content-Length over the limit without reading the body', async () => {
+    const request = post('{}', { 'content-type': 'application/json', 'content-length': String(MAX_BODY_BYTES + 1) });
+    expect((await failure(readJsonBody(request, schema))).kind).toBe('payload-too-large');
+  });
+
+  it('refuses malformed JSON with 400', async () => {
+    const error = await failure(readJsonBody(post('{"customer":'), schema));
+    expect(error.kind).toBe('validation');
+    expect(error.message).toBe('The request body is not valid JSON.');
+  });
+
+  it('names every bad field in errors[] with a dotted path', async () => {
+    const error = await failure(readJsonBody(post('{"customer":{"contactEmail":"nope"},"expiresInDays":91}'), schema));
+    expect(error.kind).toBe('validation');
+    expect(error.errors?.map((e) => e.path)).toEqual(['customer.contactEmail', 'expiresInDays']);
+  });
+});
+
+describe('reading query strings', () => {
+  it('validates the query parameters', () => {
+    const request = new HttpRequest({ method: 'GET', url: 'http://localhost/api/x?pageSize=500' });
+    const query = z.object({ pageSize: z.coerce.number().max(100) });
+    expect(() => readQuery(request, query)).toThrow(ServiceError);
+  });
+});
