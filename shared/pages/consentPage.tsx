@@ -1,0 +1,99 @@
+// GET /consent/{token}: who asks, for what, which roles (R5, R9, R10), and the Yes + Accept / Decline form (R7).
+import { ChannelList, PartnerFacts, RoleList, includesGlobalAdministrator } from './components';
+import { localPath, renderDocument, type RenderedPage } from './layout';
+import { formatDateTime } from './locale';
+import { messagesFor, type Messages } from './messages';
+import type { ConsentPageView, DelegatedAdminRequestView } from './viewModels';
+
+export function renderConsentPage(view: ConsentPageView): RenderedPage {
+  const t = messagesFor(view.locale);
+  const name = view.partner.displayName;
+  const roles = view.delegatedAdmin?.roles ?? [];
+  const body = (
+    <>
+      {includesGlobalAdministrator(roles) && (
+        <div class="box warning" role="alert">
+          <p class="box-title">{t.globalAdminWarningTitle}</p>
+          <p>{t.globalAdminWarning(name)}</p>
+        </div>
+      )}
+      <section aria-labelledby="who">
+        <h2 id="who">{t.whoHeading}</h2>
+        <PartnerFacts t={t} partner={view.partner} customer={view.customer} />
+      </section>
+      <section aria-labelledby="what">
+        <h2 id="what">{t.whatHeading}</h2>
+        <p>{t.whatIntro(name)}</p>
+        <ChannelList t={t} channels={view.channels} />
+        {view.indirectProvider && (
+          <>
+            <p>{t.providerIntro(view.indirectProvider.displayName, name)}</p>
+            <ChannelList t={t} channels={view.indirectProvider.channels} />
+          </>
+        )}
+      </section>
+      <section aria-labelledby="roles">
+        <h2 id="roles">{t.rolesHeading}</h2>
+        {view.delegatedAdmin ? (
+          <RequestedRoles t={t} partner={name} request={view.delegatedAdmin} />
+        ) : (
+          <>
+            <p>
+              <strong>{t.noRoles}</strong>
+            </p>
+            <p>{t.noRolesDetail(name)}</p>
+          </>
+        )}
+      </section>
+      {view.message && (
+        <section aria-labelledby="message">
+          <h2 id="message">{t.messageHeading(name)}</h2>
+          <blockquote class="partner-message">{view.message}</blockquote>
+        </section>
+      )}
+      <section aria-labelledby="decision">
+        <h2 id="decision">{t.decisionHeading}</h2>
+        <p>{t.expiresAt(formatDateTime(view.expiresAt, view.locale))}</p>
+        <p>{t.decisionHint}</p>
+        <DecisionForm t={t} partner={name} action={view.formAction} csrfToken={view.csrfToken} />
+      </section>
+    </>
+  );
+  return renderDocument(200, view, t.consentTitle(name), body);
+}
+
+function RequestedRoles(props: { t: Messages; partner: string; request: DelegatedAdminRequestView }) {
+  const { t, request } = props;
+  return (
+    <>
+      <p>{t.rolesIntro(props.partner)}</p>
+      <RoleList roles={request.roles} />
+      <p>
+        {t.rolesDuration(request.durationDays)} {request.autoExtend ? t.autoExtendYes : t.autoExtendNo}
+      </p>
+      <p>{t.rolesRemovable}</p>
+    </>
+  );
+}
+
+/** Accept needs the Yes box (`required`); Decline must not, hence `formnovalidate`. Works without JavaScript. */
+function DecisionForm(props: { t: Messages; partner: string; action: string; csrfToken: string }) {
+  const { t } = props;
+  return (
+    <form method="post" action={localPath(props.action)}>
+      <input type="hidden" name="csrf" value={props.csrfToken} />
+      <div class="confirm">
+        <input type="checkbox" id="confirm" name="confirm" value="yes" required />
+        <label for="confirm">{t.confirmLabel(props.partner)}</label>
+      </div>
+      <div class="actions">
+        <button type="submit" class="primary" name="decision" value="accept">
+          {t.accept}
+        </button>
+        <button type="submit" class="secondary" name="decision" value="decline" formnovalidate>
+          {t.decline}
+        </button>
+      </div>
+    </form>
+  );
+}

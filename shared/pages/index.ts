@@ -1,0 +1,17 @@
+// The customer pages: views rendered from plain view models, their words, stylesheet and security headers.
+export { renderConsentPage } from './consentPage';
+export {
+  REFUSAL_STATUS,
+  renderAcceptedPage,
+  renderAlreadyDecidedPage,
+  renderDeclinedPage,
+  renderGonePage,
+  renderNotFoundPage,
+  renderRefusalPage,
+} from './outcomePages';
+export { renderPartnersPage } from './partnersPage';
+export type { RenderedPage } from './layout';
+export { htmlPage, PAGE_HEADERS, STYLESHEET_HEADERS, stylesheetResponse } from './headers';
+export { CONSENT_CSS, STYLESHEET_HASH, STYLESHEET_HREF, STYLESHEET_PATH } from './styles';
+export { LOCALES, formatDate, formatDateTime, pickLocale, type Locale } from './locale';
+export type * from './viewModels';

@@ -1,0 +1,169 @@
+// The pages a customer sees instead of the consent form: outcomes (accepted, declined, decided), dead links, refusals.
+import { ChannelList, RoleList } from './components';
+import { localPath, renderDocument, type RenderedPage } from './layout';
+import { formatDateTime } from './locale';
+import { messagesFor } from './messages';
+import type {
+  AcceptedPageView,
+  AlreadyDecidedPageView,
+  DeclinedPageView,
+  GonePageView,
+  PageContext,
+  RefusalPageView,
+  RefusalReason,
+} from './viewModels';
+
+const DEFAULT_PARTNERS_URL = '/partners';
+
+/** The status each refusal is served with: the customer's situation (403), or ours when sign-in is missing (503). */
+export const REFUSAL_STATUS: Record<RefusalReason, number> = {
+  'not-global-admin': 403,
+  'wrong-tenant': 403,
+  'upn-domain-mismatch': 403,
+  'not-cloud-native': 403,
+  'forged-form': 403,
+  'oem-not-removable': 403,
+  'sign-in-not-configured': 503,
+};
+
+/** R7, R16: what the acceptance did, at once, and where to review it. */
+export function renderAcceptedPage(view: AcceptedPageView): RenderedPage {
+  const t = messagesFor(view.locale);
+  const name = view.partner.displayName;
+  const body = (
+    <>
+      <div class="box success" role="status">
+        <p>{t.acceptedNow(name)}</p>
+        <ChannelList t={t} channels={view.channels} />
+        {view.indirectProvider && (
+          <>
+            <p>{t.acceptedProvider(view.indirectProvider.displayName)}</p>
+            <ChannelList t={t} channels={view.indirectProvider.channels} />
+          </>
+        )}
+      </div>
+      {view.delegatedAdmin && (
+        <section aria-labelledby="roles">
+          <h2 id="roles">{t.rolesHeading}</h2>
+          <p>{t.rolesActiveUntil(formatDateTime(view.delegatedAdmin.expiresAt, view.locale))}</p>
+          <RoleList roles={view.delegatedAdmin.roles} />
+          <p>{t.rolesRemovable}</p>
+        </section>
+      )}
+      {view.partner.kind === 'oem' && <p>{t.oemRemovalLater}</p>}
+      <PartnersLink context={view} url={view.partnersUrl} />
+      <p>{t.closePage}</p>
+    </>
+  );
+  return renderDocument(200, view, t.acceptedTitle, body);
+}
+
+export function renderDeclinedPage(view: DeclinedPageView): RenderedPage {
+  const t = messagesFor(view.locale);
+  const name = view.partner.displayName;
+  const body = (
+    <>
+      <div class="box" role="status">
+        <p>{t.declinedText(name)}</p>
+      </div>
+      <p>{t.declinedAgain(name)}</p>
+      <p>{t.closePage}</p>
+    </>
+  );
+  return renderDocument(200, view, t.declinedTitle, body);
+}
+
+/** The link was answered before: what was decided and when; a repeated accept lands here harmlessly. */
+export function renderAlreadyDecidedPage(view: AlreadyDecidedPageView): RenderedPage {
+  const t = messagesFor(view.locale);
+  const name = view.partner.displayName;
+  const at = formatDateTime(view.at, view.locale);
+  const what = {
+    accepted: t.alreadyAccepted,
+    declined: t.alreadyDeclined,
+    revoked: t.alreadyRevoked,
+  }[view.decision](name, at);
+  const body = (
+    <>
+      <div class="box" role="status">
+        <p>{what}</p>
+        {view.by && <p>{t.answeredBy(view.by)}</p>}
+      </div>
+      <p>{t.nothingChanged}</p>
+      {view.decision === 'accepted' && <PartnersLink context={view} url={view.partnersUrl} />}
+    </>
+  );
+  return renderDocument(200, view, t.alreadyTitle, body);
+}
+
+/** 404: no request behind this link. */
+export function renderNotFoundPage(context: PageContext): RenderedPage {
+  const t = messagesFor(context.locale);
+  const body = (
+    <>
+      <p>{t.notFoundText}</p>
+      <h2>{t.whatToDo}</h2>
+      <p>{t.notFoundTodo}</p>
+    </>
+  );
+  return renderDocument(404, context, t.notFoundTitle, body);
+}
+
+/** 410: expired, withdrawn or replaced link. */
+export function renderGonePage(view: GonePageView): RenderedPage {
+  const t = messagesFor(view.locale);
+  const body = (
+    <>
+      <p>{t.gone[view.reason]}</p>
+      <h2>{t.whatToDo}</h2>
+      <p>{t.goneTodo}</p>
+    </>
+  );
+  return renderDocument(410, view, t.goneTitle, body);
+}
+
+/** R6, R12, tenant and domain checks, forged forms, R13, missing sign-in: why, and what to do instead. */
+export function renderRefusalPage(view: RefusalPageView): RenderedPage {
+  const t = messagesFor(view.locale);
+  const text = t.refusal[view.reason];
+  const details = {
+    user: view.signedInAs || t.unnamedAccount,
+    domain: view.reason === 'upn-domain-mismatch' ? view.expectedDomain : '',
+    partner: view.reason === 'oem-not-removable' ? view.partner.displayName : '',
+  };
+  const body = (
+    <>
+      <div class="box alert">
+        <p>{text.why(details)}</p>
+      </div>
+      <h2>{t.whatToDo}</h2>
+      <p>{text.todo(details)}</p>
+      {view.reason === 'oem-not-removable' && (
+        <p>
+          {t.consentIdLabel}: <code>{view.consentId}</code>
+        </p>
+      )}
+      {view.supportContact && <p>{t.supportContact(view.supportContact)}</p>}
+      {view.signOutUrl && (
+        <p>
+          <a href={localPath(view.signOutUrl)}>{t.signInAnother}</a>
+        </p>
+      )}
+      {view.retryUrl && (
+        <p>
+          <a href={localPath(view.retryUrl)}>{t.openAgain}</a>
+        </p>
+      )}
+    </>
+  );
+  return renderDocument(REFUSAL_STATUS[view.reason], view, text.title, body);
+}
+
+function PartnersLink(props: { context: PageContext; url?: string }) {
+  const t = messagesFor(props.context.locale);
+  return (
+    <p>
+      {t.reviewPartners} <a href={localPath(props.url ?? DEFAULT_PARTNERS_URL)}>{t.partnersLink}</a>
+    </p>
+  );
+}

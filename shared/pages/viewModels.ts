@@ -1,0 +1,136 @@
+// The plain data each customer page is rendered from; the HTTP layer maps domain objects onto these.
+import type { Locale } from './locale';
+
+/** Partner kinds a customer can meet on a page (an indirect provider only as a reseller's provider). */
+export type PartnerKind = 'direct-csp' | 'indirect-reseller' | 'indirect-provider' | 'oem';
+
+/** Ways a partner may register Autopilot devices for a customer (API.md, "Partner kinds and channels"). */
+export type Channel = 'partner-center-api' | 'partner-center-csv' | 'oem-direct-api';
+
+/** RFC 3339 string or Date; pages print it in the reader's language, in UTC. */
+export type Instant = string | Date;
+
+/** What every page knows about the reader. */
+export interface PageContext {
+  locale: Locale;
+  /** The signed-in user's name, shown in the footer with a sign-out link; absent when nobody is signed in. */
+  signedInAs?: string;
+}
+
+export interface PartnerView {
+  displayName: string;
+  kind: PartnerKind;
+  verifiedDomain?: string;
+  microsoftPartnerId?: string;
+}
+
+/** The indirect provider an indirect reseller's consent authorizes too (R9). */
+export interface IndirectProviderView {
+  displayName: string;
+  channels: Channel[];
+}
+
+export interface RoleView {
+  /** Role template id; Global Administrator is recognized by it (R10). */
+  id: string;
+  displayName: string;
+}
+
+export interface DelegatedAdminRequestView {
+  roles: RoleView[];
+  durationDays: number;
+  autoExtend: boolean;
+}
+
+/** GET /consent/{token} for a Global Administrator who may answer. */
+export interface ConsentPageView extends PageContext {
+  /** Where the form posts: the same `/consent/{token}` URL. */
+  formAction: string;
+  csrfToken: string;
+  partner: PartnerView;
+  /** Channels the partner itself gets for this customer. */
+  channels: Channel[];
+  indirectProvider?: IndirectProviderView;
+  customer?: { displayName?: string; domain?: string };
+  /** Absent when no delegated admin rights are requested (always so for an OEM, R15). */
+  delegatedAdmin?: DelegatedAdminRequestView;
+  /** The partner's plain-text message; shown escaped with its line breaks. */
+  message?: string;
+  expiresAt: Instant;
+}
+
+/** After a successful accept. */
+export interface AcceptedPageView extends PageContext {
+  partner: PartnerView;
+  channels: Channel[];
+  indirectProvider?: IndirectProviderView;
+  /** Present when delegated admin roles became active. */
+  delegatedAdmin?: { roles: RoleView[]; expiresAt: Instant };
+  /** Where the customer reviews partners; defaults to `/partners`. */
+  partnersUrl?: string;
+}
+
+export interface DeclinedPageView extends PageContext {
+  partner: PartnerView;
+}
+
+/** The link was answered before (also the answer to a repeated accept). */
+export interface AlreadyDecidedPageView extends PageContext {
+  partner: PartnerView;
+  decision: 'accepted' | 'declined' | 'revoked';
+  /** When it was accepted, declined or revoked. */
+  at: Instant;
+  /** Who accepted or declined, when known. */
+  by?: string;
+  partnersUrl?: string;
+}
+
+/** 410: the link existed but cannot be used any more. */
+export interface GonePageView extends PageContext {
+  reason: 'expired' | 'cancelled' | 'replaced';
+}
+
+/** Why a page refuses; each has its own status, explanation and advice. */
+export type RefusalReason =
+  | 'not-global-admin'
+  | 'wrong-tenant'
+  | 'upn-domain-mismatch'
+  | 'not-cloud-native'
+  | 'forged-form'
+  | 'oem-not-removable'
+  | 'sign-in-not-configured';
+
+/** A refusal page; the reasons that need more to explain themselves say so in their type. */
+export type RefusalPageView = PageContext & {
+  /** Operator support contact (email address or URL), shown as text when configured. */
+  supportContact?: string;
+  /** A local sign-out URL that returns to this page, offered as "sign in with another account". */
+  signOutUrl?: string;
+  /** A local URL to open the page again (for 'forged-form': the consent link, or /partners). */
+  retryUrl?: string;
+} & (
+    | { reason: 'upn-domain-mismatch'; expectedDomain: string }
+    | { reason: 'oem-not-removable'; partner: PartnerView; consentId: string }
+    | { reason: Exclude<RefusalReason, 'upn-domain-mismatch' | 'oem-not-removable'> }
+  );
+
+export interface PartnerEntryView {
+  consentId: string;
+  partner: PartnerView;
+  channels: Channel[];
+  indirectProvider?: IndirectProviderView;
+  acceptedAt: Instant;
+  /** Absent when the consent never had delegated admin roles. */
+  delegatedAdmin?: { status: 'active'; roles: RoleView[]; expiresAt: Instant } | { status: 'removed' | 'expired' };
+  /** Present for a CSP consent with active delegated admin: the form that removes the roles (R3). */
+  removeDelegatedAdmin?: { action: string; csrfToken: string };
+}
+
+/** GET /partners for a Global Administrator. */
+export interface PartnersPageView extends PageContext {
+  entries: PartnerEntryView[];
+  /** Operator support contact, quoted in the OEM removal explanation (R13). */
+  supportContact?: string;
+  /** Shown once after a POST redirect. */
+  notice?: { kind: 'delegated-admin-removed'; partnerName: string };
+}
