@@ -7,14 +7,26 @@ import { authenticate } from './callers';
 
 /** Two point reads (key, partner). A suspended partner is refused with 403 (API.md "Who is calling"). */
 export async function authenticatePartner(request: HttpRequest): Promise<Partner> {
+  return (await authenticatePartnerAlongside(request, async () => undefined)).partner;
+}
+
+/**
+ * For hot paths: once the key names the partner, reads the partner and runs `read` side by side, so the answer costs
+ * two round trips instead of three. `read`'s result is only handed back after the partner passed every check.
+ */
+export async function authenticatePartnerAlongside<T>(
+  request: HttpRequest,
+  read: (partnerId: string) => Promise<T>,
+): Promise<{ partner: Partner; result: T }> {
   const { owner } = await authenticate(request);
-  if (owner.kind !== 'partner')
+  if (owner.kind !== 'partner') {
     throw forbidden('This route needs a partner key; operator keys work on /api/admin only.');
-  const partner = await findPartner(owner.partnerId);
+  }
+  const [partner, result] = await Promise.all([findPartner(owner.partnerId), read(owner.partnerId)]);
   // A key whose partner record is gone is as good as unknown.
   if (!partner) throw unauthenticated('The API key is not valid (unknown, malformed or revoked).');
   if (partner.value.status !== 'active') {
     throw forbidden('Your partner account is suspended. Contact the operator of this service.');
   }
-  return partner.value;
+  return { partner: partner.value, result };
 }

@@ -1,0 +1,27 @@
+// Partner routes: the customer list (R8) and whether the caller may register devices for one tenant, and how (R9).
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { authenticatePartner } from '../shared/auth/partnerCaller';
+import { liveDependencies as deps } from '../shared/consent/dependencies';
+import { authorizationOf, customersOf } from '../shared/consent/verification';
+import { registerHttp } from '../shared/functionRegistry';
+import { readQuery, validate } from '../shared/http/request';
+import { pageQuerySchema } from '../shared/schemas/common';
+import { tenantParamsSchema } from '../shared/schemas/verification';
+
+export async function list(request: HttpRequest): Promise<HttpResponseInit> {
+  const partner = await authenticatePartner(request);
+  return { jsonBody: await customersOf(deps, partner, readQuery(request, pageQuerySchema)) };
+}
+
+export async function authorization(request: HttpRequest): Promise<HttpResponseInit> {
+  const partner = await authenticatePartner(request);
+  const { tenantId } = validate(tenantParamsSchema, request.params, 'The tenant id in the path');
+  return { jsonBody: await authorizationOf(deps, partner, tenantId) };
+}
+
+registerHttp('listCustomers', { route: 'api/customers', methods: ['GET'], handler: list });
+registerHttp('customerAuthorization', {
+  route: 'api/customers/{tenantId}/authorization',
+  methods: ['GET'],
+  handler: authorization,
+});

@@ -1,0 +1,12 @@
+// Daily timer (03:00 UTC): pending consents past their expiry are stored as expired; interrupted acceptances completed.
+import type { InvocationContext, Timer } from '@azure/functions';
+import { liveDependencies as deps } from '../shared/consent/dependencies';
+import { sweepConsents } from '../shared/consent/sweep';
+import { registerTimer } from '../shared/functionRegistry';
+
+export async function sweep(_timer: Timer, context: InvocationContext): Promise<void> {
+  const { expired, repaired } = await sweepConsents(deps);
+  context.log(`Consent sweep: ${expired} expired, ${repaired} acceptances completed.`);
+}
+
+registerTimer('consentSweep', { schedule: '0 0 3 * * *', handler: sweep });

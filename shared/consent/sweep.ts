@@ -1,0 +1,42 @@
+// The daily sweep: stores the expiry that reads already show, and completes acceptances a crash left unprojected.
+import { effectiveConsent } from '../domain/consent';
+import { expireConsent } from '../domain/consentTransitions';
+import { changeConsent } from './consentUpdates';
+import type { Dependencies } from './dependencies';
+import { grantAuthorizations } from './projection';
+
+export interface SweepReport {
+  expired: number;
+  repaired: number;
+}
+
+export async function sweepConsents(deps: Dependencies): Promise<SweepReport> {
+  const now = deps.now();
+  let expired = 0;
+  for await (const { value } of deps.consents.consentsInStatus('pending')) {
+    if (effectiveConsent(value, now).status !== 'expired') continue;
+    const { consent } = await changeConsent(
+      deps,
+      () => deps.consents.findConsent(value.partner.id, value.id),
+      (current) =>
+        current.status === 'pending' ? { write: expireConsent(current, now), result: 0 } : { keep: true, result: 0 },
+    );
+    if (consent.status !== 'expired') continue;
+    await deps.events.appendEvent(consent.id, 'expired', {
+      at: consent.expiresAt!,
+      type: 'consent.expired',
+      actor: { kind: 'system', id: 'expiry-sweep' },
+    });
+    expired++;
+  }
+  let repaired = 0;
+  for await (const { value } of deps.consents.consentsInStatus('accepted')) {
+    const tenantId = value.customer.tenantId;
+    if (!tenantId) continue;
+    const own = await deps.authorizations.findOwnAuthorization(tenantId, value.partner.id);
+    if (own) continue; // projected (by this consent, or by another accepted one of the same partner)
+    await grantAuthorizations(deps, value);
+    repaired++;
+  }
+  return { expired, repaired };
+}

@@ -1,0 +1,12 @@
+// Request shapes of the customer-list and OEM verification routes.
+import { z } from 'zod';
+import { tenantIdSchema } from './common';
+
+/** At most 1000 tenants per bulk check (API.md). */
+export const MAX_TENANTS_PER_CHECK = 1000;
+
+export const tenantParamsSchema = z.object({ tenantId: tenantIdSchema });
+
+export const consentChecksSchema = z.strictObject({
+  tenantIds: z.array(tenantIdSchema).min(1, 'name at least one tenant').max(MAX_TENANTS_PER_CHECK),
+});
