@@ -8,6 +8,7 @@ import './functions/expirySweep';
 import './functions/health';
 import './functions/notFound';
 import './functions/oemVerification';
+import './functions/openapi';
 import { config } from './shared/config';
 
 // Fail start-up with a message naming each bad setting, rather than on the first request.

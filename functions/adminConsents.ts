@@ -7,6 +7,7 @@ import { toConsentResource } from '../shared/domain/consent';
 import { registerHttp } from '../shared/functionRegistry';
 import { readJsonBody } from '../shared/http/request';
 import { revocationRequestSchema } from '../shared/schemas/operator';
+import { consentSchema } from '../shared/schemas/responses';
 
 export async function revokeConsent(request: HttpRequest): Promise<HttpResponseInit> {
   const operatorKeyId = await authenticateOperator(request);
@@ -23,4 +24,11 @@ registerHttp('adminRevokeConsent', {
   route: 'api/admin/consents/{consentId}/revoke',
   methods: ['POST'],
   handler: revokeConsent,
+  docs: {
+    summary: 'Revoke an accepted consent on a support request (the only way to remove an OEM, R13)',
+    caller: 'operator',
+    body: { 'application/json': revocationRequestSchema },
+    responses: { 200: { description: 'The revoked consent', schema: consentSchema } },
+    errors: { 404: 'No such consent', 409: 'The consent is not accepted' },
+  },
 });

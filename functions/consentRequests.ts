@@ -15,6 +15,7 @@ import { registerHttp } from '../shared/functionRegistry';
 import { idempotent } from '../shared/http/idempotency';
 import { readJsonBody, readQuery } from '../shared/http/request';
 import { consentListQuerySchema, consentRequestSchema } from '../shared/schemas/consentRequests';
+import { consentEventSchema, consentSchema, issuedConsentSchema, pageOf } from '../shared/schemas/responses';
 
 export async function issue(request: HttpRequest): Promise<HttpResponseInit> {
   const partner = await authenticatePartner(request);
@@ -68,9 +69,81 @@ export async function resend(request: HttpRequest): Promise<HttpResponseInit> {
   return { jsonBody: { ...consent, consentUrl } };
 }
 
-registerHttp('issueConsentRequest', { route: 'api/consent-requests', methods: ['POST'], handler: issue });
-registerHttp('listConsentRequests', { route: 'api/consent-requests', methods: ['GET'], handler: list });
-registerHttp('readConsentRequest', { route: 'api/consent-requests/{id}', methods: ['GET'], handler: read });
-registerHttp('consentRequestEvents', { route: 'api/consent-requests/{id}/events', methods: ['GET'], handler: events });
-registerHttp('cancelConsentRequest', { route: 'api/consent-requests/{id}/cancel', methods: ['POST'], handler: cancel });
-registerHttp('resendConsentRequest', { route: 'api/consent-requests/{id}/resend', methods: ['POST'], handler: resend });
+registerHttp('issueConsentRequest', {
+  route: 'api/consent-requests',
+  methods: ['POST'],
+  handler: issue,
+  docs: {
+    summary: 'Issue a consent link for one customer; queues the invitation email unless sendEmail is false',
+    caller: 'partner',
+    body: { 'application/json': consentRequestSchema },
+    responses: {
+      201: {
+        description: 'The pending consent and its link (shown only here)',
+        schema: issuedConsentSchema,
+        headers: ['Location'],
+      },
+    },
+    errors: {
+      409: 'A request with this Idempotency-Key is still running',
+      413: 'Body over 256 KiB',
+      415: 'Body is not JSON',
+      422: 'Idempotency-Key reused with a different body',
+    },
+  },
+});
+registerHttp('listConsentRequests', {
+  route: 'api/consent-requests',
+  methods: ['GET'],
+  handler: list,
+  docs: {
+    summary: "The caller's consents, newest first",
+    caller: 'partner',
+    query: consentListQuerySchema,
+    responses: { 200: { description: 'A page of consents', schema: pageOf(consentSchema) } },
+  },
+});
+registerHttp('readConsentRequest', {
+  route: 'api/consent-requests/{id}',
+  methods: ['GET'],
+  handler: read,
+  docs: {
+    summary: 'One consent',
+    caller: 'partner',
+    responses: { 200: { description: 'The consent', schema: consentSchema } },
+    errors: { 404: 'No such consent of the caller' },
+  },
+});
+registerHttp('consentRequestEvents', {
+  route: 'api/consent-requests/{id}/events',
+  methods: ['GET'],
+  handler: events,
+  docs: {
+    summary: "The consent's audit trail, oldest first",
+    caller: 'partner',
+    responses: { 200: { description: 'Events', schema: consentEventSchema.array() } },
+    errors: { 404: 'No such consent of the caller' },
+  },
+});
+registerHttp('cancelConsentRequest', {
+  route: 'api/consent-requests/{id}/cancel',
+  methods: ['POST'],
+  handler: cancel,
+  docs: {
+    summary: 'Withdraw a pending request; its link stops working',
+    caller: 'partner',
+    responses: { 200: { description: 'The cancelled consent', schema: consentSchema } },
+    errors: { 404: 'No such consent of the caller', 409: 'The consent is not pending' },
+  },
+});
+registerHttp('resendConsentRequest', {
+  route: 'api/consent-requests/{id}/resend',
+  methods: ['POST'],
+  handler: resend,
+  docs: {
+    summary: 'A new link for a pending request (the old one stops working); the email is queued again',
+    caller: 'partner',
+    responses: { 200: { description: 'The consent and its new link', schema: issuedConsentSchema } },
+    errors: { 404: 'No such consent of the caller', 409: 'The consent is not pending' },
+  },
+});

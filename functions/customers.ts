@@ -6,6 +6,7 @@ import { authorizationOf, customersOf } from '../shared/consent/verification';
 import { registerHttp } from '../shared/functionRegistry';
 import { readQuery, validate } from '../shared/http/request';
 import { pageQuerySchema } from '../shared/schemas/common';
+import { authorizationSchema, customerSchema, pageOf } from '../shared/schemas/responses';
 import { tenantParamsSchema } from '../shared/schemas/verification';
 
 export async function list(request: HttpRequest): Promise<HttpResponseInit> {
@@ -19,9 +20,24 @@ export async function authorization(request: HttpRequest): Promise<HttpResponseI
   return { jsonBody: await authorizationOf(deps, partner, tenantId) };
 }
 
-registerHttp('listCustomers', { route: 'api/customers', methods: ['GET'], handler: list });
+registerHttp('listCustomers', {
+  route: 'api/customers',
+  methods: ['GET'],
+  handler: list,
+  docs: {
+    summary: 'Customers for whom the caller is authorized now (accepted, not revoked)',
+    caller: 'partner',
+    query: pageQuerySchema,
+    responses: { 200: { description: 'A page of customers', schema: pageOf(customerSchema) } },
+  },
+});
 registerHttp('customerAuthorization', {
   route: 'api/customers/{tenantId}/authorization',
   methods: ['GET'],
   handler: authorization,
+  docs: {
+    summary: 'May the caller register devices for this tenant, and how',
+    caller: 'partner',
+    responses: { 200: { description: 'The authorization', schema: authorizationSchema } },
+  },
 });

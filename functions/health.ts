@@ -3,6 +3,7 @@ import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/fu
 import { config } from '../shared/config';
 import { dependencyUnavailable } from '../shared/http/conventions';
 import { registerHttp } from '../shared/functionRegistry';
+import { healthSchema } from '../shared/schemas/responses';
 import { problemResponse } from '../shared/http/problem';
 import { pingTableStorage } from '../shared/storage/health';
 
@@ -23,4 +24,13 @@ export async function health(_request: HttpRequest, context: InvocationContext):
   return { status: 200, jsonBody: { status: 'ok', version, storage: 'ok' } };
 }
 
-registerHttp('health', { route: 'api/health', methods: ['GET'], handler: health });
+registerHttp('health', {
+  route: 'api/health',
+  methods: ['GET'],
+  handler: health,
+  docs: {
+    summary: 'Is the service up, and does Table Storage answer',
+    caller: 'anyone',
+    responses: { 200: { description: 'Up', schema: healthSchema } },
+  },
+});

@@ -5,6 +5,7 @@ import { liveDependencies as deps } from '../shared/consent/dependencies';
 import { oemConsentFrom, oemConsentsFor, requireOem } from '../shared/consent/verification';
 import { registerHttp } from '../shared/functionRegistry';
 import { readJsonBody, validate } from '../shared/http/request';
+import { oemConsentChecksSchema, oemConsentSchema } from '../shared/schemas/responses';
 import { consentChecksSchema, tenantParamsSchema } from '../shared/schemas/verification';
 
 export async function consentOfTenant(request: HttpRequest): Promise<HttpResponseInit> {
@@ -24,5 +25,25 @@ export async function consentChecks(request: HttpRequest): Promise<HttpResponseI
   return { jsonBody: { results: await oemConsentsFor(deps, oem, tenantIds) } };
 }
 
-registerHttp('oemConsent', { route: 'api/oem/consents/{tenantId}', methods: ['GET'], handler: consentOfTenant });
-registerHttp('oemConsentChecks', { route: 'api/oem/consent-checks', methods: ['POST'], handler: consentChecks });
+registerHttp('oemConsent', {
+  route: 'api/oem/consents/{tenantId}',
+  methods: ['GET'],
+  handler: consentOfTenant,
+  docs: {
+    summary: 'OEM only: has this tenant consented to the calling OEM',
+    caller: 'partner',
+    responses: { 200: { description: 'The answer', schema: oemConsentSchema } },
+  },
+});
+registerHttp('oemConsentChecks', {
+  route: 'api/oem/consent-checks',
+  methods: ['POST'],
+  handler: consentChecks,
+  docs: {
+    summary: 'OEM only: the same for up to 1000 tenants, answered in request order',
+    caller: 'partner',
+    body: { 'application/json': consentChecksSchema },
+    responses: { 200: { description: 'One answer per tenant', schema: oemConsentChecksSchema } },
+    errors: { 413: 'Body over 256 KiB', 415: 'Body is not JSON' },
+  },
+});

@@ -1,6 +1,7 @@
 // Registers each function with the Functions host and records it, so the local host and tests can serve it too.
 import { app, type HttpHandler, type HttpMethod, type StorageQueueHandler, type TimerHandler } from '@azure/functions';
 import { withHttpConventions } from './http/conventions';
+import type { RouteDocs } from './openapi/routeDocs';
 
 export interface HttpFunctionDefinition {
   trigger: 'http';
@@ -9,6 +10,8 @@ export interface HttpFunctionDefinition {
   route: string;
   methods: HttpMethod[];
   handler: HttpHandler;
+  /** For /api routes: what the OpenAPI document says about it. */
+  docs?: RouteDocs;
 }
 
 export interface QueueFunctionDefinition {
@@ -41,10 +44,11 @@ export function registeredFunctions(): readonly FunctionDefinition[] {
 
 export function registerHttp(
   name: string,
-  options: { route: string; methods: HttpMethod[]; handler: HttpHandler },
+  options: { route: string; methods: HttpMethod[]; handler: HttpHandler; docs?: RouteDocs },
 ): HttpFunctionDefinition {
   const handler = withHttpConventions(options.handler);
-  const definition = record({ trigger: 'http', name, route: options.route, methods: options.methods, handler });
+  const { route, methods, docs } = options;
+  const definition = record({ trigger: 'http', name, route, methods, handler, docs });
   if (insideFunctionsHost()) {
     app.http(name, { route: options.route, methods: options.methods, authLevel: 'anonymous', handler });
   }
