@@ -1,0 +1,52 @@
+// The device-submission check (R14), run by the route after consent: read a CSV or JSON batch, check every row; no I/O.
+import { z } from 'zod';
+import { tenantIdSchema } from '../schemas/common';
+import { DEVICE_FIELDS, MAX_DEVICE_ROWS, type DeviceBatch, type SubmittedDevice } from './deviceBatch';
+
+export { MAX_DEVICE_ROWS, type BatchRow, type DeviceBatch, type SubmittedDevice } from './deviceBatch';
+export { AUTOPILOT_CSV_HEADER, devicesFromCsv } from './deviceCsv';
+export { checkDevices, type DeviceBatchCheck, type RowCheck } from './deviceChecks';
+
+/** Any string, or null for "not given": the row rules, not the schema, judge each value so every row gets an answer. */
+const deviceValueSchema = z.string().nullish();
+
+/** Strict, so a misspelt key is named in a 400 rather than read as a missing value on every row. */
+export const deviceSchema = z.strictObject({
+  serialNumber: deviceValueSchema,
+  windowsProductId: deviceValueSchema,
+  hardwareHash: deviceValueSchema,
+  groupTag: deviceValueSchema,
+  assignedUser: deviceValueSchema,
+});
+
+/** The JSON form of a check: only its shape, the number of devices and the tenant id can make it a 400. */
+export const deviceSubmissionJsonSchema = z.strictObject({
+  tenantId: tenantIdSchema,
+  devices: z
+    .array(deviceSchema)
+    .min(1, 'send at least one device')
+    .max(MAX_DEVICE_ROWS, `at most ${MAX_DEVICE_ROWS} devices in one check`),
+});
+
+export type DeviceSubmissionJson = z.infer<typeof deviceSubmissionJsonSchema>;
+
+/** The validated JSON body as a batch; row N is `devices[N - 1]`. */
+export function devicesFromJson(body: DeviceSubmissionJson): DeviceBatch {
+  return {
+    rows: body.devices.map((device, index) => ({
+      row: index + 1,
+      device: submitted(device),
+      layoutErrors: [],
+      aligned: true,
+    })),
+  };
+}
+
+function submitted(device: z.infer<typeof deviceSchema>): SubmittedDevice {
+  const values: SubmittedDevice = {};
+  for (const field of DEVICE_FIELDS) {
+    const value = device[field];
+    if (typeof value === 'string') values[field] = value;
+  }
+  return values;
+}
