@@ -1,12 +1,20 @@
 // OEM routes (D4, R14): has a customer consented — for one tenant, for up to 1000, and for a device batch.
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { z } from 'zod';
 import { authenticatePartner, authenticatePartnerAlongside } from '../shared/auth/partnerCaller';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
 import { oemConsentFrom, oemConsentsFor, requireOem } from '../shared/consent/verification';
 import { registerHttp } from '../shared/functionRegistry';
-import { readJsonBody, validate } from '../shared/http/request';
-import { oemConsentChecksSchema, oemConsentSchema } from '../shared/schemas/responses';
-import { consentChecksSchema, tenantParamsSchema } from '../shared/schemas/verification';
+import { readBodyText, readJsonBody, readQuery, requireMediaType, validate } from '../shared/http/request';
+import {
+  checkDevices,
+  devicesFromCsv,
+  devicesFromJson,
+  deviceSubmissionJsonSchema,
+  type DeviceBatch,
+} from '../shared/oem/deviceSubmission';
+import { deviceSubmissionCheckSchema, oemConsentChecksSchema, oemConsentSchema } from '../shared/schemas/responses';
+import { consentChecksSchema, deviceCheckQuerySchema, tenantParamsSchema } from '../shared/schemas/verification';
 
 export async function consentOfTenant(request: HttpRequest): Promise<HttpResponseInit> {
   const { tenantId } = validate(tenantParamsSchema, request.params, 'The tenant id in the path');
@@ -23,6 +31,30 @@ export async function consentChecks(request: HttpRequest): Promise<HttpResponseI
   requireOem(oem);
   const { tenantIds } = await readJsonBody(request, consentChecksSchema);
   return { jsonBody: { results: await oemConsentsFor(deps, oem, tenantIds) } };
+}
+
+/**
+ * A full batch of 500 devices with ~4 KB hardware hashes is about 2 MB, so this route alone takes bodies up to 4 MiB
+ * (the 256 KiB convention would refuse a legitimate batch); every other route keeps 256 KiB.
+ */
+export const MAX_DEVICE_BATCH_BYTES = 4 * 1024 * 1024;
+
+export async function deviceSubmissionChecks(request: HttpRequest): Promise<HttpResponseInit> {
+  const oem = await authenticatePartner(request);
+  requireOem(oem);
+  const mediaType = requireMediaType(request, ['text/csv', 'application/json']);
+  let tenantId: string;
+  let batch: DeviceBatch;
+  if (mediaType === 'text/csv') {
+    tenantId = readQuery(request, deviceCheckQuerySchema).tenantId;
+    batch = devicesFromCsv(await readBodyText(request, MAX_DEVICE_BATCH_BYTES));
+  } else {
+    const body = await readJsonBody(request, deviceSubmissionJsonSchema, MAX_DEVICE_BATCH_BYTES);
+    tenantId = body.tenantId;
+    batch = devicesFromJson(body);
+  }
+  const { consented } = oemConsentFrom(tenantId, await deps.authorizations.findOwnAuthorization(tenantId, oem.id));
+  return { jsonBody: { tenantId, consented, ...checkDevices(batch) } };
 }
 
 registerHttp('oemConsent', {
@@ -45,5 +77,20 @@ registerHttp('oemConsentChecks', {
     body: { 'application/json': consentChecksSchema },
     responses: { 200: { description: 'One answer per tenant', schema: oemConsentChecksSchema } },
     errors: { 413: 'Body over 256 KiB', 415: 'Body is not JSON' },
+  },
+});
+registerHttp('oemDeviceSubmissionChecks', {
+  route: 'api/oem/device-submission-checks',
+  methods: ['POST'],
+  handler: deviceSubmissionChecks,
+  docs: {
+    summary:
+      "OEM only: check a device batch before registering it — the tenant's consent and every row of an Autopilot " +
+      'hardware-hash CSV (text/csv with ?tenantId=) or JSON, at most 500 rows and 4 MiB',
+    caller: 'partner',
+    query: deviceCheckQuerySchema.partial(),
+    body: { 'application/json': deviceSubmissionJsonSchema, 'text/csv': z.string() },
+    responses: { 200: { description: 'The consent and one verdict per row', schema: deviceSubmissionCheckSchema } },
+    errors: { 413: 'Body over 4 MiB', 415: 'Body is neither text/csv nor application/json' },
   },
 });

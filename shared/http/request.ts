@@ -7,9 +7,13 @@ import { invalid, ServiceError, type FieldError } from '../errors';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /** Reads a JSON body and validates it; every failure is a 4xx ServiceError a caller can act on. */
-export async function readJsonBody<S extends z.ZodType>(request: HttpRequest, schema: S): Promise<z.infer<S>> {
+export async function readJsonBody<S extends z.ZodType>(
+  request: HttpRequest,
+  schema: S,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<z.infer<S>> {
   requireMediaType(request, ['application/json']);
-  const text = await readBodyText(request);
+  const text = await readBodyText(request, maxBytes);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -30,12 +34,12 @@ export async function readOptionalJsonBody<S extends z.ZodType>(
   return readJsonBody(request, schema);
 }
 
-/** Reads the raw body as text, refusing bodies over MAX_BODY_BYTES (by header first, then by actual length). */
-export async function readBodyText(request: HttpRequest): Promise<string> {
+/** Reads the raw body as text, refusing bodies over `maxBytes` (by header first, then by actual length). */
+export async function readBodyText(request: HttpRequest, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (declared > maxBytes) throw tooLarge(maxBytes);
   const bytes = Buffer.from(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
   return bytes.toString('utf8');
 }
 
@@ -71,6 +75,6 @@ function describe(error: FieldError): string {
   return error.path ? `${error.path}: ${error.message}` : error.message;
 }
 
-function tooLarge(): ServiceError {
-  return new ServiceError('payload-too-large', `The request body must not exceed ${MAX_BODY_BYTES / 1024} KiB.`);
+function tooLarge(maxBytes: number): ServiceError {
+  return new ServiceError('payload-too-large', `The request body must not exceed ${maxBytes / 1024} KiB.`);
 }

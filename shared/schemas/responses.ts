@@ -131,3 +131,17 @@ export const responseShapesMatchDomain: [
   Accepts<typeof consentSchema, ConsentResource>,
   Accepts<typeof partnerSchema, Partner>,
 ] = [true, true];
+
+export const deviceSubmissionCheckSchema = z.object({
+  tenantId: guid,
+  consented: z.boolean(),
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      serialNumber: z.string().nullable(),
+      valid: z.boolean(),
+      errors: z.array(z.string()),
+    }),
+  ),
+  summary: z.object({ rows: z.number().int(), valid: z.number().int(), invalid: z.number().int() }),
+});

@@ -10,3 +10,6 @@ export const tenantParamsSchema = z.object({ tenantId: tenantIdSchema });
 export const consentChecksSchema = z.strictObject({
   tenantIds: z.array(tenantIdSchema).min(1, 'name at least one tenant').max(MAX_TENANTS_PER_CHECK),
 });
+
+/** `?tenantId=` for a CSV device batch (the CSV itself has no tenant). */
+export const deviceCheckQuerySchema = z.object({ tenantId: tenantIdSchema });

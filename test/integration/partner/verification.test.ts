@@ -1,0 +1,196 @@
+// Customer lists, authorization checks and OEM verification through the local host (R8, R9, R11, R14).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { liveDependencies as live } from '../../../shared/consent/dependencies';
+import { acceptAsCustomer } from '../../../shared/consent/customerDecisions';
+import { startAppHost, type AppHost } from '../../support/appHost';
+import { registeredPartner, type TestPartner } from '../../support/partners';
+import { globalAdminOf } from '../../support/storeFixtures';
+
+let app: AppHost;
+beforeAll(async () => {
+  app = await startAppHost();
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+/** Issues a consent through the partner API and accepts it as the tenant's Global Administrator. */
+async function consentedCustomer(partner: TestPartner, displayName = 'Woodgrove Bank') {
+  const admin = globalAdminOf();
+  const issued = await app.call('POST', '/api/consent-requests', {
+    key: partner.key,
+    body: { customer: { tenantId: admin.tenantId, displayName }, sendEmail: false },
+  });
+  await acceptAsCustomer(live, { partnerId: partner.id, consentId: issued.body.id }, admin);
+  return { tenantId: admin.tenantId, consentId: issued.body.id as string };
+}
+
+const fixture = (name: string) => readFileSync(path.join(__dirname, '../../fixtures/devices', name), 'utf8');
+
+describe('customer list and authorization (R8, R9)', () => {
+  it('R8: a customer appears in the list once the consent is accepted, with basis and channels', async () => {
+    const csp = await registeredPartner(app, 'direct-csp');
+    const pendingTenant = randomUUID();
+    await app.call('POST', '/api/consent-requests', {
+      key: csp.key,
+      body: { customer: { tenantId: pendingTenant }, sendEmail: false },
+    });
+    const { tenantId, consentId } = await consentedCustomer(csp);
+    const list = await app.call('GET', '/api/customers', { key: csp.key });
+    expect(list.body.items).toEqual([
+      {
+        tenantId,
+        displayName: 'Woodgrove Bank',
+        basis: 'direct',
+        channels: ['partner-center-api', 'partner-center-csv'],
+        consentId,
+        acceptedAt: expect.any(String),
+      },
+    ]);
+    const yes = await app.call('GET', `/api/customers/${tenantId}/authorization`, { key: csp.key });
+    expect(yes.body).toMatchObject({ tenantId, authorized: true, basis: 'direct', consentId });
+    const no = await app.call('GET', `/api/customers/${pendingTenant}/authorization`, { key: csp.key });
+    expect(no.body).toEqual({ tenantId: pendingTenant, authorized: false, channels: [] });
+  });
+
+  it("R9: a reseller's accepted consent authorizes its provider through the API and the reseller through CSV only", async () => {
+    const provider = await registeredPartner(app, 'indirect-provider');
+    const reseller = await registeredPartner(app, 'indirect-reseller', { indirectProviderId: provider.id });
+    const { tenantId, consentId } = await consentedCustomer(reseller);
+
+    const asProvider = await app.call('GET', `/api/customers/${tenantId}/authorization`, { key: provider.key });
+    expect(asProvider.body).toMatchObject({
+      authorized: true,
+      basis: 'indirect-provider',
+      channels: ['partner-center-api'],
+      consentId,
+    });
+    const asReseller = await app.call('GET', `/api/customers/${tenantId}/authorization`, { key: reseller.key });
+    expect(asReseller.body).toMatchObject({ authorized: true, basis: 'direct', channels: ['partner-center-csv'] });
+    const providerList = await app.call('GET', '/api/customers', { key: provider.key });
+    expect(providerList.body.items.map((c: { tenantId: string }) => c.tenantId)).toEqual([tenantId]);
+  });
+
+  it('a revoked consent authorizes nothing: the customer leaves the list', async () => {
+    const csp = await registeredPartner(app, 'direct-csp');
+    const { tenantId, consentId } = await consentedCustomer(csp);
+    await app.call('POST', `/api/admin/consents/${consentId}/revoke`, {
+      key: app.operatorKey,
+      body: { reason: 'customer request', ticket: 'SR-1' },
+    });
+    expect((await app.call('GET', '/api/customers', { key: csp.key })).body.items).toEqual([]);
+    expect((await app.call('GET', `/api/customers/${tenantId}/authorization`, { key: csp.key })).body.authorized).toBe(
+      false,
+    );
+  });
+
+  it('400 for a tenant id that is not a GUID', async () => {
+    const csp = await registeredPartner(app, 'direct-csp');
+    expect((await app.call('GET', '/api/customers/not-a-guid/authorization', { key: csp.key })).status).toBe(400);
+  });
+});
+
+describe('OEM verification (R14)', () => {
+  it('R14: one tenant — consented after acceptance, not before, not for another OEM; upper-case ids accepted', async () => {
+    const oem = await registeredPartner(app, 'oem');
+    const other = await registeredPartner(app, 'oem');
+    const { tenantId, consentId } = await consentedCustomer(oem);
+    const yes = await app.call('GET', `/api/oem/consents/${tenantId.toUpperCase()}`, { key: oem.key });
+    expect(yes.body).toEqual({ tenantId, consented: true, consentId, consentedAt: expect.any(String) });
+    const unknown = randomUUID();
+    expect((await app.call('GET', `/api/oem/consents/${unknown}`, { key: oem.key })).body).toEqual({
+      tenantId: unknown,
+      consented: false,
+    });
+    expect((await app.call('GET', `/api/oem/consents/${tenantId}`, { key: other.key })).body.consented).toBe(false);
+  });
+
+  it('R14: only OEMs may call the OEM routes (403 for a CSP)', async () => {
+    const csp = await registeredPartner(app, 'direct-csp');
+    expect((await app.call('GET', `/api/oem/consents/${randomUUID()}`, { key: csp.key })).status).toBe(403);
+    expect(
+      (await app.call('POST', '/api/oem/consent-checks', { key: csp.key, body: { tenantIds: [randomUUID()] } })).status,
+    ).toBe(403);
+  });
+
+  it('R14: up to 1000 tenants answered in request order, duplicates included', async () => {
+    const oem = await registeredPartner(app, 'oem');
+    const a = await consentedCustomer(oem);
+    const b = await consentedCustomer(oem);
+    const tenants = [
+      randomUUID(),
+      b.tenantId,
+      ...Array.from({ length: 995 }, () => randomUUID()),
+      a.tenantId,
+      b.tenantId,
+      randomUUID(),
+    ];
+    const response = await app.call('POST', '/api/oem/consent-checks', { key: oem.key, body: { tenantIds: tenants } });
+    expect(response.status).toBe(200);
+    expect(response.body.results).toHaveLength(1000);
+    expect(response.body.results.map((r: { tenantId: string }) => r.tenantId)).toEqual(tenants);
+    expect(
+      response.body.results
+        .filter((r: { consented: boolean }) => r.consented)
+        .map((r: { tenantId: string }) => r.tenantId),
+    ).toEqual([b.tenantId, a.tenantId, b.tenantId]);
+    const tooMany = await app.call('POST', '/api/oem/consent-checks', {
+      key: oem.key,
+      body: { tenantIds: Array.from({ length: 1001 }, () => randomUUID()) },
+    });
+    expect(tooMany.status).toBe(400);
+  });
+
+  it('R14: a CSV device batch — consent plus a verdict per row', async () => {
+    const oem = await registeredPartner(app, 'oem');
+    const { tenantId } = await consentedCustomer(oem);
+    const good = await app.call('POST', `/api/oem/device-submission-checks?tenantId=${tenantId}`, {
+      key: oem.key,
+      body: fixture('good.csv'),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(good.status).toBe(200);
+    expect(good.body).toMatchObject({ tenantId, consented: true, summary: { invalid: 0 } });
+    expect(good.body.summary.rows).toBeGreaterThan(0);
+
+    const duplicate = await app.call('POST', `/api/oem/device-submission-checks?tenantId=${randomUUID()}`, {
+      key: oem.key,
+      body: fixture('duplicate-serial.csv'),
+      headers: { 'content-type': 'text/csv; charset=utf-8' },
+    });
+    expect(duplicate.body.consented).toBe(false);
+    expect(duplicate.body.summary.invalid).toBeGreaterThan(0);
+    expect(duplicate.body.rows.find((r: { valid: boolean }) => !r.valid).errors.join(' ')).toMatch(/more than once/);
+
+    const header = await app.call('POST', `/api/oem/device-submission-checks?tenantId=${tenantId}`, {
+      key: oem.key,
+      body: fixture('wrong-header-partner.csv'),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(header.status).toBe(400);
+    expect(header.body.errors[0].path).toBe('csv.header');
+    const noTenant = await app.call('POST', '/api/oem/device-submission-checks', {
+      key: oem.key,
+      body: fixture('good.csv'),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(noTenant.status).toBe(400);
+  });
+
+  it('R14: a JSON device batch, and a full 500-row batch of real-sized hashes is accepted', async () => {
+    const oem = await registeredPartner(app, 'oem');
+    // Hardware hashes are about 4 KB of base64 and unique per device.
+    const hash = (i: number) => Buffer.concat([Buffer.from(`device-${i}`), Buffer.alloc(3000, 7)]).toString('base64');
+    const devices = Array.from({ length: 500 }, (_, i) => ({ serialNumber: `SN-${i}`, hardwareHash: hash(i) }));
+    devices[3] = { serialNumber: 'SN-bad', hardwareHash: 'not base64!' };
+    const response = await app.call('POST', '/api/oem/device-submission-checks', {
+      key: oem.key,
+      body: { tenantId: randomUUID(), devices },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.summary).toEqual({ rows: 500, valid: 499, invalid: 1 });
+    expect(response.body.rows[3]).toMatchObject({ row: 4, serialNumber: 'SN-bad', valid: false });
+  });
+});
