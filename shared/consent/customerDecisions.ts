@@ -34,12 +34,7 @@ export async function acceptAsCustomer(
   );
   if (typeof result !== 'string') return { kind: 'refused', refusal: result };
   await grantAuthorizations(deps, consent);
-  await deps.events.appendEvent(consent.id, 'accepted', {
-    at: consent.acceptedAt!,
-    type: 'consent.accepted',
-    actor: { kind: 'customer', id: consent.acceptedBy!.objectId },
-    data: { tenantId: consent.customer.tenantId, delegatedAdmin: consent.delegatedAdmin?.status ?? 'none' },
-  });
+  await recordAcceptance(deps, consent);
   return { kind: result as 'accepted' | 'already-accepted', consent };
 }
 
@@ -90,4 +85,14 @@ export async function removeDelegatedAdminAsCustomer(
 
 function acceptedByOf(signer: Signer) {
   return { tenantId: signer.tenantId, objectId: signer.objectId, userPrincipalName: signer.userPrincipalName };
+}
+
+/** The acceptance's audit event; its fixed key makes a repeated write (retry, sweep) land on the same row. */
+export async function recordAcceptance(deps: Dependencies, consent: Consent): Promise<void> {
+  await deps.events.appendEvent(consent.id, 'accepted', {
+    at: consent.acceptedAt!,
+    type: 'consent.accepted',
+    actor: { kind: 'customer', id: consent.acceptedBy!.objectId },
+    data: { tenantId: consent.customer.tenantId, delegatedAdmin: consent.delegatedAdmin?.status ?? 'none' },
+  });
 }

@@ -3,6 +3,7 @@ import { effectiveConsent } from '../domain/consent';
 import { expireConsent } from '../domain/consentTransitions';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
+import { recordAcceptance } from './customerDecisions';
 import { grantAuthorizations } from './projection';
 
 export interface SweepReport {
@@ -36,6 +37,7 @@ export async function sweepConsents(deps: Dependencies): Promise<SweepReport> {
     const own = await deps.authorizations.findOwnAuthorization(tenantId, value.partner.id);
     if (own) continue; // projected (by this consent, or by another accepted one of the same partner)
     await grantAuthorizations(deps, value);
+    await recordAcceptance(deps, value); // the interrupted acceptance may not have reached its event either
     repaired++;
   }
   return { expired, repaired };
