@@ -6,8 +6,12 @@ import { isAlreadyExists, isNotFound, isPreconditionFailed } from './tableErrors
 
 /** How long a stored answer is replayed (API.md). */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
-/** A claim older than this whose request never finished (the instance died) may be taken over. */
-const ABANDONED_AFTER_MS = 2 * 60 * 1000;
+/**
+ * A claim older than this whose request never finished (the instance died, or storage failed before the claim could
+ * be released) may be taken over. Short on purpose: a takeover resumes the same resource id, so even if the first
+ * request is merely slow, both converge on one resource instead of creating two.
+ */
+const ABANDONED_AFTER_MS = 10 * 1000;
 
 export interface StoredAnswer {
   status: number;
