@@ -2,7 +2,7 @@
 import type { KeyOwner, StoredApiKey } from '../auth/apiKeys';
 import { tableClient } from './clients';
 import { TABLES } from './tableNames';
-import { isNotFound } from './tableErrors';
+import { isNotFound, isUsableKey } from './tableErrors';
 
 const ROW = 'key';
 
@@ -35,6 +35,7 @@ export async function insertApiKey(key: StoredApiKey, options: { replace?: boole
 
 /** One point read; undefined when no such key exists. */
 export async function findApiKey(keyId: string): Promise<StoredApiKey | undefined> {
+  if (!isUsableKey(keyId)) return undefined;
   const table = await tableClient(TABLES.apiKeys);
   try {
     return fromEntity(await table.getEntity<ApiKeyEntity>(keyId, ROW));

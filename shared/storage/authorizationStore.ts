@@ -8,7 +8,7 @@ import type { Consent } from '../domain/consent';
 import { tableClient } from './clients';
 import { queryPage, type Page, type PageRequest } from './paging';
 import { TABLES } from './tableNames';
-import { isNotFound } from './tableErrors';
+import { isNotFound, isUsableKey } from './tableErrors';
 
 /** An authorization with what the lists show about it. */
 export interface AuthorizationRecord extends Authorization {
@@ -53,6 +53,7 @@ export async function findOwnAuthorization(
   tenantId: string,
   partnerId: string,
 ): Promise<AuthorizationRecord | undefined> {
+  if (!isUsableKey(tenantId) || !isUsableKey(partnerId)) return undefined;
   const table = await tableClient(TABLES.authorizations);
   try {
     return fromEntity(

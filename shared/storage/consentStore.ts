@@ -4,7 +4,7 @@ import type { Consent, ConsentStatus } from '../domain/consent';
 import { tableClient } from './clients';
 import { queryPage, type Page, type PageRequest } from './paging';
 import { TABLES } from './tableNames';
-import { isNotFound } from './tableErrors';
+import { isNotFound, isUsableKey } from './tableErrors';
 import type { Versioned } from './versioned';
 
 interface ConsentEntity {
@@ -39,6 +39,7 @@ export async function insertConsent(consent: Consent): Promise<void> {
 
 /** One point read within the partner's partition; another partner's consent is simply not found. */
 export async function findConsent(partnerId: string, consentId: string): Promise<Versioned<Consent> | undefined> {
+  if (!isUsableKey(partnerId) || !isUsableKey(consentId)) return undefined;
   const table = await tableClient(TABLES.consents);
   try {
     const entity = await table.getEntity<ConsentEntity>(partnerId, consentId);
@@ -51,6 +52,7 @@ export async function findConsent(partnerId: string, consentId: string): Promise
 
 /** By id alone (operator and customer routes): two point reads, through the index. */
 export async function findConsentById(consentId: string): Promise<Versioned<Consent> | undefined> {
+  if (!isUsableKey(consentId)) return undefined;
   const index = await tableClient(TABLES.consentIndex);
   let partnerId: string;
   try {

@@ -2,7 +2,7 @@
 import { odata } from '@azure/data-tables';
 import { tableClient } from './clients';
 import { TABLES } from './tableNames';
-import { isAlreadyExists } from './tableErrors';
+import { isAlreadyExists, isUsableKey } from './tableErrors';
 
 export type ActorKind = 'partner' | 'operator' | 'customer' | 'system';
 
@@ -46,6 +46,7 @@ export async function appendEvent(consentId: string, key: string, event: Consent
 
 /** The trail, oldest first. */
 export async function listEvents(consentId: string): Promise<ConsentEvent[]> {
+  if (!isUsableKey(consentId)) return [];
   const table = await tableClient(TABLES.consentEvents);
   const events: ConsentEvent[] = [];
   for await (const entity of table.listEntities<EventEntity>({

@@ -2,7 +2,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { tableClient } from './clients';
 import { TABLES } from './tableNames';
-import { isAlreadyExists, isNotFound } from './tableErrors';
+import { isAlreadyExists, isNotFound, isUsableKey } from './tableErrors';
 import type { Versioned } from './versioned';
 
 const TOKEN_ROW = 'token';
@@ -105,6 +105,7 @@ function toStandingEntity(link: StandingLink): StandingLinkEntity {
 }
 
 async function getOrUndefined<E extends object>(table: TableClient, partitionKey: string, rowKey: string) {
+  if (!isUsableKey(partitionKey)) return undefined;
   try {
     return await table.getEntity<E>(partitionKey, rowKey);
   } catch (error) {

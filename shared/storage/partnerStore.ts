@@ -5,7 +5,7 @@ import { conflict } from '../errors';
 import { tableClient } from './clients';
 import { queryPage, type Page, type PageRequest } from './paging';
 import { TABLES } from './tableNames';
-import { isAlreadyExists, isNotFound } from './tableErrors';
+import { isAlreadyExists, isNotFound, isUsableKey } from './tableErrors';
 import type { Versioned } from './versioned';
 
 const PARTITION = 'partner';
@@ -29,6 +29,7 @@ export async function insertPartner(partner: Partner): Promise<void> {
 
 /** One point read. */
 export async function findPartner(id: string): Promise<Versioned<Partner> | undefined> {
+  if (!isUsableKey(id)) return undefined;
   const table = await tableClient(TABLES.partners);
   try {
     const entity = await table.getEntity<PartnerEntity>(PARTITION, id);

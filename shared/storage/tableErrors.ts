@@ -15,3 +15,12 @@ export function isAlreadyExists(error: unknown): boolean {
 export function isPreconditionFailed(error: unknown): boolean {
   return isRestError(error) && error.statusCode === 412;
 }
+
+/**
+ * Whether a value can be a PartitionKey or RowKey at all (no / \ # ?, no control characters, at most 1 KiB). Ids from
+ * URLs are checked with this before a read, so a malformed id is simply "not found" instead of a storage error.
+ */
+export function isUsableKey(value: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what Table Storage refuses
+  return value.length > 0 && value.length <= 512 && !/[/\\#?\u0000-\u001f\u007f-\u009f]/.test(value);
+}

@@ -39,9 +39,13 @@ it('R16: 500 requests at concurrency 25 — zero 5xx, every created consent stor
   const listed = new Set<string>();
   let token: string | undefined;
   do {
-    const page = await app.call('GET', `/api/consent-requests?pageSize=100${token ? `&continuationToken=${token}` : ''}`, {
-      key: partner.key,
-    });
+    const page = await app.call(
+      'GET',
+      `/api/consent-requests?pageSize=100${token ? `&continuationToken=${token}` : ''}`,
+      {
+        key: partner.key,
+      },
+    );
     for (const consent of page.body.items) listed.add(consent.id);
     token = page.body.continuationToken;
   } while (token);

@@ -74,7 +74,7 @@ describe('storage outage', () => {
     // A request cut off mid-flight may hold its key for a few seconds (409 "still being processed"); a client
     // following that answer's advice retries, and gets the one answer.
     const sendUntilDone = async (r: (typeof requests)[number]) => {
-      for (const deadline = Date.now() + 20_000; ; ) {
+      for (const deadline = Date.now() + 20_000; ;) {
         const answer = await send(r);
         if (answer.status !== 409 || Date.now() > deadline) return answer;
         await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -87,6 +87,8 @@ describe('storage outage', () => {
     }
     const all = await app.call('GET', '/api/consent-requests?pageSize=100', { key: partner.key });
     expect(all.body.items).toHaveLength(REQUESTS);
-    expect(new Set(all.body.items.map((c: { customer: { tenantId: string } }) => c.customer.tenantId)).size).toBe(REQUESTS);
+    expect(new Set(all.body.items.map((c: { customer: { tenantId: string } }) => c.customer.tenantId)).size).toBe(
+      REQUESTS,
+    );
   });
 });
