@@ -1,0 +1,302 @@
+// `npm run bench`: every figure measured against a baseline in the same run, written to bench/results/latest.{json,md}.
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { statSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { startAzurite, type RunningAzurite } from '../dev/azurite';
+import { mintApiKey } from '../shared/auth/apiKeys';
+import { measureEndpoint, measureOperation, percentiles, round, timeRuns, type Figures } from './measure';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+
+interface Row {
+  name: string;
+  endpoint: Figures;
+  baseline: Figures;
+  goal?: string;
+}
+
+async function main(): Promise<void> {
+  const azurite = await startAzurite();
+  const operatorKey = mintApiKey({ kind: 'operator' }, new Date()).apiKey;
+  const env = {
+    AzureWebJobsStorage: azurite.connectionString,
+    APP_SECRET: randomUUID() + randomUUID(),
+    ADMIN_API_KEY: operatorKey,
+    EMAIL_TRANSPORT: 'outbox',
+  };
+  Object.assign(process.env, env, { PUBLIC_BASE_URL: 'http://localhost' });
+  const port = await freePort();
+  const host = await startHost({ ...env, PORT: String(port), PUBLIC_BASE_URL: `http://localhost:${port}` });
+  const base = `http://localhost:${port}`;
+  try {
+    const rows: Row[] = [];
+    const setup = await prepare(base, operatorKey);
+    rows.push(...(await oemVerification(base, setup)));
+    rows.push(await bulkVerification(base, setup));
+    rows.push(...(await issuing(base, setup)));
+    rows.push(await coldStart());
+    report(rows);
+  } finally {
+    await stop(host);
+    await azurite.stop();
+  }
+}
+
+interface Setup {
+  oemKey: string;
+  oemId: string;
+  cspKey: string;
+  consentedTenant: string;
+  tenants: string[];
+}
+
+/** An OEM with accepted consents from 200 tenants, and a CSP to issue with. */
+async function prepare(base: string, operatorKey: string): Promise<Setup> {
+  const { liveDependencies } = await import('../shared/consent/dependencies');
+  const { acceptAsCustomer } = await import('../shared/consent/customerDecisions');
+  const { GLOBAL_ADMINISTRATOR_ROLE_ID } = await import('../shared/domain/roles');
+  const partner = async (type: string) => {
+    const body = { displayName: `Bench ${type}`, type, tenantId: randomUUID(), contactEmail: 'bench@example.com' };
+    const created = await call(base, 'POST', '/api/admin/partners', operatorKey, {
+      ...body,
+      ...(type === 'oem' ? { oemDirectApiEligible: true } : {}),
+    });
+    const key = await call(base, 'POST', `/api/admin/partners/${created.id as string}/keys`, operatorKey);
+    return { id: created.id as string, key: key.apiKey as string };
+  };
+  const oem = await partner('oem');
+  const csp = await partner('direct-csp');
+  const tenants: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const tenantId = randomUUID();
+    const issued = await call(base, 'POST', '/api/consent-requests', oem.key, {
+      customer: { tenantId },
+      sendEmail: false,
+    });
+    await acceptAsCustomer(
+      liveDependencies,
+      { partnerId: oem.id, consentId: issued.id as string },
+      {
+        tenantId,
+        objectId: randomUUID(),
+        userPrincipalName: 'admin@bench.onmicrosoft.com',
+        roles: [GLOBAL_ADMINISTRATOR_ROLE_ID],
+      },
+    );
+    tenants.push(tenantId);
+  }
+  return { oemKey: oem.key, oemId: oem.id, cspKey: csp.key, consentedTenant: tenants[0]!, tenants };
+}
+
+/** 1. GET /api/oem/consents/{tenantId} against the same point read done directly with @azure/data-tables. */
+async function oemVerification(base: string, setup: Setup): Promise<Row[]> {
+  const table = await rawAuthorizations();
+  const rows: Row[] = [];
+  for (const connections of [1, 32]) {
+    const baseline = await measureOperation(
+      () => table.getEntity(setup.consentedTenant, setup.oemId),
+      connections,
+      DURATION,
+    );
+    const endpoint = await measureEndpoint({
+      url: `${base}/api/oem/consents/${setup.consentedTenant}`,
+      connections,
+      durationSeconds: DURATION,
+      headers: { 'x-api-key': setup.oemKey },
+    });
+    rows.push({
+      name: `OEM verification, concurrency ${connections}`,
+      endpoint,
+      baseline,
+      goal: 'median ≤ 2× raw point read; throughput ≥ 50%',
+    });
+  }
+  return rows;
+}
+
+/** 2. POST /api/oem/consent-checks with 1000 tenants, against 1000 raw point reads at the same concurrency (64). */
+async function bulkVerification(base: string, setup: Setup): Promise<Row> {
+  const table = await rawAuthorizations();
+  // Every fifth tenant has consented, the others are unknown: both kinds of answer are in the mix.
+  const tenantIds = Array.from({ length: 1000 }, (_, i) =>
+    i % 5 === 0 ? setup.tenants[(i / 5) % setup.tenants.length]! : randomUUID(),
+  );
+  const runs = 15;
+  const baseline = await timeRuns(async () => {
+    let next = 0;
+    const worker = async () => {
+      while (next < tenantIds.length) {
+        const tenantId = tenantIds[next++]!;
+        await table.getEntity(tenantId, setup.oemId).catch(() => undefined);
+      }
+    };
+    await Promise.all(Array.from({ length: 64 }, worker));
+  }, runs);
+  const endpoint = await timeRuns(
+    () => call(base, 'POST', '/api/oem/consent-checks', setup.oemKey, { tenantIds }),
+    runs,
+  );
+  return {
+    name: 'Bulk verification, 1000 tenants per call',
+    endpoint,
+    baseline,
+    goal: 'per-tenant cost close to a raw read',
+  };
+}
+
+/** 3. POST /api/consent-requests at concurrency 32, with and without the email, against the raw consent insert. */
+async function issuing(base: string, setup: Setup): Promise<Row[]> {
+  const table = await rawTable('consents');
+  const baseline = await measureOperation(
+    () => table.createEntity({ partitionKey: 'bench', rowKey: randomUUID(), data: '{}', status: 'pending' }),
+    32,
+    DURATION,
+  );
+  const rows: Row[] = [];
+  for (const sendEmail of [false, true]) {
+    const endpoint = await measureEndpoint({
+      url: `${base}/api/consent-requests`,
+      connections: 32,
+      durationSeconds: DURATION,
+      method: 'POST',
+      headers: { 'x-api-key': setup.cspKey, 'content-type': 'application/json' },
+      body: JSON.stringify({ customer: { contactEmail: 'it@woodgrove.example' }, sendEmail }),
+    });
+    rows.push({ name: `Issuing, concurrency 32, sendEmail ${sendEmail}`, endpoint, baseline, goal: 'no errors' });
+  }
+  return rows;
+}
+
+/** 5. Loading the packaged bundle's entry in a fresh Node process, against loading the unbundled build. */
+async function coldStart(): Promise<Row> {
+  execFileSync('npm', ['run', '-s', 'package'], { cwd: ROOT, stdio: 'ignore' });
+  const bundle = path.join(ROOT, 'dist', 'package', 'index.js');
+  const unbundled = path.join(ROOT, 'build', 'index.js');
+  const load = (file: string) => () => {
+    const script = `const t=performance.now();require(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t))`;
+    const run = spawnSync(process.execPath, ['-e', script], {
+      env: {
+        ...process.env,
+        AzureWebJobsStorage: 'UseDevelopmentStorage=true',
+        PUBLIC_BASE_URL: 'https://x.example',
+        APP_SECRET: 'x'.repeat(40),
+      },
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(run.stderr);
+    return Number(run.stdout);
+  };
+  const sample = (measure: () => number) => Array.from({ length: 15 }, measure);
+  const figures = (values: number[]): Figures => ({
+    ...percentiles(values),
+    throughput: NaN,
+    samples: values.length,
+    errors: 0,
+  });
+  const sizeKiB = round(statSync(bundle).size / 1024, 0);
+  return {
+    name: `Cold start: load the entry point (bundle ${sizeKiB} KiB)`,
+    endpoint: figures(sample(load(bundle))),
+    baseline: figures(sample(load(unbundled))),
+    goal: 'bundled ≤ 150 ms and ≤ 0.5× unbundled',
+  };
+}
+
+function report(rows: Row[]): void {
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Run ${new Date().toISOString()} on ${process.platform} ${process.arch}, Node ${process.version}, ${DURATION} s per figure. ` +
+      'Latencies in ms (median / p99); throughput in requests per second (for bulk and cold start: per run).',
+    '',
+    '| measurement | endpoint median / p99 | baseline median / p99 | median ratio | endpoint throughput | baseline throughput | throughput ratio | errors | goal |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.name} | ${row.endpoint.median} / ${row.endpoint.p99} | ${row.baseline.median} / ${row.baseline.p99} | ` +
+        `${round(row.endpoint.median / row.baseline.median)}× | ${round(row.endpoint.throughput, 1)} | ` +
+        `${round(row.baseline.throughput, 1)} | ${round(row.endpoint.throughput / row.baseline.throughput)}× | ` +
+        `${row.endpoint.errors} | ${row.goal ?? ''} |`,
+    ),
+    '',
+    'Baselines: raw `@azure/data-tables` point reads of the same row against the same Azurite (OEM verification, bulk: ' +
+      '1000 reads at concurrency 64), a raw consent-row insert (issuing), and loading the unbundled `build/index.js` (cold start).',
+  ];
+  const markdown = `${lines.join('\n')}\n`;
+  writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.md'), markdown);
+  writeFileSync(
+    path.join(ROOT, 'bench', 'results', 'latest.json'),
+    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, durationSeconds: DURATION, rows }, null, 2)}\n`,
+  );
+  process.stdout.write(markdown);
+}
+
+async function rawAuthorizations() {
+  return rawTable('authorizations');
+}
+
+async function rawTable(name: string) {
+  const { TableClient } = await import('@azure/data-tables');
+  const table = TableClient.fromConnectionString(process.env.AzureWebJobsStorage!, name, {
+    allowInsecureConnection: true,
+  });
+  await table.createTable().catch(() => undefined);
+  return table;
+}
+
+async function call(
+  base: string,
+  method: string,
+  route: string,
+  key: string,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
+  const response = await fetch(`${base}${route}`, {
+    method,
+    headers: { 'x-api-key': key, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status >= 300) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+function startHost(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'build', 'dev', 'start.js')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('is running on')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`local host exited (${code}):\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error instanceof Error ? error.stack : error)}\n`);
+  process.exit(1);
+});
