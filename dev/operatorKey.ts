@@ -11,7 +11,7 @@ export async function registerLocalOperatorKey(
     if (!stored) {
       const example = mintApiKey({ kind: 'operator' }, now).apiKey;
       throw new Error(
-        `ADMIN_API_KEY is not a key in this service's format (apc.<16 characters>.<43 characters>). ` +
+        `ADMIN_API_KEY is not a key in this service's format (apc._.<16 characters>.<43 characters>). ` +
           `Unset it to get one made for you, or use for example: ADMIN_API_KEY=${example}`,
       );
     }

@@ -2,7 +2,7 @@
 import type { HttpRequest } from '@azure/functions';
 import { forbidden, unauthenticated } from '../errors';
 import { findApiKey } from '../storage/apiKeyStore';
-import { keyMatches, parseApiKey, type KeyOwner } from './apiKeys';
+import { keyMatches, parseApiKey, type KeyOwner, type PresentedKey, type StoredApiKey } from './apiKeys';
 
 export const API_KEY_HEADER = 'x-api-key';
 
@@ -14,14 +14,27 @@ export interface Caller {
 
 /** Resolves the caller's key with one point read; any doubt is a 401 that says nothing about which part failed. */
 export async function authenticate(request: HttpRequest): Promise<Caller> {
-  const presented = request.headers.get(API_KEY_HEADER);
-  if (!presented) throw unauthenticated('Send your API key in the X-Api-Key header.');
-  const parsed = parseApiKey(presented);
-  const stored = parsed && (await findApiKey(parsed.keyId));
-  if (!parsed || !stored || !keyMatches(stored, parsed.secret)) {
-    throw unauthenticated('The API key is not valid (unknown, malformed or revoked).');
-  }
+  const presented = presentedKey(request);
+  return verifiedCaller(presented, await findApiKey(presented.keyId));
+}
+
+/** The key in the header, parsed without any storage read; 401 when there is none or it cannot be one of ours. */
+export function presentedKey(request: HttpRequest): PresentedKey {
+  const header = request.headers.get(API_KEY_HEADER);
+  if (!header) throw unauthenticated('Send your API key in the X-Api-Key header.');
+  const presented = parseApiKey(header);
+  if (!presented) throw invalidKey();
+  return presented;
+}
+
+/** Confirms a presented key against its stored record (read by the caller, possibly alongside other reads). */
+export function verifiedCaller(presented: PresentedKey, stored: StoredApiKey | undefined): Caller {
+  if (!stored || !keyMatches(stored, presented)) throw invalidKey();
   return { owner: stored.owner, keyId: stored.keyId };
+}
+
+function invalidKey() {
+  return unauthenticated('The API key is not valid (unknown, malformed or revoked).');
 }
 
 /** For /api/admin routes: an operator key, else 401/403. Answers the key id, the operator's audit identity. */

@@ -3,7 +3,8 @@ import type { HttpRequest } from '@azure/functions';
 import type { Partner } from '../domain/partners';
 import { forbidden, unauthenticated } from '../errors';
 import { findPartner } from '../storage/partnerStore';
-import { authenticate } from './callers';
+import { findApiKey } from '../storage/apiKeyStore';
+import { presentedKey, verifiedCaller } from './callers';
 
 /** Two point reads (key, partner). A suspended partner is refused with 403 (API.md "Who is calling"). */
 export async function authenticatePartner(request: HttpRequest): Promise<Partner> {
@@ -11,18 +12,24 @@ export async function authenticatePartner(request: HttpRequest): Promise<Partner
 }
 
 /**
- * For hot paths: once the key names the partner, reads the partner and runs `read` side by side, so the answer costs
- * two round trips instead of three. `read`'s result is only handed back after the partner passed every check.
+ * The key, the partner and `read` (the route's own data) are read side by side — the key names its partner — so an
+ * answer costs one storage round trip. Nothing read is used unless the key checks out for that very partner.
  */
 export async function authenticatePartnerAlongside<T>(
   request: HttpRequest,
   read: (partnerId: string) => Promise<T>,
 ): Promise<{ partner: Partner; result: T }> {
-  const { owner } = await authenticate(request);
-  if (owner.kind !== 'partner') {
+  const presented = presentedKey(request);
+  if (presented.claimedOwner.kind !== 'partner') {
     throw forbidden('This route needs a partner key; operator keys work on /api/admin only.');
   }
-  const [partner, result] = await Promise.all([findPartner(owner.partnerId), read(owner.partnerId)]);
+  const partnerId = presented.claimedOwner.partnerId;
+  const [stored, partner, result] = await Promise.all([
+    findApiKey(presented.keyId),
+    findPartner(partnerId),
+    read(partnerId),
+  ]);
+  verifiedCaller(presented, stored);
   // A key whose partner record is gone is as good as unknown.
   if (!partner) throw unauthenticated('The API key is not valid (unknown, malformed or revoked).');
   if (partner.value.status !== 'active') {

@@ -121,7 +121,7 @@ describe('keys', () => {
   it('401 without a key or with an unknown one; 403 with a partner key', async () => {
     expect((await app.call('GET', '/api/admin/partners')).status).toBe(401);
     const unknown = await app.call('GET', '/api/admin/partners', {
-      key: `apc.${'a'.repeat(16)}.${'b'.repeat(43)}`,
+      key: `apc._.${'a'.repeat(16)}.${'b'.repeat(43)}`,
     });
     expect(unknown.status).toBe(401);
     expect(unknown.body.type).toBe('/problems/unauthenticated');

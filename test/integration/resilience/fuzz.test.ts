@@ -106,10 +106,24 @@ it('never answers 5xx; every refusal is problem+json; refusals change nothing', 
       fc.constantFrom(...JSON_ROUTES),
       anyBody,
       contentType,
-      fc.constantFrom<'csp' | 'oem' | 'operator' | 'none' | 'garbage'>('csp', 'oem', 'operator', 'none', 'garbage'),
+      fc.constantFrom<'csp' | 'oem' | 'operator' | 'none' | 'garbage' | 'forged'>(
+        'csp',
+        'oem',
+        'operator',
+        'none',
+        'garbage',
+        'forged',
+      ),
       fc.oneof(fc.uuid(), fc.string({ maxLength: 40 }).map(encodeURIComponent), fc.constant('%E0%A4%A')),
       async (route, body, type, who, id) => {
-        const key = { csp: csp.key, oem: oem.key, operator: app.operatorKey, none: undefined, garbage: 'apc.x.y' }[who];
+        const key = {
+          csp: csp.key,
+          oem: oem.key,
+          operator: app.operatorKey,
+          none: undefined,
+          garbage: 'apc.x.y',
+          forged: csp.key.replace(`apc.${csp.id}.`, `apc.${oem.id}.`), // a real secret claiming another partner
+        }[who];
         const headers: Record<string, string> = type ? { 'content-type': type } : {};
         const answer = await app.call(route.method, route.path(id), {
           key,
@@ -117,6 +131,8 @@ it('never answers 5xx; every refusal is problem+json; refusals change nothing', 
           body: route.method === 'GET' || route.method === 'DELETE' ? undefined : body,
         });
         expect(answer.status).toBeLessThan(500);
+        // No key, a malformed one, or a real secret claiming another partner never gets anything done.
+        if (who === 'forged' || who === 'garbage' || who === 'none') expect(answer.status).toBeGreaterThanOrEqual(400);
         if (answer.status >= 400) {
           expect(answer.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
           expect(answer.body).toMatchObject({ type: expect.stringMatching(/^\/problems\//), status: answer.status });
