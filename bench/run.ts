@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { startAzurite, type RunningAzurite } from '../dev/azurite';
+import { startAzurite } from '../dev/azurite';
 import { mintApiKey } from '../shared/auth/apiKeys';
 import { measureEndpoint, measureOperation, percentiles, round, timeRuns, type Figures } from './measure';
 
@@ -271,7 +271,7 @@ function startHost(env: Record<string, string>): Promise<ChildProcess> {
   });
   return new Promise((resolve, reject) => {
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('is running on')) resolve(child);
     });
