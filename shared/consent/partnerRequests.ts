@@ -19,9 +19,9 @@ export interface IssuedLink {
 }
 
 /**
- * Issues a consent link. Writes go token → event → email message → consent: the consent row is the one commit point,
- * so a failure before it leaves nothing a partner or customer can see (the sender retries a message whose consent
- * does not exist yet, and drops it in the end).
+ * Issues a consent link. The token row, the audit event, the email message and the index row are written first (side
+ * by side), then the consent row — the one commit point — so a failure before it leaves nothing a partner or customer
+ * can see (the sender retries a message whose consent does not exist yet, and drops it in the end).
  */
 export async function issueConsentRequest(
   deps: Dependencies,
@@ -35,26 +35,29 @@ export async function issueConsentRequest(
   const consent: Consent = { ...issued, linkNonce: newLinkNonce() };
   const link = invitationUrl(consent.linkNonce!);
 
-  await deps.links.saveLinkToken(
-    link.tokenHash,
-    { kind: 'invitation', partnerId: partner.id, consentId: consent.id, linkVersion: consent.linkVersion },
-    now,
-  );
-  await deps.events.appendEvent(consent.id, 'issued', {
-    at: consent.createdAt,
-    type: 'consent.issued',
-    actor: { kind: 'partner', id: partner.id },
-    data: {
-      tenantId: consent.customer.tenantId,
-      delegatedAdmin: Boolean(consent.delegatedAdmin),
-      email: consent.email.status,
-    },
-  });
-  if (consent.email.status === 'queued') {
-    await deps.invitations.enqueueInvitation({ partnerId: partner.id, consentId: consent.id, linkVersion: 1 });
-  }
+  // Everything before the consent row is invisible on its own, so it is written side by side.
+  await Promise.all([
+    deps.links.saveLinkToken(
+      link.tokenHash,
+      { kind: 'invitation', partnerId: partner.id, consentId: consent.id, linkVersion: consent.linkVersion },
+      now,
+    ),
+    deps.events.appendEvent(consent.id, 'issued', {
+      at: consent.createdAt,
+      type: 'consent.issued',
+      actor: { kind: 'partner', id: partner.id },
+      data: {
+        tenantId: consent.customer.tenantId,
+        delegatedAdmin: Boolean(consent.delegatedAdmin),
+        email: consent.email.status,
+      },
+    }),
+    consent.email.status === 'queued' &&
+      deps.invitations.enqueueInvitation({ partnerId: partner.id, consentId: consent.id, linkVersion: 1 }),
+    deps.consents.indexConsent(consent),
+  ]);
   try {
-    await deps.consents.insertConsent(consent);
+    await deps.consents.insertConsentRow(consent);
   } catch (error) {
     // A retry of an interrupted request (same consent id): what the first attempt stored is the answer.
     if (!isAlreadyExists(error)) throw error;

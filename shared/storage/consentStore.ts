@@ -28,11 +28,21 @@ const INDEX_ROW = 'consent';
 
 /** Writes the index row first: an index row without its consent is harmless (reads as not found). */
 export async function insertConsent(consent: Consent): Promise<void> {
+  await indexConsent(consent);
+  await insertConsentRow(consent);
+}
+
+/** The id → partner index row alone (idempotent), for callers that write it alongside other preparatory rows. */
+export async function indexConsent(consent: Consent): Promise<void> {
   const index = await tableClient(TABLES.consentIndex);
   await index.upsertEntity<ConsentIndexEntity>(
     { partitionKey: consent.id, rowKey: INDEX_ROW, partnerId: consent.partner.id },
     'Replace',
   );
+}
+
+/** The consent row alone: the commit point of a new consent (409 if it exists). Index it first. */
+export async function insertConsentRow(consent: Consent): Promise<void> {
   const table = await tableClient(TABLES.consents);
   await table.createEntity<ConsentEntity>(toEntity(consent));
 }
