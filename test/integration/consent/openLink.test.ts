@@ -11,7 +11,11 @@ import type { Dependencies } from '../../../shared/consent/dependencies';
 import { globalAdminOf, storedPartner } from '../../support/storeFixtures';
 
 const tokenOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
-const request = () => ({ customer: { tenantId: globalAdminOf().tenantId, locale: 'en' as const }, sendEmail: false });
+const request = () => ({
+  customer: { tenantId: globalAdminOf().tenantId, locale: 'en' as const },
+  expiresInDays: 30,
+  sendEmail: false,
+});
 
 describe('opening a consent link', () => {
   it('rejects garbage without reading storage, and an unknown well-formed token is not found', async () => {
