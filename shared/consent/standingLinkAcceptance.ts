@@ -41,7 +41,7 @@ export async function acceptStandingLink(
     locale,
     now,
   });
-  const refusal = acceptanceRefusal(pending, signer);
+  const refusal = standingLinkRefusal(offer, signer);
   if (refusal) return { kind: 'refused', refusal };
   if (slot.stored) return settle(deps, slot.stored.value, 'already-accepted', offer.link);
   const { consent } = acceptConsent(pending, {
@@ -56,6 +56,18 @@ export async function acceptStandingLink(
     return settle(deps, winner!.value, 'already-accepted', offer.link);
   }
   return settle(deps, consent, 'accepted', offer.link);
+}
+
+/**
+ * Why this user may not answer the standing link (R6; R12 for an OEM), or undefined when they may. A standing link
+ * names no tenant or domain: any organization's Global Administrator may accept it.
+ */
+export function standingLinkRefusal(offer: StandingLinkOffer, signer: Signer): AcceptanceRefusal | undefined {
+  const { partner, indirectProvider } = offer;
+  return acceptanceRefusal(
+    standingLinkConsent({ id: 'standing-link', partner, indirectProvider, locale: 'en', now: new Date(0) }),
+    signer,
+  );
 }
 
 /** The tenant's standing consent through this link, when it gave one that still stands (accepted, not revoked). */

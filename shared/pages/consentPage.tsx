@@ -72,7 +72,8 @@ export function renderConsentPage(view: ConsentPageView): RenderedPage {
       </section>
     </>
   );
-  return renderDocument(200, view, t.consentTitle(name), body);
+  // 422 when the form came back incomplete: the same page, with the reason, and nothing changed.
+  return renderDocument(view.error ? 422 : 200, view, t.consentTitle(name), body);
 }
 
 function RequestedRoles(props: { t: Messages; partner: string; request: DelegatedAdminRequestView }) {

@@ -213,7 +213,8 @@ describe('consent page details for the form and standing links', () => {
     ['en', 'To accept, tick Yes first. Nothing was changed.'],
     ['de', 'Setzen Sie zum Akzeptieren zuerst das Häkchen bei „Ja“. Es wurde nichts geändert.'],
   ] as const)('R7: an Accept without Yes comes back with an alert tied to the box (%s)', (locale, sentence) => {
-    const { html } = renderConsentPage(consentView(locale, { error: 'confirm-required' }));
+    const { status, html } = renderConsentPage(consentView(locale, { error: 'confirm-required' }));
+    expect(status).toBe(422);
     expect(textOf(html, { tag: 'div', id: 'confirm-error' })).toBe(sentence);
     expect(elements(html, 'input').find((input) => input.id === 'confirm')).toMatchObject({
       'aria-invalid': 'true',
