@@ -1,6 +1,7 @@
 // Starts the local host in-process on a free port for a test file, with the test run's Azurite behind it.
 import { memoryHostLog } from '../../dev/hostLog';
 import type { QueueSettings } from '../../dev/hostSettings';
+import type { DevRoute, HeaderRewrite } from '../../dev/httpServer';
 import { startLocalHost, type LocalHost } from '../../dev/localHost';
 import type { FunctionDefinition } from '../../shared/functionRegistry';
 
@@ -10,7 +11,12 @@ export interface TestHost extends LocalHost {
 
 export async function startTestHost(
   functions: readonly FunctionDefinition[],
-  options: { queueSettings?: QueueSettings } = {},
+  options: {
+    queueSettings?: QueueSettings;
+    port?: number;
+    devRoutes?: DevRoute[];
+    rewriteHeaders?: HeaderRewrite[];
+  } = {},
 ): Promise<TestHost> {
   const log = memoryHostLog();
   const host = await startLocalHost({ functions, log, port: 0, ...options });
