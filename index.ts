@@ -2,6 +2,7 @@
 import './functions/adminConsents';
 import './functions/adminPartners';
 import './functions/consentLink';
+import './functions/consentPage';
 import './functions/consentRequests';
 import './functions/customers';
 import './functions/expirySweep';
@@ -9,6 +10,8 @@ import './functions/health';
 import './functions/notFound';
 import './functions/oemVerification';
 import './functions/openapi';
+import './functions/partnersPage';
+import './functions/staticFiles';
 import { config } from './shared/config';
 
 // Fail start-up with a message naming each bad setting, rather than on the first request.

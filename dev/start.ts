@@ -9,6 +9,7 @@ import { consoleHostLog } from './hostLog';
 import { projectFile } from './hostSettings';
 import { registerLocalOperatorKey } from './operatorKey';
 import { startLocalHost } from './localHost';
+import { localSignIn } from './signIn';
 
 const DEFAULT_PORT = 7071;
 
@@ -37,7 +38,14 @@ async function main(): Promise<void> {
     await import('../index');
     const { registeredFunctions } = await import('../shared/functionRegistry');
     operatorKey = await registerLocalOperatorKey(process.env.ADMIN_API_KEY, new Date());
-    host = await startLocalHost({ functions: registeredFunctions(), log, port });
+    const signIn = localSignIn();
+    host = await startLocalHost({
+      functions: registeredFunctions(),
+      log,
+      port,
+      devRoutes: [signIn.route],
+      rewriteHeaders: [signIn.rewriteHeaders],
+    });
   } catch (error) {
     await azurite?.stop();
     throw error;
@@ -51,6 +59,7 @@ async function main(): Promise<void> {
       : 'Operator key: the ADMIN_API_KEY you set.',
   );
   log.info(`Register a partner: see docs/operator-guide.md (X-Api-Key: <operator key>).`);
+  log.info(`Customer pages: sign in locally at ${host.url}/.auth/login/aad (see docs/customer-pages.md).`);
   log.info('Stop with Ctrl-C.');
 
   let stopping = false;

@@ -40,6 +40,11 @@ const NEWEST_FIRST_BASE = 2 ** 53;
  * guessed: 11 base-36 characters of inverted time, then 16 of randomness.
  */
 export function newConsentId(now: Date): string {
-  const inverted = (NEWEST_FIRST_BASE - now.getTime()).toString(36).padStart(11, '0');
-  return `${inverted}${randomBytes(8).toString('hex')}`;
+  return consentIdOf(now, randomBytes(8).toString('hex'));
+}
+
+/** A consent id from its time and 16 hex characters: random for a new request, derived for a standing-link consent. */
+export function consentIdOf(time: Date, suffix: string): string {
+  const inverted = (NEWEST_FIRST_BASE - time.getTime()).toString(36).padStart(11, '0');
+  return `${inverted}${suffix}`;
 }

@@ -11,6 +11,11 @@ export function renderConsentPage(view: ConsentPageView): RenderedPage {
   const roles = view.delegatedAdmin?.roles ?? [];
   const body = (
     <>
+      {view.error && (
+        <div class="box alert" role="alert" id="confirm-error">
+          <p>{t.confirmRequired}</p>
+        </div>
+      )}
       {includesGlobalAdministrator(roles) && (
         <div class="box warning" role="alert">
           <p class="box-title">{t.globalAdminWarningTitle}</p>
@@ -53,13 +58,22 @@ export function renderConsentPage(view: ConsentPageView): RenderedPage {
       )}
       <section aria-labelledby="decision">
         <h2 id="decision">{t.decisionHeading}</h2>
-        <p>{t.expiresAt(formatDateTime(view.expiresAt, view.locale))}</p>
+        <p>
+          {view.expiresAt ? t.expiresAt(formatDateTime(view.expiresAt, view.locale)) : t.standingLinkValidity(name)}
+        </p>
         <p>{t.decisionHint}</p>
-        <DecisionForm t={t} partner={name} action={view.formAction} csrfToken={view.csrfToken} />
+        <DecisionForm
+          t={t}
+          partner={name}
+          action={view.formAction}
+          csrfToken={view.csrfToken}
+          invalid={view.error === 'confirm-required'}
+        />
       </section>
     </>
   );
-  return renderDocument(200, view, t.consentTitle(name), body);
+  // 422 when the form came back incomplete: the same page, with the reason, and nothing changed.
+  return renderDocument(view.error ? 422 : 200, view, t.consentTitle(name), body);
 }
 
 function RequestedRoles(props: { t: Messages; partner: string; request: DelegatedAdminRequestView }) {
@@ -77,13 +91,21 @@ function RequestedRoles(props: { t: Messages; partner: string; request: Delegate
 }
 
 /** Accept needs the Yes box (`required`); Decline must not, hence `formnovalidate`. Works without JavaScript. */
-function DecisionForm(props: { t: Messages; partner: string; action: string; csrfToken: string }) {
-  const { t } = props;
+function DecisionForm(props: { t: Messages; partner: string; action: string; csrfToken: string; invalid: boolean }) {
+  const { t, invalid } = props;
   return (
     <form method="post" action={localPath(props.action)}>
       <input type="hidden" name="csrf" value={props.csrfToken} />
       <div class="confirm">
-        <input type="checkbox" id="confirm" name="confirm" value="yes" required />
+        <input
+          type="checkbox"
+          id="confirm"
+          name="confirm"
+          value="yes"
+          required
+          aria-invalid={invalid ? 'true' : undefined}
+          aria-describedby={invalid ? 'confirm-error' : undefined}
+        />
         <label for="confirm">{t.confirmLabel(props.partner)}</label>
       </div>
       <div class="actions">

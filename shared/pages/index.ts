@@ -8,6 +8,7 @@ export {
   renderGonePage,
   renderNotFoundPage,
   renderRefusalPage,
+  renderServiceErrorPage,
 } from './outcomePages';
 export { renderPartnersPage } from './partnersPage';
 export type { RenderedPage } from './layout';

@@ -41,6 +41,8 @@ export interface Messages {
   globalAdminWarning: (partner: string) => string;
   messageHeading: (partner: string) => string;
   expiresAt: (date: string) => string;
+  standingLinkValidity: (partner: string) => string;
+  confirmRequired: string;
   decisionHeading: string;
   decisionHint: string;
   confirmLabel: (partner: string) => string;
@@ -58,6 +60,7 @@ export interface Messages {
   declinedTitle: string;
   declinedText: (partner: string) => string;
   declinedAgain: (partner: string) => string;
+  declinedStandingAgain: string;
 
   alreadyTitle: string;
   alreadyAccepted: (partner: string, date: string) => string;
@@ -80,6 +83,9 @@ export interface Messages {
   consentIdLabel: string;
   openAgain: string;
   signInAnother: string;
+
+  serviceError: Record<'internal' | 'unavailable', { title: string; text: string; todo: string }>;
+  requestIdLabel: string;
 
   partnersTitle: string;
   partnersIntro: string;
@@ -143,6 +149,9 @@ const en: Messages = {
     `Global Administrator is the most powerful role in your organization. Grant partners only the roles they need (least privilege) and keep Global Administrator for emergencies. Consider declining and asking ${partner} for a request without it.`,
   messageHeading: (partner) => `Message from ${partner}`,
   expiresAt: (date) => `This link expires on ${date}.`,
+  standingLinkValidity: (partner) =>
+    `${partner} gives this link to all its customers; it works until ${partner} replaces it.`,
+  confirmRequired: 'To accept, tick Yes first. Nothing was changed.',
   decisionHeading: 'Your decision',
   decisionHint: 'To accept, tick Yes and select Accept. To refuse, select Decline. Your decision takes effect at once.',
   confirmLabel: (partner) => `Yes, I authorize ${partner} for my organization as described above.`,
@@ -160,6 +169,7 @@ const en: Messages = {
   declinedTitle: 'You declined the request',
   declinedText: (partner) => `${partner} has not been authorized. Nothing changed for your organization.`,
   declinedAgain: (partner) => `If you change your mind, ask ${partner} to send a new request.`,
+  declinedStandingAgain: 'Nothing was stored. If you change your mind, open the same link again.',
 
   alreadyTitle: 'This request was already answered',
   alreadyAccepted: (partner, date) => `It was accepted on ${date}. ${partner} is authorized for your organization.`,
@@ -233,6 +243,19 @@ const en: Messages = {
   consentIdLabel: 'Consent ID',
   openAgain: 'Open the page again',
   signInAnother: 'Sign in with another account',
+  serviceError: {
+    internal: {
+      title: 'Something went wrong on our side',
+      text: 'We could not complete your request. If you had answered, check the page again before answering a second time.',
+      todo: 'Try again in a few minutes. If it keeps happening, contact support and quote the reference below.',
+    },
+    unavailable: {
+      title: 'The service is busy',
+      text: 'We cannot reach our storage right now, so nothing could be shown or changed.',
+      todo: 'Try again in a minute.',
+    },
+  },
+  requestIdLabel: 'Reference',
 
   partnersTitle: 'Partners authorized for your organization',
   partnersIntro: 'These partners may register Windows Autopilot devices for your organization.',
@@ -299,6 +322,9 @@ const de: Messages = {
     `„Globaler Administrator“ ist die mächtigste Rolle in Ihrer Organisation. Geben Sie Partnern nur die Rollen, die sie benötigen (geringste Rechte), und behalten Sie „Globaler Administrator“ für Notfälle vor. Erwägen Sie, abzulehnen und ${partner} um eine Anfrage ohne diese Rolle zu bitten.`,
   messageHeading: (partner) => `Nachricht von ${partner}`,
   expiresAt: (date) => `Dieser Link läuft am ${date} ab.`,
+  standingLinkValidity: (partner) =>
+    `${partner} gibt diesen Link allen seinen Kunden; er gilt, bis ${partner} ihn ersetzt.`,
+  confirmRequired: 'Setzen Sie zum Akzeptieren zuerst das Häkchen bei „Ja“. Es wurde nichts geändert.',
   decisionHeading: 'Ihre Entscheidung',
   decisionHint:
     'Zum Zustimmen setzen Sie das Häkchen bei „Ja“ und wählen „Akzeptieren“. Zum Ablehnen wählen Sie „Ablehnen“. Ihre Entscheidung wird sofort wirksam.',
@@ -318,6 +344,8 @@ const de: Messages = {
   declinedTitle: 'Sie haben die Anfrage abgelehnt',
   declinedText: (partner) => `${partner} wurde nicht autorisiert. Für Ihre Organisation hat sich nichts geändert.`,
   declinedAgain: (partner) => `Falls Sie es sich anders überlegen, bitten Sie ${partner} um eine neue Anfrage.`,
+  declinedStandingAgain:
+    'Es wurde nichts gespeichert. Falls Sie es sich anders überlegen, öffnen Sie denselben Link erneut.',
 
   alreadyTitle: 'Diese Anfrage wurde bereits beantwortet',
   alreadyAccepted: (partner, date) =>
@@ -397,6 +425,19 @@ const de: Messages = {
   consentIdLabel: 'Zustimmungs-ID',
   openAgain: 'Seite erneut öffnen',
   signInAnother: 'Mit einem anderen Konto anmelden',
+  serviceError: {
+    internal: {
+      title: 'Bei uns ist ein Fehler aufgetreten',
+      text: 'Ihre Anfrage konnte nicht abgeschlossen werden. Falls Sie bereits geantwortet hatten, öffnen Sie die Seite erneut, bevor Sie ein zweites Mal antworten.',
+      todo: 'Versuchen Sie es in einigen Minuten erneut. Tritt der Fehler weiter auf, wenden Sie sich an den Support und nennen Sie die unten stehende Referenz.',
+    },
+    unavailable: {
+      title: 'Der Dienst ist ausgelastet',
+      text: 'Unser Speicher ist gerade nicht erreichbar, daher konnte nichts angezeigt oder geändert werden.',
+      todo: 'Versuchen Sie es in einer Minute erneut.',
+    },
+  },
+  requestIdLabel: 'Referenz',
 
   partnersTitle: 'Für Ihre Organisation autorisierte Partner',
   partnersIntro: 'Diese Partner dürfen Windows Autopilot-Geräte für Ihre Organisation registrieren.',

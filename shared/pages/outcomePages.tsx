@@ -11,6 +11,7 @@ import type {
   PageContext,
   RefusalPageView,
   RefusalReason,
+  ServiceErrorPageView,
 } from './viewModels';
 
 const DEFAULT_PARTNERS_URL = '/partners';
@@ -66,7 +67,7 @@ export function renderDeclinedPage(view: DeclinedPageView): RenderedPage {
       <div class="box" role="status">
         <p>{t.declinedText(name)}</p>
       </div>
-      <p>{t.declinedAgain(name)}</p>
+      <p>{view.standingLink ? t.declinedStandingAgain : t.declinedAgain(name)}</p>
       <p>{t.closePage}</p>
     </>
   );
@@ -157,6 +158,25 @@ export function renderRefusalPage(view: RefusalPageView): RenderedPage {
     </>
   );
   return renderDocument(REFUSAL_STATUS[view.reason], view, text.title, body);
+}
+
+/** 500 / 503: the service failed, not the customer; a page rather than problem+json, since a browser reads it. */
+export function renderServiceErrorPage(view: ServiceErrorPageView): RenderedPage {
+  const t = messagesFor(view.locale);
+  const text = t.serviceError[view.reason];
+  const body = (
+    <>
+      <p>{text.text}</p>
+      <h2>{t.whatToDo}</h2>
+      <p>{text.todo}</p>
+      {view.requestId && (
+        <p>
+          {t.requestIdLabel}: <code>{view.requestId}</code>
+        </p>
+      )}
+    </>
+  );
+  return renderDocument(view.reason === 'internal' ? 500 : 503, view, text.title, body);
 }
 
 function PartnersLink(props: { context: PageContext; url?: string }) {

@@ -56,7 +56,10 @@ export interface ConsentPageView extends PageContext {
   delegatedAdmin?: DelegatedAdminRequestView;
   /** The partner's plain-text message; shown escaped with its line breaks. */
   message?: string;
-  expiresAt: Instant;
+  /** Absent for a standing link (R11), which stays valid until the partner replaces it. */
+  expiresAt?: Instant;
+  /** Set when the form came back without something it needs (Accept without the Yes box); nothing was changed. */
+  error?: 'confirm-required';
 }
 
 /** After a successful accept. */
@@ -72,6 +75,8 @@ export interface AcceptedPageView extends PageContext {
 
 export interface DeclinedPageView extends PageContext {
   partner: PartnerView;
+  /** Declined through a standing link (R11): nothing is stored, and the same link still works later. */
+  standingLink?: boolean;
 }
 
 /** The link was answered before (also the answer to a repeated accept). */
@@ -88,6 +93,12 @@ export interface AlreadyDecidedPageView extends PageContext {
 /** 410: the link existed but cannot be used any more. */
 export interface GonePageView extends PageContext {
   reason: 'expired' | 'cancelled' | 'replaced';
+}
+
+/** 500 or 503: the service could not answer; `requestId` lets support find the request in the logs. */
+export interface ServiceErrorPageView extends PageContext {
+  reason: 'internal' | 'unavailable';
+  requestId?: string;
 }
 
 /** Why a page refuses; each has its own status, explanation and advice. */

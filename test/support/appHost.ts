@@ -1,4 +1,5 @@
 // The whole app on the local host (every registered function), with an operator key, for route-level tests.
+import { localSignIn } from '../../dev/signIn';
 import { liveDependencies } from '../../shared/consent/dependencies';
 import { mintOperatorKey } from '../../shared/consent/operatorActions';
 import { startTestHost, type TestHost } from './localHost';
@@ -17,10 +18,19 @@ export interface AppHost extends TestHost {
   }>;
 }
 
-export async function startAppHost(): Promise<AppHost> {
+/**
+ * Starts the app with the local sign-in stand-in. `port` (0: any free one) lets a test set PUBLIC_BASE_URL to the
+ * host's real origin before the app first reads its settings, as a browser test needs for the Origin check.
+ */
+export async function startAppHost(options: { port?: number } = {}): Promise<AppHost> {
   await import('../../index');
   const { registeredFunctions } = await import('../../shared/functionRegistry');
-  const host = await startTestHost(registeredFunctions());
+  const signIn = localSignIn();
+  const host = await startTestHost(registeredFunctions(), {
+    port: options.port ?? 0,
+    devRoutes: [signIn.route],
+    rewriteHeaders: [signIn.rewriteHeaders],
+  });
   const { apiKey: operatorKey } = await mintOperatorKey(liveDependencies, 'tests');
   const call: AppHost['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };

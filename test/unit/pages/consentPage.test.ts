@@ -207,3 +207,36 @@ describe('consent page', () => {
     expect(text).toContain('No administrator roles are requested.');
   });
 });
+
+describe('consent page details for the form and standing links', () => {
+  it.each([
+    ['en', 'To accept, tick Yes first. Nothing was changed.'],
+    ['de', 'Setzen Sie zum Akzeptieren zuerst das Häkchen bei „Ja“. Es wurde nichts geändert.'],
+  ] as const)('R7: an Accept without Yes comes back with an alert tied to the box (%s)', (locale, sentence) => {
+    const { status, html } = renderConsentPage(consentView(locale, { error: 'confirm-required' }));
+    expect(status).toBe(422);
+    expect(textOf(html, { tag: 'div', id: 'confirm-error' })).toBe(sentence);
+    expect(elements(html, 'input').find((input) => input.id === 'confirm')).toMatchObject({
+      'aria-invalid': 'true',
+      'aria-describedby': 'confirm-error',
+    });
+  });
+
+  it('shows no alert and no invalid box on a fresh page', () => {
+    const { html } = renderConsentPage(consentView('en'));
+    expect(html).not.toContain('confirm-error');
+    expect(html).not.toContain('aria-invalid');
+  });
+
+  it.each([
+    ['en', 'Tailspin gives this link to all its customers; it works until Tailspin replaces it.'],
+    ['de', 'Tailspin gibt diesen Link allen seinen Kunden; er gilt, bis Tailspin ihn ersetzt.'],
+  ] as const)('R11: a standing link has no expiry and says how long it works (%s)', (locale, sentence) => {
+    const view = consentView(locale, {
+      partner: { displayName: 'Tailspin', kind: 'oem' },
+      channels: ['oem-direct-api'],
+      expiresAt: undefined,
+    });
+    expect(visibleText(renderConsentPage(view).html)).toContain(sentence);
+  });
+});

@@ -9,6 +9,7 @@ import {
   renderNotFoundPage,
   renderPartnersPage,
   renderRefusalPage,
+  renderServiceErrorPage,
   type ConsentPageView,
   type Locale,
   type PartnersPageView,
@@ -102,5 +103,10 @@ export function everyPage(locale: Locale): [string, RenderedPage][] {
     ['gone', renderGonePage({ ...context(locale), reason: 'expired' })],
     ['refusal', renderRefusalPage({ ...context(locale), reason: 'not-global-admin' })],
     ['partners', renderPartnersPage(partnersView(locale))],
+    [
+      'consent with a missing Yes',
+      renderConsentPage(consentView(locale, { expiresAt: undefined, error: 'confirm-required' })),
+    ],
+    ['service error', renderServiceErrorPage({ ...context(locale), reason: 'unavailable', requestId: 'req-1' })],
   ];
 }

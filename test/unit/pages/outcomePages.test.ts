@@ -5,6 +5,7 @@ import {
   renderGonePage,
   renderNotFoundPage,
   renderRefusalPage,
+  renderServiceErrorPage,
   type PartnerView,
 } from '../../../shared/pages';
 import { INTUNE_ADMINISTRATOR, SCRIPT_PAYLOAD, ATTRIBUTE_PAYLOAD } from './fixtures';
@@ -74,6 +75,31 @@ describe('declined page', () => {
     expect(page.status).toBe(200);
     expect(visibleText(page.html)).toContain(title);
     expect(visibleText(page.html)).toContain(sentence);
+  });
+});
+
+describe('declined standing link', () => {
+  it.each([
+    ['en', 'Nothing was stored. If you change your mind, open the same link again.'],
+    ['de', 'Es wurde nichts gespeichert. Falls Sie es sich anders überlegen, öffnen Sie denselben Link erneut.'],
+  ] as const)('R11: says nothing was stored and the same link still works (%s)', (locale, sentence) => {
+    const text = visibleText(renderDeclinedPage({ locale, partner: FABRIKAM, standingLink: true }).html);
+    expect(text).toContain(sentence);
+    expect(text).not.toContain('send a new request');
+  });
+});
+
+describe('service error pages', () => {
+  it.each([
+    ['en', 'internal', 500, 'Something went wrong on our side', 'Reference: req-42'],
+    ['en', 'unavailable', 503, 'The service is busy', 'Try again in a minute.'],
+    ['de', 'internal', 500, 'Bei uns ist ein Fehler aufgetreten', 'Referenz: req-42'],
+    ['de', 'unavailable', 503, 'Der Dienst ist ausgelastet', 'Versuchen Sie es in einer Minute erneut.'],
+  ] as const)('%s %s: a page with status %i that says what to do', (locale, reason, status, title, advice) => {
+    const page = renderServiceErrorPage({ locale, reason, requestId: 'req-42' });
+    expect(page.status).toBe(status);
+    expect(visibleText(page.html)).toContain(title);
+    expect(visibleText(page.html)).toContain(advice);
   });
 });
 

@@ -1,0 +1,146 @@
+// The local host's stand-in for the platform's sign-in (API.md "Local development host only"): never deployed.
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
+import { CLIENT_PRINCIPAL_HEADER, GLOBAL_ADMINISTRATOR_ROLE_ID, encodePrincipal } from '../shared/auth/principal';
+import { PAGE_HEADERS } from '../shared/pages';
+import type { DevRoute, HeaderRewrite } from './httpServer';
+import { renderSignInPage, type SignInFormView } from './signInPage';
+
+/** The identity the stand-in remembers in its cookie. */
+export interface LocalIdentity {
+  tenantId: string;
+  userName: string;
+  globalAdministrator: boolean;
+}
+
+export interface LocalSignIn {
+  /** Answers `/.auth/login/aad`, `/.auth/me` and `/.auth/logout`. */
+  route: DevRoute;
+  /** Adds the signed-in identity's `x-ms-client-principal`; a header the client sent itself passes through. */
+  rewriteHeaders: HeaderRewrite;
+}
+
+export const SIGN_IN_COOKIE = 'apc_local_sign_in';
+
+/** The form's defaults: a Global Administrator with a cloud-native account, who may accept any request (R6, R12). */
+export const DEFAULT_IDENTITY: LocalIdentity = {
+  tenantId: '2f9c6a4e-7b1d-4c3e-9a8f-5d0e1b2c3a4f',
+  userName: 'admin@contoso.onmicrosoft.com',
+  globalAdministrator: true,
+};
+
+const PATHS = { login: '/.auth/login/aad', me: '/.auth/me', logout: '/.auth/logout' } as const;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_USER_NAME = 256;
+
+export function localSignIn(): LocalSignIn {
+  return { route: answerSignInRoute, rewriteHeaders: addClientPrincipal };
+}
+
+/** Builds the principal header the platform would send for this identity. */
+export function principalOf(identity: LocalIdentity): string {
+  return encodePrincipal({
+    tenantId: identity.tenantId,
+    objectId: objectIdOf(identity),
+    userPrincipalName: identity.userName,
+    roles: identity.globalAdministrator ? [GLOBAL_ADMINISTRATOR_ROLE_ID] : [],
+  });
+}
+
+function answerSignInRoute(request: IncomingMessage, response: ServerResponse, body: Buffer): boolean {
+  const url = new URL(request.url ?? '/', 'http://local');
+  const method = (request.method ?? 'GET').toUpperCase();
+  if (url.pathname === PATHS.login && method === 'GET') {
+    const returnTo = sameSitePath(url.searchParams.get('post_login_redirect_uri'), '/partners');
+    const current = identityFrom(request.headers.cookie);
+    sendPage(response, 200, { ...(current ?? DEFAULT_IDENTITY), returnTo });
+  } else if (url.pathname === PATHS.login && method === 'POST') {
+    signIn(new URLSearchParams(body.toString('utf8')), response);
+  } else if (url.pathname === PATHS.me && method === 'GET') {
+    const identity = identityFrom(request.headers.cookie);
+    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(JSON.stringify(identity ? [meEntry(identity)] : []));
+  } else if (url.pathname === PATHS.logout && method === 'GET') {
+    redirect(response, sameSitePath(url.searchParams.get('post_logout_redirect_uri'), '/'), cookieFor(undefined));
+  } else {
+    return false;
+  }
+  return true;
+}
+
+function signIn(form: URLSearchParams, response: ServerResponse): void {
+  const identity: LocalIdentity = {
+    tenantId: (form.get('tenantId') ?? '').trim().toLowerCase(),
+    userName: (form.get('userName') ?? '').trim(),
+    globalAdministrator: form.get('globalAdmin') === 'yes',
+  };
+  const returnTo = sameSitePath(form.get('post_login_redirect_uri'), '/partners');
+  const error = !GUID.test(identity.tenantId)
+    ? 'The tenant ID must be a GUID, for example 2f9c6a4e-7b1d-4c3e-9a8f-5d0e1b2c3a4f.'
+    : !identity.userName || identity.userName.length > MAX_USER_NAME
+      ? `Enter a user name of at most ${MAX_USER_NAME} characters, for example admin@contoso.onmicrosoft.com.`
+      : undefined;
+  if (error) {
+    sendPage(response, 400, { ...identity, returnTo, error });
+    return;
+  }
+  redirect(response, returnTo, cookieFor(identity));
+}
+
+function addClientPrincipal(headers: Record<string, string>): Record<string, string> {
+  if (headers[CLIENT_PRINCIPAL_HEADER]) return headers;
+  const identity = identityFrom(headers.cookie);
+  return identity ? { ...headers, [CLIENT_PRINCIPAL_HEADER]: principalOf(identity) } : headers;
+}
+
+/** HttpOnly so page script could never read it, SameSite=Lax so another site's form posts arrive signed out. */
+function cookieFor(identity: LocalIdentity | undefined): string {
+  const options = { httpOnly: true, sameSite: 'lax', path: '/' } as const;
+  if (!identity) return serializeCookie(SIGN_IN_COOKIE, '', { ...options, maxAge: 0 });
+  return serializeCookie(SIGN_IN_COOKIE, Buffer.from(JSON.stringify(identity)).toString('base64url'), options);
+}
+
+function identityFrom(cookieHeader: string | undefined): LocalIdentity | undefined {
+  const value = cookieHeader && parseCookies(cookieHeader)[SIGN_IN_COOKIE];
+  if (!value) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<LocalIdentity>;
+    if (typeof parsed.tenantId !== 'string' || !GUID.test(parsed.tenantId)) return undefined;
+    if (typeof parsed.userName !== 'string' || typeof parsed.globalAdministrator !== 'boolean') return undefined;
+    return { tenantId: parsed.tenantId, userName: parsed.userName, globalAdministrator: parsed.globalAdministrator };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The same user name in the same tenant is the same user object, across sign-ins (form tokens stay valid). */
+function objectIdOf(identity: LocalIdentity): string {
+  const hex = createHash('sha256')
+    .update(`${identity.tenantId.toLowerCase()}\n${identity.userName.toLowerCase()}`)
+    .digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Shaped like the platform's `/.auth/me`: one entry per provider signed in to. */
+function meEntry(identity: LocalIdentity) {
+  const claims = JSON.parse(Buffer.from(principalOf(identity), 'base64').toString('utf8')) as {
+    claims: { typ: string; val: string }[];
+  };
+  return { provider_name: 'aad', user_id: identity.userName, user_claims: claims.claims };
+}
+
+/** Only a path on this site: anything else (another origin, `//host`, `/\host`) would make an open redirect. */
+function sameSitePath(value: string | null, fallback: string): string {
+  return value && /^\/(?![/\\])[^\s\\]*$/.test(value) ? value : fallback;
+}
+
+function sendPage(response: ServerResponse, status: number, view: SignInFormView): void {
+  response.writeHead(status, { ...PAGE_HEADERS });
+  response.end(renderSignInPage(view));
+}
+
+function redirect(response: ServerResponse, location: string, cookie: string): void {
+  response.writeHead(302, { location, 'set-cookie': cookie, 'cache-control': 'no-store' });
+  response.end();
+}

@@ -1,0 +1,53 @@
+// The customer pages' form posts: tokens bound to the signed-in user and the form's target, and the checks on return.
+import type { HttpRequest } from '@azure/functions';
+import { issueCsrfToken, originAllowed, verifyCsrfToken } from '../auth/csrf';
+import type { CustomerPrincipal } from '../auth/principal';
+import { config } from '../config';
+import { ServiceError } from '../errors';
+import { readBodyText } from '../http/request';
+
+const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+
+/** What a form's token is bound to, besides the user: one link, or one consent's "remove delegated admin". */
+export const formTargets = {
+  consentLink: (tokenHash: string) => `consent-link:${tokenHash}`,
+  removeDelegatedAdmin: (consentId: string) => `remove-delegated-admin:${consentId}`,
+} as const;
+
+/** A token for a form this user may post to `target`. */
+export function formToken(principal: CustomerPrincipal, target: string): string {
+  return issueCsrfToken(bindingOf(principal, target), { secret: config().keys.csrf });
+}
+
+/**
+ * The posted form, only when it comes from our own origin and carries a live token for this user and target;
+ * otherwise undefined, and the caller refuses without changing anything.
+ */
+export async function verifiedForm(
+  request: HttpRequest,
+  principal: CustomerPrincipal,
+  target: string,
+): Promise<URLSearchParams | undefined> {
+  if (!originAllowed(request.headers, config().publicBaseUrl)) return undefined;
+  const form = await readForm(request);
+  const token = form?.get('csrf');
+  return form && verifyCsrfToken(token, bindingOf(principal, target), { secret: config().keys.csrf })
+    ? form
+    : undefined;
+}
+
+/** Our forms post url-encoded bodies; anything else (or anything too large) did not come from our pages. */
+async function readForm(request: HttpRequest): Promise<URLSearchParams | undefined> {
+  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mediaType !== FORM_MEDIA_TYPE) return undefined;
+  try {
+    return new URLSearchParams(await readBodyText(request));
+  } catch (error) {
+    if (error instanceof ServiceError) return undefined;
+    throw error;
+  }
+}
+
+function bindingOf(principal: CustomerPrincipal, target: string) {
+  return { tenantId: principal.tenantId, objectId: principal.objectId, target };
+}

@@ -1,0 +1,46 @@
+// Who is reading a customer page: the platform's sign-in, or the way to it; fail closed where sign-in is missing.
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { customerPrincipalFrom, platformSignInRequired, type CustomerPrincipal } from '../auth/principal';
+import { htmlPage, pickLocale, renderRefusalPage, type Locale, type PageContext } from '../pages';
+
+/** Where the platform's sign-in starts (the local host stands in for it). */
+const SIGN_IN_PATH = '/.auth/login/aad';
+const SIGN_OUT_PATH = '/.auth/logout';
+
+export type CustomerSession =
+  | { kind: 'signed-in'; principal: CustomerPrincipal; context: PageContext }
+  /** Nobody usable is signed in, or nobody can be: the answer to send instead of the page. */
+  | { kind: 'answer'; response: HttpResponseInit };
+
+/**
+ * The signed-in customer, or the answer that stands in for the page: a refusal when the app runs in Azure without
+ * the platform's sign-in (anyone could forge the principal header then), else a redirect to sign in and come back.
+ */
+export function customerSession(request: HttpRequest, returnPath: string): CustomerSession {
+  const locale = readerLocale(request);
+  if (platformSignInRequired(process.env)) {
+    const page = renderRefusalPage({ locale, reason: 'sign-in-not-configured' });
+    return { kind: 'answer', response: htmlPage(page.status, page.html) };
+  }
+  const principal = customerPrincipalFrom(request.headers);
+  if (!principal) {
+    const location = `${SIGN_IN_PATH}?post_login_redirect_uri=${queryPath(returnPath)}`;
+    return { kind: 'answer', response: htmlPage(302, '', { location }) };
+  }
+  return { kind: 'signed-in', principal, context: { locale, signedInAs: principal.userPrincipalName } };
+}
+
+/** The language the browser asks for; a consent's own locale, when there is one, is picked by the caller. */
+export function readerLocale(request: HttpRequest, consentLocale?: Locale): Locale {
+  return pickLocale(consentLocale, request.headers.get('accept-language'));
+}
+
+/** Signs out and comes back to `returnPath`, to sign in with another account. */
+export function signOutAndReturnTo(returnPath: string): string {
+  return `${SIGN_OUT_PATH}?post_logout_redirect_uri=${queryPath(returnPath)}`;
+}
+
+/** A local path as a query value: encoded, except the slashes that keep it readable (`/consent/<token>`). */
+function queryPath(path: string): string {
+  return encodeURIComponent(path).replace(/%2F/g, '/');
+}

@@ -1,0 +1,220 @@
+// GET /partners and POST /partners/{consentId}/remove-delegated-admin through the local host (R3, R8, R9, R13).
+import { formTargets, formToken } from '../../../shared/customer/forms';
+import { startAppHost, type AppHost } from '../../support/appHost';
+import {
+  csrfOf,
+  customer,
+  getPage,
+  issuedLink,
+  postForm,
+  storedState,
+  type Customer,
+} from '../../support/customerPages';
+import { registeredPartner, type TestPartner } from '../../support/partners';
+
+const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
+let app: AppHost;
+let csp: TestPartner;
+let oem: TestPartner;
+let reseller: TestPartner;
+
+beforeAll(async () => {
+  app = await startAppHost();
+  csp = await registeredPartner(app, 'direct-csp', { displayName: 'Fabrikam Devices' });
+  oem = await registeredPartner(app, 'oem', { displayName: 'Tailspin Hardware' });
+  const provider = await registeredPartner(app, 'indirect-provider', { displayName: 'Litware Distribution' });
+  reseller = await registeredPartner(app, 'indirect-reseller', {
+    displayName: 'Northwind Resale',
+    indirectProviderId: provider.id,
+  });
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+/** A consent of `partner` accepted by `admin` through the pages. */
+async function accepted(partner: TestPartner, admin: Customer, body: Record<string, unknown> = {}) {
+  const link = await issuedLink(app, partner, { customer: { tenantId: admin.tenantId }, ...body });
+  const page = await getPage(app, link.path, { as: admin });
+  const posted = await postForm(
+    app,
+    link.path,
+    { csrf: csrfOf(page.html), decision: 'accept', confirm: 'yes' },
+    { as: admin },
+  );
+  if (posted.status !== 303) throw new Error(`not accepted: ${posted.status}`);
+  return link.consentId;
+}
+
+/** A tenant with a CSP (delegated admin), a reseller (and so its provider) and an OEM authorized. */
+async function tenantWithPartners() {
+  const admin = customer();
+  const cspConsent = await accepted(csp, admin, { delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR] } });
+  const resellerConsent = await accepted(reseller, admin);
+  const oemConsent = await accepted(oem, admin);
+  return { admin, cspConsent, resellerConsent, oemConsent };
+}
+
+const removePath = (consentId: string) => `/partners/${consentId}/remove-delegated-admin`;
+
+describe('GET /partners', () => {
+  it('sends a reader who is not signed in to the sign-in, and back', async () => {
+    const page = await getPage(app, '/partners');
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe('/.auth/login/aad?post_login_redirect_uri=/partners');
+  });
+
+  it('R6: is for Global Administrators only', async () => {
+    const page = await getPage(app, '/partners', { as: customer({ globalAdmin: false }) });
+    expect(page.status).toBe(403);
+    expect(page.text).toContain('Only a Global Administrator can do this');
+  });
+
+  it('R8, R9, R13: lists the tenant’s partners with what each may do, roles, and how an OEM is removed', async () => {
+    const { admin, cspConsent, oemConsent } = await tenantWithPartners();
+    await accepted(csp, customer()); // another organization's partner never shows
+
+    const page = await getPage(app, '/partners', { as: admin });
+
+    expect(page.status).toBe(200);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.text).toContain('These partners may register Windows Autopilot devices for your organization.');
+    expect(page.text).toMatch(/Fabrikam Devices .*Active until .* Intune Administrator/);
+    expect(page.text).toContain('Remove the administrator roles of Fabrikam Devices');
+    expect(page.text).toContain('Through this authorization, Litware Distribution (indirect provider) may register');
+    expect(page.text).toContain(
+      'Tailspin Hardware is a device manufacturer (OEM): only a support request to the operator of this service can remove it.',
+    );
+    expect(page.text).toContain(`Consent ID: ${oemConsent}`);
+    expect(page.html).toContain(`action="${removePath(cspConsent)}"`);
+    expect(page.html).not.toContain(`action="${removePath(oemConsent)}"`);
+    expect(page.html.match(/<section class="partner"/g)).toHaveLength(3);
+  });
+
+  it('speaks German when the browser asks for it', async () => {
+    const { admin } = await tenantWithPartners();
+    const page = await getPage(app, '/partners', { as: admin, headers: { 'accept-language': 'de' } });
+    expect(page.text).toContain('Für Ihre Organisation autorisierte Partner');
+    expect(page.text).toContain('Administratorrollen von Fabrikam Devices entfernen');
+  });
+
+  it('says so when no partner is authorized', async () => {
+    const page = await getPage(app, '/partners', { as: customer() });
+    expect(page.text).toContain('No partner is authorized for your organization.');
+  });
+});
+
+describe('POST /partners/{consentId}/remove-delegated-admin (R3)', () => {
+  it('R3: removes the roles; the consent and the authorization to register devices stay', async () => {
+    const { admin, cspConsent } = await tenantWithPartners();
+    const page = await getPage(app, '/partners', { as: admin });
+
+    const posted = await postForm(app, removePath(cspConsent), { csrf: csrfOf(page.html) }, { as: admin });
+    const after = await getPage(app, posted.headers.get('location')!, { as: admin });
+
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get('location')).toBe(`/partners?removed=${cspConsent}`);
+    expect(after.text).toContain(
+      'The administrator roles of Fabrikam Devices were removed. Its authorization to register devices stays.',
+    );
+    expect(after.text).not.toContain('Remove the administrator roles of Fabrikam Devices');
+    const { consent } = await storedState(csp.id, cspConsent, admin.tenantId);
+    expect(consent?.value).toMatchObject({ status: 'accepted', delegatedAdmin: { status: 'removed' } });
+    const authorization = await app.call('GET', `/api/customers/${admin.tenantId}/authorization`, { key: csp.key });
+    expect(authorization.body).toMatchObject({ authorized: true, consentId: cspConsent });
+  });
+
+  it('R13: an OEM cannot be removed here; the page explains the support request, and nothing changes', async () => {
+    const { admin, oemConsent } = await tenantWithPartners();
+    const before = await storedState(oem.id, oemConsent, admin.tenantId);
+    const csrf = formToken(admin, formTargets.removeDelegatedAdmin(oemConsent));
+
+    const posted = await postForm(app, removePath(oemConsent), { csrf }, { as: admin });
+
+    expect(posted.status).toBe(403);
+    expect(posted.text).toContain('Only support can remove a device manufacturer');
+    expect(posted.text).toContain('Ask the support of this service to revoke it, and quote the consent ID below.');
+    expect(posted.text).toContain(`Consent ID: ${oemConsent}`);
+    expect(await storedState(oem.id, oemConsent, admin.tenantId)).toEqual(before);
+  });
+
+  it.each([
+    ['without a form token', () => ({ fields: {} })],
+    [
+      'with a token for another consent',
+      (admin: Customer) => ({ fields: { csrf: formToken(admin, formTargets.removeDelegatedAdmin('other')) } }),
+    ],
+    [
+      'with another user’s token',
+      (admin: Customer, consentId: string) => ({
+        fields: {
+          csrf: formToken(customer({ tenantId: admin.tenantId }), formTargets.removeDelegatedAdmin(consentId)),
+        },
+      }),
+    ],
+    [
+      'from another origin',
+      (admin: Customer, consentId: string) => ({
+        fields: { csrf: formToken(admin, formTargets.removeDelegatedAdmin(consentId)) },
+        headers: { origin: 'https://evil.example' },
+      }),
+    ],
+  ] as const)('a forged removal (%s) is refused with 403 and nothing changes', async (_name, forge) => {
+    const { admin, cspConsent } = await tenantWithPartners();
+    const before = await storedState(csp.id, cspConsent, admin.tenantId);
+    const forged = (
+      forge as (a: Customer, c: string) => { fields: Record<string, string>; headers?: Record<string, string> }
+    )(admin, cspConsent);
+
+    const posted = await postForm(app, removePath(cspConsent), forged.fields, { as: admin, headers: forged.headers });
+
+    expect(posted.status).toBe(403);
+    expect(posted.text).toContain('Your answer could not be accepted');
+    expect(await storedState(csp.id, cspConsent, admin.tenantId)).toEqual(before);
+  });
+
+  it('another organization’s consent does not exist for this reader, and nothing changes', async () => {
+    const { admin: owner, cspConsent } = await tenantWithPartners();
+    const intruder = customer();
+    const before = await storedState(csp.id, cspConsent, owner.tenantId);
+
+    const posted = await postForm(
+      app,
+      removePath(cspConsent),
+      { csrf: formToken(intruder, formTargets.removeDelegatedAdmin(cspConsent)) },
+      { as: intruder },
+    );
+
+    expect(posted.status).toBe(404);
+    expect(await storedState(csp.id, cspConsent, owner.tenantId)).toEqual(before);
+  });
+
+  it('R6: a user without Global Administrator cannot remove roles', async () => {
+    const { admin, cspConsent } = await tenantWithPartners();
+    const user = customer({ tenantId: admin.tenantId, globalAdmin: false });
+    const before = await storedState(csp.id, cspConsent, admin.tenantId);
+
+    const posted = await postForm(
+      app,
+      removePath(cspConsent),
+      { csrf: formToken(user, formTargets.removeDelegatedAdmin(cspConsent)) },
+      { as: user },
+    );
+
+    expect(posted.status).toBe(403);
+    expect(await storedState(csp.id, cspConsent, admin.tenantId)).toEqual(before);
+  });
+
+  it('removing twice is harmless: back to the list', async () => {
+    const { admin, cspConsent } = await tenantWithPartners();
+    const csrf = formToken(admin, formTargets.removeDelegatedAdmin(cspConsent));
+    await postForm(app, removePath(cspConsent), { csrf }, { as: admin });
+    const before = await storedState(csp.id, cspConsent, admin.tenantId);
+
+    const again = await postForm(app, removePath(cspConsent), { csrf }, { as: admin });
+
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe('/partners');
+    expect(await storedState(csp.id, cspConsent, admin.tenantId)).toEqual(before);
+  });
+});

@@ -1,0 +1,174 @@
+// The local host's sign-in stand-in (API.md "Local development host only"): a test identity becomes the principal.
+import { parseClientPrincipal } from '../../../shared/auth/principal';
+import { registeredFunctions } from '../../../shared/functionRegistry';
+import { DEFAULT_IDENTITY, SIGN_IN_COOKIE } from '../../../dev/signIn';
+import { startAppHost, type AppHost } from '../../support/appHost';
+import { customer } from '../../support/customerPages';
+import { startTestHost } from '../../support/localHost';
+import { visibleText } from '../../unit/pages/html';
+
+let app: AppHost;
+
+beforeAll(async () => {
+  app = await startAppHost();
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+const TENANT = '0b4d1f6a-3c2e-4f5a-8b7c-9d0e1f2a3b4c';
+
+async function signIn(fields: Record<string, string>) {
+  return fetch(`${app.url}/.auth/login/aad`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields),
+    redirect: 'manual',
+  });
+}
+
+function cookieOf(response: Response): string {
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+describe('GET /.auth/login/aad', () => {
+  it('shows a form to pick tenant, user name and Global Administrator, prefilled, returning to the page asked for', async () => {
+    const response = await fetch(`${app.url}/.auth/login/aad?post_login_redirect_uri=/consent/abc`);
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(visibleText(html)).toContain('Sign in (local stand-in)');
+    expect(html).toContain(`value="${DEFAULT_IDENTITY.tenantId}"`);
+    expect(html).toContain('value="admin@contoso.onmicrosoft.com"');
+    expect(html).toContain('<input type="hidden" name="post_login_redirect_uri" value="/consent/abc"/>');
+    expect(html).toMatch(/<input id="globalAdmin-yes" name="globalAdmin" type="radio" value="yes" checked/);
+  });
+});
+
+describe('POST /.auth/login/aad', () => {
+  it('sets an HttpOnly, SameSite=Lax cookie and returns to the page; the host then adds the matching principal', async () => {
+    const response = await signIn({
+      tenantId: TENANT,
+      userName: 'kim@woodgrove.onmicrosoft.com',
+      globalAdmin: 'yes',
+      post_login_redirect_uri: '/partners',
+    });
+    const cookie = response.headers.get('set-cookie')!;
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/partners');
+    expect(cookie).toContain(`${SIGN_IN_COOKIE}=`);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+
+    const partners = await fetch(`${app.url}/partners`, {
+      headers: { cookie: cookieOf(response) },
+      redirect: 'manual',
+    });
+    expect(partners.status).toBe(200);
+    expect(visibleText(await partners.text())).toContain('Signed in as kim@woodgrove.onmicrosoft.com');
+  });
+
+  it('an ordinary user gets no Global Administrator role', async () => {
+    const response = await signIn({ tenantId: TENANT, userName: 'kim@woodgrove.example', globalAdmin: 'no' });
+    const partners = await fetch(`${app.url}/partners`, {
+      headers: { cookie: cookieOf(response) },
+      redirect: 'manual',
+    });
+    expect(partners.status).toBe(403);
+  });
+
+  it.each(['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', ''])(
+    'never redirects off the site (%j): back to /partners instead',
+    async (target) => {
+      const response = await signIn({
+        tenantId: TENANT,
+        userName: 'a@b.example',
+        globalAdmin: 'yes',
+        post_login_redirect_uri: target,
+      });
+      expect(response.headers.get('location')).toBe('/partners');
+    },
+  );
+
+  it('refuses a tenant id that is not a GUID with the form again (400) and no cookie', async () => {
+    const response = await signIn({ tenantId: 'contoso', userName: 'a@b.example', globalAdmin: 'yes' });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(visibleText(await response.text())).toContain('The tenant ID must be a GUID');
+  });
+});
+
+describe('GET /.auth/me and /.auth/logout', () => {
+  it('/.auth/me is [] when signed out and lists the claims when signed in', async () => {
+    const signedOut = await fetch(`${app.url}/.auth/me`);
+    expect(await signedOut.json()).toEqual([]);
+
+    const cookie = cookieOf(await signIn({ tenantId: TENANT, userName: 'kim@woodgrove.example', globalAdmin: 'yes' }));
+    const me = (await (await fetch(`${app.url}/.auth/me`, { headers: { cookie } })).json()) as {
+      provider_name: string;
+      user_id: string;
+      user_claims: { typ: string; val: string }[];
+    }[];
+    expect(me).toHaveLength(1);
+    expect(me[0]).toMatchObject({ provider_name: 'aad', user_id: 'kim@woodgrove.example' });
+    expect(me[0]!.user_claims).toEqual(
+      expect.arrayContaining([
+        { typ: 'http://schemas.microsoft.com/identity/claims/tenantid', val: TENANT },
+        { typ: 'wids', val: '62e90394-69f5-4237-9190-012177145e10' },
+      ]),
+    );
+  });
+
+  it('/.auth/logout clears the cookie and returns to the page named, or to /', async () => {
+    const named = await fetch(`${app.url}/.auth/logout?post_logout_redirect_uri=/consent/abc`, { redirect: 'manual' });
+    const plain = await fetch(`${app.url}/.auth/logout`, { redirect: 'manual' });
+    const offSite = await fetch(`${app.url}/.auth/logout?post_logout_redirect_uri=https://evil.example`, {
+      redirect: 'manual',
+    });
+    expect(named.status).toBe(302);
+    expect(named.headers.get('location')).toBe('/consent/abc');
+    expect(named.headers.get('set-cookie')).toContain('Max-Age=0');
+    expect(plain.headers.get('location')).toBe('/');
+    expect(offSite.headers.get('location')).toBe('/');
+  });
+});
+
+describe('the principal the app sees', () => {
+  it('the same user signing in again is the same user object (form tokens stay valid)', async () => {
+    const fields = { tenantId: TENANT, userName: 'Kim@Woodgrove.example', globalAdmin: 'yes' };
+    const [first, second] = [cookieOf(await signIn(fields)), cookieOf(await signIn(fields))];
+    const idOf = async (cookie: string) => {
+      const me = (await (await fetch(`${app.url}/.auth/me`, { headers: { cookie } })).json()) as {
+        user_claims: { typ: string; val: string }[];
+      }[];
+      return me[0]!.user_claims.find((claim) => claim.typ.endsWith('objectidentifier'))!.val;
+    };
+    expect(await idOf(first)).toBe(await idOf(second));
+    expect(await idOf(first)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+
+  it('a principal header the client sends itself passes through, whatever the cookie says', async () => {
+    const cookie = cookieOf(await signIn({ tenantId: TENANT, userName: 'admin@x.example', globalAdmin: 'yes' }));
+    const ordinary = customer({ globalAdmin: false, userPrincipalName: 'own@header.example' });
+    const partners = await fetch(`${app.url}/partners`, {
+      headers: { cookie, 'x-ms-client-principal': ordinary.header },
+      redirect: 'manual',
+    });
+    expect(partners.status).toBe(403);
+    expect(visibleText(await partners.text())).toContain('own@header.example');
+    expect(parseClientPrincipal(ordinary.header)?.roles).toEqual([]);
+  });
+});
+
+describe('never part of the app', () => {
+  it('no registered function answers /.auth: a host without the stand-in has no sign-in', async () => {
+    expect(registeredFunctions().filter((f) => f.trigger === 'http' && f.route.startsWith('.auth'))).toEqual([]);
+    const bare = await startTestHost(registeredFunctions());
+    try {
+      expect((await fetch(`${bare.url}/.auth/login/aad`)).status).toBe(404);
+      expect((await fetch(`${bare.url}/.auth/me`)).status).toBe(404);
+    } finally {
+      await bare.stop();
+    }
+  });
+});

@@ -1,0 +1,60 @@
+// Page failures are HTML a person can read: 503 with Retry-After when storage is down, 500 that reveals nothing.
+import { HttpRequest, InvocationContext, type HttpHandler, type HttpResponseInit } from '@azure/functions';
+import { RestError } from '@azure/core-rest-pipeline';
+import { withPageErrors } from '../../../shared/http/pageErrors';
+import { visibleText } from '../pages/html';
+
+function invoke(handler: HttpHandler, acceptLanguage = 'en') {
+  const logged: string[] = [];
+  const context = new InvocationContext({
+    invocationId: 'req-123',
+    logHandler: (_level, ...args) => logged.push(args.join(' ')),
+  });
+  const request = new HttpRequest({
+    method: 'GET',
+    url: 'http://localhost/consent/x',
+    headers: { 'accept-language': acceptLanguage },
+  });
+  return { answer: withPageErrors(handler)(request, context) as Promise<HttpResponseInit>, logged };
+}
+
+describe('withPageErrors', () => {
+  it('passes a page through untouched', async () => {
+    const page = { status: 200, body: 'ok' };
+    expect(await invoke(async () => page).answer).toBe(page);
+  });
+
+  it('storage not answering: 503 page with Retry-After, in the reader’s language', async () => {
+    const { answer, logged } = invoke(async () => {
+      throw new RestError('connect ECONNREFUSED', { code: 'ECONNREFUSED' });
+    }, 'de');
+    const response = await answer;
+    const headers = response.headers as Record<string, string>;
+    expect(response.status).toBe(503);
+    expect(headers['retry-after']).toBe('5');
+    expect(headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(visibleText(response.body as string)).toContain('Der Dienst ist ausgelastet');
+    expect(logged.join('\n')).toContain('A dependency did not answer');
+  });
+
+  it('storage throttling (429) is a 503 too', async () => {
+    const response = await invoke(async () => {
+      throw new RestError('busy', { statusCode: 429 });
+    }).answer;
+    expect(response.status).toBe(503);
+  });
+
+  it('anything else: a 500 page with a reference to quote, and no detail of the error', async () => {
+    const { answer, logged } = invoke(async () => {
+      throw new TypeError('secret detail x-ms-client-principal=abc');
+    });
+    const response = await answer;
+    const text = visibleText(response.body as string);
+    expect(response.status).toBe(500);
+    expect(text).toContain('Something went wrong on our side');
+    expect(text).toContain('Reference: req-123');
+    expect(text).not.toContain('secret detail');
+    expect(logged.join('\n')).toContain('Unhandled error: TypeError');
+  });
+});
