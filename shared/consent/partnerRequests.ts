@@ -114,8 +114,9 @@ export async function cancelConsentRequest(deps: Dependencies, partner: Partner,
 }
 
 /**
- * A new link for a pending request; the old one stops working at once. Writes go new token → email message (for the
- * new version: the sender waits until the consent has it) → consent (the commit point) → event → old token removed.
+ * A new link for a pending request; the old one stops working at once (its row stays, so the page can say it was
+ * replaced). Writes go new token → email message (for the new version: the sender waits until the consent has it) →
+ * consent (the commit point) → event.
  */
 export async function resendConsentRequest(
   deps: Dependencies,
@@ -150,7 +151,6 @@ export async function resendConsentRequest(
     actor: { kind: 'partner', id: partner.id },
     data: { linkVersion: consent.linkVersion, email: consent.email.status },
   });
-  if (current.linkNonce) await deps.links.deleteLinkToken(invitationUrl(current.linkNonce).tokenHash);
   return { consent: toConsentResource(consent, now), consentUrl: link.url };
 }
 

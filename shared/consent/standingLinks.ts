@@ -24,7 +24,7 @@ export async function standingLink(deps: Dependencies, partner: Partner): Promis
   return answer(winner!.value);
 }
 
-/** Replaces the standing link; the old URL stops working at once (its token row goes, and its version is no longer current). */
+/** Replaces the standing link; the old URL stops working at once (its version is no longer current; its row stays, so the page can say it was replaced). */
 export async function rotateStandingLink(deps: Dependencies, partner: Partner): Promise<StandingLinkAnswer> {
   requireMayIssue(partner);
   const existing = await deps.links.findStandingLink(partner.id);
@@ -42,7 +42,6 @@ export async function rotateStandingLink(deps: Dependencies, partner: Partner): 
       throw conflict('The standing link was rotated by another request at the same moment.');
     throw error;
   }
-  await deps.links.deleteLinkToken(standingLinkUrl(partner.id, existing.value.version).tokenHash);
   return answer(next);
 }
 

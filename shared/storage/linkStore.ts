@@ -68,14 +68,6 @@ export async function findLinkTarget(tokenHash: string): Promise<LinkTarget | un
   return { kind: 'standing-link', partnerId: entity.partnerId, linkVersion: entity.linkVersion };
 }
 
-/** Removes a replaced link's row (cleanup: the version check already refuses it). */
-export async function deleteLinkToken(tokenHash: string): Promise<void> {
-  const table = await tableClient(TABLES.consentTokens);
-  await table.deleteEntity(tokenHash, TOKEN_ROW).catch((error: unknown) => {
-    if (!isNotFound(error)) throw error;
-  });
-}
-
 export async function findStandingLink(partnerId: string): Promise<Versioned<StandingLink> | undefined> {
   const table = await tableClient(TABLES.standingLinks);
   const entity = await getOrUndefined<StandingLinkEntity>(table, partnerId, STANDING_ROW);

@@ -143,7 +143,7 @@ describe('an OEM standing link (R11, R12)', () => {
     expect((await getPage(app, path, { as: admin })).text).toContain('Yes, I authorize');
   });
 
-  it('a rotated link stops working (its row is removed: 404); the new one works', async () => {
+  it('a rotated link stops working (410, replaced); the new one works', async () => {
     const oem = await registeredPartner(app, 'oem');
     const old = await standingLinkOf(oem);
     const rotated = await app.call('POST', '/api/consent-link/rotate', { key: oem.key });
@@ -151,7 +151,7 @@ describe('an OEM standing link (R11, R12)', () => {
     const page = await getPage(app, old, { as: admin });
     const fresh = await getPage(app, new URL(rotated.body.url as string).pathname, { as: admin });
 
-    expect(page.status).toBe(404);
+    expect(page.status).toBe(410);
     expect(fresh.status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { hashLinkToken } from '../../../shared/auth/linkTokens';
 import { liveDependencies as live } from '../../../shared/consent/dependencies';
 import { acceptAsCustomer } from '../../../shared/consent/customerDecisions';
+import { openConsentLink } from '../../../shared/consent/openLink';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/roles';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import { registeredPartner, type TestPartner } from '../../support/partners';
@@ -297,7 +298,8 @@ describe('reading, listing, cancelling and resending', () => {
     expect(resent.status).toBe(200);
     expect(resent.body.consentUrl).not.toBe(issued.body.consentUrl);
     expect(resent.body.email).toEqual({ status: 'queued' });
-    expect(await live.links.findLinkTarget(hashLinkToken(tokenOf(issued.body.consentUrl)))).toBeUndefined();
+    const oldLink = await openConsentLink(live, tokenOf(issued.body.consentUrl));
+    expect(oldLink).toEqual({ kind: 'gone', reason: 'replaced' });
     expect(await live.links.findLinkTarget(hashLinkToken(tokenOf(resent.body.consentUrl)))).toMatchObject({
       linkVersion: 2,
     });
@@ -327,7 +329,7 @@ describe('standing link (R11)', () => {
     expect(first.body.url).toMatch(/^http:\/\/localhost:7071\/consent\/[A-Za-z0-9_-]{43}$/);
     const rotated = await app.call('POST', '/api/consent-link/rotate', { key: oem.key });
     expect(rotated.body.url).not.toBe(first.body.url);
-    expect(await live.links.findLinkTarget(hashLinkToken(tokenOf(first.body.url)))).toBeUndefined();
+    expect(await openConsentLink(live, tokenOf(first.body.url))).toEqual({ kind: 'gone', reason: 'replaced' });
     expect(await live.links.findLinkTarget(hashLinkToken(tokenOf(rotated.body.url)))).toMatchObject({
       kind: 'standing-link',
       partnerId: oem.id,
