@@ -2,11 +2,11 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { statSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { startAzurite } from '../dev/azurite';
 import { mintApiKey } from '../shared/auth/apiKeys';
 import { measureEndpoint, measureOperation, percentiles, round, timeRuns, type Figures } from './measure';
+import { freePort } from '../dev/freePort';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -283,16 +283,6 @@ function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
   });
 }
 

@@ -10,17 +10,8 @@ import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
 import { withdrawAuthorizations } from './projection';
 
-export interface PartnerRegistration {
-  id?: string;
-  displayName: string;
-  type: PartnerKind;
-  tenantId: string;
-  microsoftPartnerId?: string;
-  verifiedDomain?: string;
-  indirectProviderId?: string;
-  oemDirectApiEligible?: boolean;
-  contactEmail: string;
-}
+/** What the operator says about a new partner; the service adds the status and creation time (and an id if none). */
+export type PartnerRegistration = Omit<Partner, 'id' | 'status' | 'createdAt'> & { id?: string };
 
 export interface PartnerChanges {
   displayName?: string;

@@ -3,19 +3,10 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../dev/freePort';
 
 const root = path.resolve(__dirname, '..', '..');
 const entry = path.join(root, 'build', 'dev', 'start.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 function waitForOutput(child: ChildProcessWithoutNullStreams, pattern: RegExp, output: { text: string }) {
   return new Promise<RegExpMatchArray>((resolve, reject) => {

@@ -1,10 +1,11 @@
 // Starts the local host in-process on a free port for a test file, with the test run's Azurite behind it.
-import net from 'node:net';
 import { memoryHostLog } from '../../dev/hostLog';
 import type { QueueSettings } from '../../dev/hostSettings';
 import type { DevRoute, HeaderRewrite } from '../../dev/httpServer';
 import { startLocalHost, type LocalHost } from '../../dev/localHost';
 import type { FunctionDefinition } from '../../shared/functionRegistry';
+import { freePort } from '../../dev/freePort';
+export { freePort };
 
 export interface TestHost extends LocalHost {
   log: string[];
@@ -36,15 +37,4 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-/** A port nobody listens on right now, so a test can know its host's origin before the app reads its settings. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
