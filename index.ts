@@ -4,10 +4,12 @@ import './functions/adminPartners';
 import './functions/consentLink';
 import './functions/consentRequests';
 import './functions/customers';
+import './functions/drainInvitationPoison';
 import './functions/expirySweep';
 import './functions/health';
 import './functions/notFound';
 import './functions/oemVerification';
+import './functions/sendInvitationEmail';
 import { config } from './shared/config';
 
 // Fail start-up with a message naming each bad setting, rather than on the first request.

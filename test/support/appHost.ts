@@ -1,4 +1,6 @@
-// The whole app on the local host (every registered function), with an operator key, for route-level tests.
+// The whole app on the local host (its HTTP and timer functions; queue triggers on request), with an operator key.
+import type { QueueSettings } from '../../dev/hostSettings';
+import type { DevRoute } from '../../dev/httpServer';
 import { liveDependencies } from '../../shared/consent/dependencies';
 import { mintOperatorKey } from '../../shared/consent/operatorActions';
 import { startTestHost, type TestHost } from './localHost';
@@ -17,10 +19,20 @@ export interface AppHost extends TestHost {
   }>;
 }
 
-export async function startAppHost(): Promise<AppHost> {
+export interface AppHostOptions {
+  /**
+   * Run the queue-triggered functions with these settings. Off by default: route tests must not race a background
+   * sender, and test files running side by side must not take each other's messages from the shared Azurite.
+   */
+  queueSettings?: QueueSettings;
+  devRoutes?: DevRoute[];
+}
+
+export async function startAppHost(options: AppHostOptions = {}): Promise<AppHost> {
   await import('../../index');
   const { registeredFunctions } = await import('../../shared/functionRegistry');
-  const host = await startTestHost(registeredFunctions());
+  const functions = registeredFunctions().filter((f) => options.queueSettings || f.trigger !== 'queue');
+  const host = await startTestHost(functions, options);
   const { apiKey: operatorKey } = await mintOperatorKey(liveDependencies, 'tests');
   const call: AppHost['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
