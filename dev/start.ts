@@ -3,12 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../shared/config';
+import { config, ConfigError } from '../shared/config';
+import { localOutbox } from '../shared/email/configuredSender';
 import { startAzurite, type RunningAzurite } from './azurite';
 import { consoleHostLog } from './hostLog';
 import { projectFile } from './hostSettings';
 import { registerLocalOperatorKey } from './operatorKey';
 import { startLocalHost } from './localHost';
+import { announceOutboxEmails, outboxRoute } from './outboxRoutes';
 
 const DEFAULT_PORT = 7071;
 
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
   }
   process.env.PUBLIC_BASE_URL ??= `http://localhost:${port}`;
   process.env.APP_SECRET ??= localAppSecret(values.persist ? dataFolder() : undefined);
+  // Locally, invitations go to the outbox unless local.settings.json or the environment chooses ACS.
+  if (!process.env.EMAIL_TRANSPORT?.trim()) process.env.EMAIL_TRANSPORT = 'outbox';
 
   let host;
   let operatorKey;
@@ -37,7 +41,13 @@ async function main(): Promise<void> {
     await import('../index');
     const { registeredFunctions } = await import('../shared/functionRegistry');
     operatorKey = await registerLocalOperatorKey(process.env.ADMIN_API_KEY, new Date());
-    host = await startLocalHost({ functions: registeredFunctions(), log, port });
+    announceOutboxEmails(localOutbox(), log);
+    host = await startLocalHost({
+      functions: registeredFunctions(),
+      log,
+      port,
+      devRoutes: [outboxRoute(localOutbox())],
+    });
   } catch (error) {
     await azurite?.stop();
     throw error;
@@ -51,6 +61,11 @@ async function main(): Promise<void> {
       : 'Operator key: the ADMIN_API_KEY you set.',
   );
   log.info(`Register a partner: see docs/operator-guide.md (X-Api-Key: <operator key>).`);
+  log.info(
+    config().email.transport === 'outbox'
+      ? `Invitation emails go to the local outbox: ${host.url}/dev/outbox`
+      : 'Invitation emails are sent through Azure Communication Services (EMAIL_TRANSPORT=acs).',
+  );
   log.info('Stop with Ctrl-C.');
 
   let stopping = false;
