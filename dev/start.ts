@@ -4,13 +4,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { config, ConfigError } from '../shared/config';
-import { localOutbox } from '../shared/email/configuredSender';
 import { startAzurite, type RunningAzurite } from './azurite';
 import { consoleHostLog } from './hostLog';
 import { projectFile } from './hostSettings';
 import { registerLocalOperatorKey } from './operatorKey';
 import { startLocalHost } from './localHost';
-import { announceOutboxEmails, outboxRoute } from './outboxRoutes';
 
 const DEFAULT_PORT = 7071;
 
@@ -41,13 +39,7 @@ async function main(): Promise<void> {
     await import('../index');
     const { registeredFunctions } = await import('../shared/functionRegistry');
     operatorKey = await registerLocalOperatorKey(process.env.ADMIN_API_KEY, new Date());
-    announceOutboxEmails(localOutbox(), log);
-    host = await startLocalHost({
-      functions: registeredFunctions(),
-      log,
-      port,
-      devRoutes: [outboxRoute(localOutbox())],
-    });
+    host = await startLocalHost({ functions: registeredFunctions(), log, port });
   } catch (error) {
     await azurite?.stop();
     throw error;
@@ -56,16 +48,16 @@ async function main(): Promise<void> {
   log.info(`Autopilot Consent is running on ${host.url}`);
   log.info(`Try: curl ${host.url}/api/health`);
   log.info(
+    config().email.transport === 'outbox'
+      ? `Invitation emails go to the local outbox: ${host.url}/dev/outbox`
+      : 'Invitation emails are sent through Azure Communication Services (EMAIL_TRANSPORT=acs).',
+  );
+  log.info(
     operatorKey.minted
       ? `Operator key (made for this run; set ADMIN_API_KEY to keep one): ${operatorKey.apiKey}`
       : 'Operator key: the ADMIN_API_KEY you set.',
   );
   log.info(`Register a partner: see docs/operator-guide.md (X-Api-Key: <operator key>).`);
-  log.info(
-    config().email.transport === 'outbox'
-      ? `Invitation emails go to the local outbox: ${host.url}/dev/outbox`
-      : 'Invitation emails are sent through Azure Communication Services (EMAIL_TRANSPORT=acs).',
-  );
   log.info('Stop with Ctrl-C.');
 
   let stopping = false;

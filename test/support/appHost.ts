@@ -1,6 +1,5 @@
 // The whole app on the local host (its HTTP and timer functions; queue triggers on request), with an operator key.
 import type { QueueSettings } from '../../dev/hostSettings';
-import type { DevRoute } from '../../dev/httpServer';
 import { liveDependencies } from '../../shared/consent/dependencies';
 import { mintOperatorKey } from '../../shared/consent/operatorActions';
 import { startTestHost, type TestHost } from './localHost';
@@ -19,16 +18,11 @@ export interface AppHost extends TestHost {
   }>;
 }
 
-export interface AppHostOptions {
-  /**
-   * Run the queue-triggered functions with these settings. Off by default: route tests must not race a background
-   * sender, and test files running side by side must not take each other's messages from the shared Azurite.
-   */
-  queueSettings?: QueueSettings;
-  devRoutes?: DevRoute[];
-}
-
-export async function startAppHost(options: AppHostOptions = {}): Promise<AppHost> {
+/**
+ * `queueSettings`: run the queue-triggered functions, with these settings. Off by default: route tests must not race
+ * a background sender, and test files running side by side must not take each other's messages from one Azurite.
+ */
+export async function startAppHost(options: { queueSettings?: QueueSettings } = {}): Promise<AppHost> {
   await import('../../index');
   const { registeredFunctions } = await import('../../shared/functionRegistry');
   const functions = registeredFunctions().filter((f) => options.queueSettings || f.trigger !== 'queue');

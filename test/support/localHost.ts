@@ -1,6 +1,7 @@
 // Starts the local host in-process on a free port for a test file, with the test run's Azurite behind it.
 import { memoryHostLog } from '../../dev/hostLog';
-import { startLocalHost, type LocalHost, type LocalHostOptions } from '../../dev/localHost';
+import type { QueueSettings } from '../../dev/hostSettings';
+import { startLocalHost, type LocalHost } from '../../dev/localHost';
 import type { FunctionDefinition } from '../../shared/functionRegistry';
 
 export interface TestHost extends LocalHost {
@@ -9,7 +10,7 @@ export interface TestHost extends LocalHost {
 
 export async function startTestHost(
   functions: readonly FunctionDefinition[],
-  options: Pick<LocalHostOptions, 'queueSettings' | 'devRoutes'> = {},
+  options: { queueSettings?: QueueSettings } = {},
 ): Promise<TestHost> {
   const log = memoryHostLog();
   const host = await startLocalHost({ functions, log, port: 0, ...options });

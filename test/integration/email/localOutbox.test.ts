@@ -1,10 +1,7 @@
 // The local host's outbox (R4, R16): issuing a request puts the invitation in GET /dev/outbox within seconds.
 import type { RunningAzurite } from '../../../dev/azurite';
-import { memoryHostLog } from '../../../dev/hostLog';
-import { announceOutboxEmails, outboxRoute } from '../../../dev/outboxRoutes';
 import { hashLinkToken } from '../../../shared/auth/linkTokens';
 import { liveDependencies as live } from '../../../shared/consent/dependencies';
-import { localOutbox } from '../../../shared/email/configuredSender';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import { eventually } from '../../support/localHost';
 import { useOwnAzurite } from '../../support/ownAzurite';
@@ -13,12 +10,10 @@ import { registeredPartner, type TestPartner } from '../../support/partners';
 let azurite: RunningAzurite;
 let app: AppHost;
 let csp: TestPartner;
-const hostConsole = memoryHostLog();
 
 beforeAll(async () => {
   azurite = await useOwnAzurite();
   process.env.EMAIL_TRANSPORT = 'outbox';
-  announceOutboxEmails(localOutbox(), hostConsole);
   app = await startAppHost({
     // host.json's own queue settings: "within seconds" must hold as deployed, not only with shortened waits.
     queueSettings: {
@@ -28,7 +23,6 @@ beforeAll(async () => {
       maxPollingIntervalMs: 2000,
       messageEncoding: 'base64',
     },
-    devRoutes: [outboxRoute(localOutbox())],
   });
   csp = await registeredPartner(app, 'direct-csp');
 }, 60_000);
@@ -76,7 +70,7 @@ describe('local outbox', () => {
       return read.body.email.status === 'sent' ? read.body : undefined;
     });
     expect(consent.email).toEqual({ status: 'sent', sentAt: expect.any(String) });
-    expect(hostConsole.lines.filter((line) => line.includes(issued.body.consentUrl))).toEqual([
+    expect(app.log.filter((line) => line.includes(issued.body.consentUrl))).toEqual([
       expect.stringMatching(
         new RegExp(`Outbox: invitation to admin@contoso.example \\(GET /dev/outbox/${email.id}\\); consent link: `),
       ),
