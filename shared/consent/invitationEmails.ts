@@ -31,6 +31,7 @@ export interface DeliveryLog {
 
 const ACTOR = { kind: 'system', id: 'invitation-email' } as const;
 
+/** Sends the invitation a queue message asks for, if it still should be sent, and records the outcome on the consent. */
 export async function sendInvitation(
   deps: Dependencies,
   message: InvitationMessage,
@@ -81,8 +82,9 @@ export async function failPoisonedInvitation(deps: Dependencies, message: Invita
   if (!stored) return { kind: 'dropped', reason: 'the consent was never stored (its request did not complete)' };
   const consent = stored.value;
   if (consent.linkVersion !== message.linkVersion) return replaced(message, consent);
-  if (consent.email.status !== 'queued')
+  if (consent.email.status !== 'queued') {
     return { kind: 'dropped', reason: `the email is already ${consent.email.status}` };
+  }
   const attempts = `could not be sent after ${INVITATION_QUEUE_POLICY.maxDequeueCount} attempts`;
   const reason = consent.email.lastError ? `${attempts}; last error: ${consent.email.lastError}` : attempts;
   await recordEmail(deps, message, { status: 'failed', lastError: `The invitation email ${reason}` });
@@ -142,8 +144,9 @@ function reasonNotToSend(consent: Consent, message: InvitationMessage): Delivery
   }
   if (message.linkVersion < consent.linkVersion) return replaced(message, consent);
   if (consent.status !== 'pending') return { kind: 'dropped', reason: `the consent is ${consent.status}` };
-  if (consent.email.status !== 'queued')
+  if (consent.email.status !== 'queued') {
     return { kind: 'dropped', reason: `the email is already ${consent.email.status}` };
+  }
   return undefined;
 }
 
