@@ -5,6 +5,7 @@ import './functions/consentLink';
 import './functions/consentPage';
 import './functions/consentRequests';
 import './functions/customers';
+import './functions/drainInvitationPoison';
 import './functions/expirySweep';
 import './functions/health';
 import './functions/notFound';
@@ -12,6 +13,7 @@ import './functions/oemVerification';
 import './functions/openapi';
 import './functions/partnersPage';
 import './functions/staticFiles';
+import './functions/sendInvitationEmail';
 import { config } from './shared/config';
 
 // Fail start-up with a message naming each bad setting, rather than on the first request.

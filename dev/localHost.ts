@@ -5,10 +5,12 @@ import type {
   QueueFunctionDefinition,
   TimerFunctionDefinition,
 } from '../shared/functionRegistry';
+import { localOutbox } from '../shared/email/configuredSender';
 import { queueServiceClient } from '../shared/storage/clients';
 import type { HostLog } from './hostLog';
 import { readQueueSettings, type QueueSettings } from './hostSettings';
 import { startHttpServer, type DevRoute, type HeaderRewrite } from './httpServer';
+import { announceOutboxEmails, outboxRoute } from './outboxRoutes';
 import { startQueueRunner } from './queueRunner';
 import { startTimerRunner } from './timerRunner';
 
@@ -34,7 +36,10 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const queued = options.functions.filter((f): f is QueueFunctionDefinition => f.trigger === 'queue');
   const timed = options.functions.filter((f): f is TimerFunctionDefinition => f.trigger === 'timer');
 
-  const server = await startHttpServer({ ...options, functions: http });
+  // The outbox is the local host's own: GET /dev/outbox, and a console line with each invitation's link.
+  const devRoutes = [...(options.devRoutes ?? []), outboxRoute(localOutbox())];
+  const stopAnnouncing = announceOutboxEmails(localOutbox(), options.log);
+  const server = await startHttpServer({ ...options, functions: http, devRoutes });
   const queues = startQueueRunner(
     queued,
     queueServiceClient(),
@@ -46,6 +51,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     url: `http://localhost:${server.port}`,
     port: server.port,
     stop: async () => {
+      stopAnnouncing();
       timers.stop();
       await queues.stop();
       await server.close();

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../shared/config';
+import { config, ConfigError } from '../shared/config';
 import { startAzurite, type RunningAzurite } from './azurite';
 import { consoleHostLog } from './hostLog';
 import { projectFile } from './hostSettings';
@@ -30,6 +30,8 @@ async function main(): Promise<void> {
   }
   process.env.PUBLIC_BASE_URL ??= `http://localhost:${port}`;
   process.env.APP_SECRET ??= localAppSecret(values.persist ? dataFolder() : undefined);
+  // Locally, invitations go to the outbox unless local.settings.json or the environment chooses ACS.
+  if (!process.env.EMAIL_TRANSPORT?.trim()) process.env.EMAIL_TRANSPORT = 'outbox';
 
   let host;
   let operatorKey;
@@ -53,6 +55,11 @@ async function main(): Promise<void> {
 
   log.info(`Autopilot Consent is running on ${host.url}`);
   log.info(`Try: curl ${host.url}/api/health`);
+  log.info(
+    config().email.transport === 'outbox'
+      ? `Invitation emails go to the local outbox: ${host.url}/dev/outbox`
+      : 'Invitation emails are sent through Azure Communication Services (EMAIL_TRANSPORT=acs).',
+  );
   log.info(
     operatorKey.minted
       ? `Operator key (made for this run; set ADMIN_API_KEY to keep one): ${operatorKey.apiKey}`

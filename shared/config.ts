@@ -2,11 +2,19 @@
 import { hkdfSync } from 'node:crypto';
 import { z } from 'zod';
 import { version as packageVersion } from '../package.json';
+import type { AcsConnection } from './email/sender';
 
 /** How the app reaches its storage account: a connection string locally, service URIs plus managed identity in Azure. */
 export type StorageConnection =
   | { kind: 'connectionString'; connectionString: string }
   | { kind: 'identity'; tableServiceUri: string; queueServiceUri: string; clientId?: string };
+
+/**
+ * Where invitation emails go: Azure Communication Services, or the local host's outbox (development only; nothing
+ * leaves the process). ACS needs no display name: it takes the sender's from the domain's sender username resource.
+ */
+export type EmailSettings =
+  { transport: 'acs'; connection: AcsConnection; senderAddress: string } | { transport: 'outbox' };
 
 export interface Config {
   storage: StorageConnection;
@@ -16,6 +24,7 @@ export interface Config {
   version: string;
   /** Keys derived from APP_SECRET, one per purpose (form tokens, link tokens), so no key serves two. */
   keys: { csrf: Buffer; links: Buffer };
+  email: EmailSettings;
 }
 
 const httpUrl = z
@@ -28,6 +37,11 @@ const optionalText = z
   .transform((value) => value || undefined)
   .optional();
 
+/** An empty or blank setting (a placeholder in local.settings.json) counts as not set. */
+function blankIsAbsent<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (typeof value === 'string' ? value.trim() || undefined : value), schema);
+}
+
 /** The environment as the Functions host provides it: one flat string per setting. */
 const settingsSchema = z.object({
   AzureWebJobsStorage: optionalText,
@@ -37,6 +51,26 @@ const settingsSchema = z.object({
   PUBLIC_BASE_URL: httpUrl,
   APP_SECRET: z.string().min(32, 'must be at least 32 characters of randomness (openssl rand -base64 48)'),
   APP_VERSION: optionalText,
+  // Absent means ACS, so an app in Azure can never fall back to an outbox nobody reads; the local host sets outbox.
+  EMAIL_TRANSPORT: blankIsAbsent(z.enum(['acs', 'outbox'], { error: "must be 'acs' or 'outbox'" }).default('acs')),
+  ACS_ENDPOINT: blankIsAbsent(
+    z
+      .url({ protocol: /^https$/, error: 'must be the https endpoint of the Communication Services resource' })
+      .optional(),
+  ),
+  ACS_CONNECTION_STRING: blankIsAbsent(
+    z
+      .string()
+      .refine(
+        (value) => /(?:^|;)\s*endpoint=[^;]+/i.test(value) && /(?:^|;)\s*accesskey=[^;]+/i.test(value),
+        'must be "endpoint=https://<resource>.communication.azure.com/;accesskey=<key>"',
+      )
+      .optional(),
+  ),
+  EMAIL_SENDER_ADDRESS: blankIsAbsent(
+    z.email({ error: 'must be an email address (the MailFrom address of a verified domain)' }).optional(),
+  ),
+  AZURE_CLIENT_ID: optionalText,
 });
 
 export class ConfigError extends Error {
@@ -52,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)),
     ...storageProblems(env),
+    ...emailProblems(env),
   ];
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const settings = parsed.data;
@@ -63,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       csrf: derivedKey(settings.APP_SECRET, 'csrf'),
       links: derivedKey(settings.APP_SECRET, 'consent-links'),
     },
+    email: emailSettings(settings),
   };
 }
 
@@ -85,6 +121,21 @@ function storageProblems(env: NodeJS.ProcessEnv): string[] {
     .map((name) => `${name} is required when AzureWebJobsStorage (a connection string) is not set`);
 }
 
+/** ACS needs where to send (an endpoint, or a connection string locally) and whom the email is from. */
+function emailProblems(env: NodeJS.ProcessEnv): string[] {
+  if ((env.EMAIL_TRANSPORT?.trim() || 'acs') !== 'acs') return [];
+  const given = (name: string) => Boolean(env[name]?.trim());
+  const problems: string[] = [];
+  if (!given('ACS_ENDPOINT') && !given('ACS_CONNECTION_STRING')) {
+    problems.push('ACS_ENDPOINT (or ACS_CONNECTION_STRING, locally) is required when EMAIL_TRANSPORT is acs');
+  }
+  if (given('ACS_ENDPOINT') && given('ACS_CONNECTION_STRING')) {
+    problems.push('ACS_ENDPOINT and ACS_CONNECTION_STRING are both set: set only one');
+  }
+  if (!given('EMAIL_SENDER_ADDRESS')) problems.push('EMAIL_SENDER_ADDRESS is required when EMAIL_TRANSPORT is acs');
+  return problems;
+}
+
 function derivedKey(secret: string, purpose: string): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, 'autopilot-consent', purpose, 32));
 }
@@ -100,4 +151,13 @@ function storageConnection(settings: z.infer<typeof settingsSchema>): StorageCon
     queueServiceUri: settings.AzureWebJobsStorage__queueServiceUri!,
     clientId: settings.AzureWebJobsStorage__clientId,
   };
+}
+
+function emailSettings(settings: z.infer<typeof settingsSchema>): EmailSettings {
+  if (settings.EMAIL_TRANSPORT === 'outbox') return { transport: 'outbox' };
+  // Presence of one connection and of the sender address is guaranteed by emailProblems.
+  const connection: AcsConnection = settings.ACS_CONNECTION_STRING
+    ? { kind: 'connectionString', connectionString: settings.ACS_CONNECTION_STRING }
+    : { kind: 'identity', endpoint: settings.ACS_ENDPOINT!, managedIdentityClientId: settings.AZURE_CLIENT_ID };
+  return { transport: 'acs', connection, senderAddress: settings.EMAIL_SENDER_ADDRESS! };
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mintApiKey, type KeyOwner } from '../auth/apiKeys';
 import { withoutAbsentFields, type Consent } from '../domain/consent';
 import { revokeConsent } from '../domain/consentTransitions';
-import type { Partner, PartnerKind, PartnerStatus } from '../domain/partners';
+import type { Partner, PartnerStatus } from '../domain/partners';
 import { conflict, invalid, notFound, type FieldError } from '../errors';
 import { isPreconditionFailed } from '../storage/tableErrors';
 import { changeConsent } from './consentUpdates';

@@ -17,6 +17,8 @@ export interface LocalOutbox extends InvitationSender {
   /** Newest first. */
   list(): OutboxEmail[];
   get(id: string): OutboxEmail | undefined;
+  /** Calls `listener` for each email that lands (not for a repeated operation id); returns how to stop. */
+  onSent(listener: (email: OutboxEmail) => void): () => void;
 }
 
 export interface LocalOutboxOptions {
@@ -30,19 +32,26 @@ export function createLocalOutbox(options: LocalOutboxOptions = {}): LocalOutbox
   const capacity = options.capacity ?? 500;
   // A Map keeps insertion order: oldest first, so the newest is last.
   const emails = new Map<string, OutboxEmail>();
+  const listeners = new Set<(email: OutboxEmail) => void>();
   return {
     async send(email: OutgoingEmail): Promise<SendResult> {
       // Same idempotency as ACS: a repeated operation id is the send that already happened.
       if (emails.has(email.operationId)) return { outcome: 'sent' };
-      emails.set(email.operationId, outboxEmail(email, now()));
+      const landed = outboxEmail(email, now());
+      emails.set(email.operationId, landed);
       for (const oldest of emails.keys()) {
         if (emails.size <= capacity) break;
         emails.delete(oldest);
       }
+      for (const listener of listeners) listener(landed);
       return { outcome: 'sent' };
     },
     list: () => [...emails.values()].reverse(),
     get: (id) => emails.get(id),
+    onSent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }
 

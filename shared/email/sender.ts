@@ -25,10 +25,11 @@ export interface OutgoingEmail {
 /**
  * What the queue trigger should do next: `retry` leaves the message for a later delivery after `retryAfterSeconds`;
  * `failed` is permanent. `reason` is for people (the partner's `email.lastError`, logs) and never holds a secret.
+ * `throttled` says ACS refused for quota (429): waiting is the cure, so it is not counted as a failed attempt.
  */
 export type SendResult =
   | { outcome: 'sent' }
-  | { outcome: 'retry'; retryAfterSeconds: number; reason: string }
+  | { outcome: 'retry'; retryAfterSeconds: number; reason: string; throttled: boolean }
   | { outcome: 'failed'; reason: string };
 
 export interface InvitationSender {
@@ -175,7 +176,11 @@ function classifyRestError(error: RestError): SendResult {
   }
   const detail = `${status}${error.code ? ` ${error.code}` : ''}: ${error.message}`;
   if (status === 429) {
-    return retry(retryAfterSeconds(error) ?? RETRY_AFTER_SECONDS.throttled, `ACS is throttling sends (${detail})`);
+    return retry(
+      retryAfterSeconds(error) ?? RETRY_AFTER_SECONDS.throttled,
+      `ACS is throttling sends (${detail})`,
+      true,
+    );
   }
   if (status === 408 || status >= 500) {
     return retry(retryAfterSeconds(error) ?? RETRY_AFTER_SECONDS.transient, `ACS is unavailable (${detail})`);
@@ -200,8 +205,8 @@ function clampSeconds(seconds: number): number {
   return Math.min(RETRY_AFTER_SECONDS.max, Math.max(RETRY_AFTER_SECONDS.min, Math.ceil(seconds)));
 }
 
-function retry(retryAfterSeconds: number, reason: string): SendResult {
-  return { outcome: 'retry', retryAfterSeconds, reason: readable(reason) };
+function retry(retryAfterSeconds: number, reason: string, throttled = false): SendResult {
+  return { outcome: 'retry', retryAfterSeconds, reason: readable(reason), throttled };
 }
 
 function errorText(result: EmailSendResult): string {

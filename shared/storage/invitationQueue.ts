@@ -1,21 +1,30 @@
 // The producer side of the "invitation-emails" queue: one base64 JSON message per invitation to send.
 import type { QueueClient } from '@azure/storage-queue';
+import { z } from 'zod';
 import { queueServiceClient } from './clients';
 import { QUEUES } from './tableNames';
 
 /** What the sender needs to find the consent and to know which link the email is for. */
-export interface InvitationMessage {
-  partnerId: string;
-  consentId: string;
-  linkVersion: number;
-}
+export const invitationMessageSchema = z.object({
+  partnerId: z.string().min(1),
+  consentId: z.string().min(1),
+  linkVersion: z.number().int().min(1),
+});
+export type InvitationMessage = z.infer<typeof invitationMessageSchema>;
 
 let queue: Promise<QueueClient> | undefined;
 
-export async function enqueueInvitation(message: InvitationMessage): Promise<void> {
+export interface EnqueueOptions {
+  /** Hidden for this long before the trigger sees it (a send deferred until ACS's Retry-After); at once when absent. */
+  visibilityTimeoutSeconds?: number;
+}
+
+export async function enqueueInvitation(message: InvitationMessage, options: EnqueueOptions = {}): Promise<void> {
   const client = await invitationQueue();
   // host.json messageEncoding is base64, and @azure/storage-queue does not encode for us.
-  await client.sendMessage(Buffer.from(JSON.stringify(message)).toString('base64'));
+  await client.sendMessage(Buffer.from(JSON.stringify(message)).toString('base64'), {
+    visibilityTimeout: options.visibilityTimeoutSeconds,
+  });
 }
 
 function invitationQueue(): Promise<QueueClient> {

@@ -37,6 +37,8 @@ export interface AcsStub {
   readonly sendRequests: number;
   /** Requests refused for a missing or wrong signature. */
   readonly unauthorized: number;
+  /** Every authenticated POST /emails:send in arrival order: its operation id, the status answered, and when. */
+  readonly sendLog: { operationId?: string; status: number; at: number }[];
   /** Accepted sends with this operation id (0 or 1: a repeated id does not count twice). */
   sendCount(operationId?: string): number;
   failNext(count: number, failure: AcsFailure): void;
@@ -71,6 +73,7 @@ export async function startAcsStub(options: AcsStubOptions = {}): Promise<AcsStu
   const operationFailures: { code: string; message: string }[] = [];
   const stalls = { remaining: 0 };
   const counters = { sendRequests: 0, unauthorized: 0 };
+  const sendLog: AcsStub['sendLog'] = [];
 
   const server = createServer((request, response) => {
     void readBody(request).then((body) => handle(request, body, response));
@@ -98,9 +101,14 @@ export async function startAcsStub(options: AcsStubOptions = {}): Promise<AcsStu
 
   function send(request: IncomingMessage, body: Buffer, response: ServerResponse): void {
     const failure = failures.shift();
+    const logged = { operationId: header(request, 'operation-id'), status: failure?.status ?? 202, at: Date.now() };
+    sendLog.push(logged);
     if (failure) return answerFailure(response, failure);
     const parsed = parseMessage(body);
-    if (typeof parsed === 'string') return answer(response, 400, { error: { code: 'BadRequest', message: parsed } });
+    if (typeof parsed === 'string') {
+      logged.status = 400;
+      return answer(response, 400, { error: { code: 'BadRequest', message: parsed } });
+    }
     const operationId = header(request, 'operation-id') ?? randomUUID();
     let operation = operations.get(operationId);
     if (!operation) {
@@ -134,6 +142,7 @@ export async function startAcsStub(options: AcsStubOptions = {}): Promise<AcsStu
     accessKey,
     connectionString: `endpoint=${endpoint};accesskey=${accessKey}`,
     sends,
+    sendLog,
     get sendRequests() {
       return counters.sendRequests;
     },

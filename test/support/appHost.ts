@@ -1,5 +1,6 @@
-// The whole app on the local host (every registered function), with an operator key, for route-level tests.
+// The whole app on the local host (its HTTP and timer functions; queue triggers on request), with an operator key.
 import { localSignIn } from '../../dev/signIn';
+import type { QueueSettings } from '../../dev/hostSettings';
 import { liveDependencies } from '../../shared/consent/dependencies';
 import { mintOperatorKey } from '../../shared/consent/operatorActions';
 import { startTestHost, type TestHost } from './localHost';
@@ -21,13 +22,17 @@ export interface AppHost extends TestHost {
 /**
  * Starts the app with the local sign-in stand-in. `port` (0: any free one) lets a test set PUBLIC_BASE_URL to the
  * host's real origin before the app first reads its settings, as a browser test needs for the Origin check.
+ * `queueSettings`: run the queue-triggered functions, with these settings. Off by default: route tests must not race
+ * a background sender, and test files running side by side must not take each other's messages from one Azurite.
  */
-export async function startAppHost(options: { port?: number } = {}): Promise<AppHost> {
+export async function startAppHost(options: { port?: number; queueSettings?: QueueSettings } = {}): Promise<AppHost> {
   await import('../../index');
   const { registeredFunctions } = await import('../../shared/functionRegistry');
+  const functions = registeredFunctions().filter((f) => options.queueSettings || f.trigger !== 'queue');
   const signIn = localSignIn();
-  const host = await startTestHost(registeredFunctions(), {
+  const host = await startTestHost(functions, {
     port: options.port ?? 0,
+    queueSettings: options.queueSettings,
     devRoutes: [signIn.route],
     rewriteHeaders: [signIn.rewriteHeaders],
   });

@@ -75,6 +75,7 @@ describe('ACS invitation sender (real EmailClient against the loopback ACS stub)
       outcome: 'retry',
       retryAfterSeconds: 42,
       reason: expect.stringContaining('429') as string,
+      throttled: true,
     });
     expect(stub.sendRequests).toBe(1);
     expect(stub.sendCount()).toBe(0);
@@ -85,7 +86,11 @@ describe('ACS invitation sender (real EmailClient against the loopback ACS stub)
   it('D3: a server error (500) is returned for a retry, not retried in a loop by the SDK', async () => {
     stub.failNext(3, { status: 500 });
     const result = await sender().send(invitationEmail());
-    expect(result).toMatchObject({ outcome: 'retry', reason: expect.stringContaining('500') as string });
+    expect(result).toMatchObject({
+      outcome: 'retry',
+      reason: expect.stringContaining('500') as string,
+      throttled: false,
+    });
     expect(result.outcome === 'retry' && result.retryAfterSeconds).toBeGreaterThan(0);
     expect(stub.sendRequests).toBe(1);
   });
@@ -133,6 +138,7 @@ describe('ACS invitation sender (real EmailClient against the loopback ACS stub)
       outcome: 'retry',
       retryAfterSeconds: 30,
       reason: 'ACS did not confirm the send in time',
+      throttled: false,
     });
     expect(Date.now() - started).toBeLessThan(5_000);
     await expect(slow.send(email)).resolves.toMatchObject({ outcome: 'retry' });

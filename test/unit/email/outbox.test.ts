@@ -48,4 +48,15 @@ describe('local outbox', () => {
     for (const id of ['op-1', 'op-2', 'op-3']) await outbox.send(email(id));
     expect(outbox.list().map((sent) => sent.id)).toEqual(['op-3', 'op-2']);
   });
+
+  it('R4: tells a listener about each email that lands, once per operation id, until it stops listening', async () => {
+    const outbox = createLocalOutbox();
+    const heard: string[] = [];
+    const stop = outbox.onSent((landed) => heard.push(landed.id));
+    await outbox.send(email('op-1'));
+    await outbox.send(email('op-1'));
+    stop();
+    await outbox.send(email('op-2'));
+    expect(heard).toEqual(['op-1']);
+  });
 });

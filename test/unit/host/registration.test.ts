@@ -33,4 +33,19 @@ describe('registration with the Functions host (func start, Azure)', () => {
     const trigger = Object.values(health!.bindings).find((b) => b.type === 'httpTrigger');
     expect(trigger).toMatchObject({ route: 'api/health', methods: ['GET'], authLevel: 'anonymous', direction: 'in' });
   });
+
+  it('D3: registers the invitation sender and its poison drain as queue triggers on the app storage', () => {
+    const queueTrigger = (name: string) =>
+      Object.values(registered.find((f) => f.name === name)!.bindings).find((b) => b.type === 'queueTrigger');
+    expect(queueTrigger('sendInvitationEmail')).toMatchObject({
+      queueName: 'invitation-emails',
+      connection: 'AzureWebJobsStorage',
+      direction: 'in',
+    });
+    expect(queueTrigger('drainInvitationPoison')).toMatchObject({
+      queueName: 'invitation-emails-poison',
+      connection: 'AzureWebJobsStorage',
+      direction: 'in',
+    });
+  });
 });
