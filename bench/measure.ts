@@ -14,7 +14,9 @@ export interface Figures {
 export async function measureEndpoint(options: {
   url: string;
   connections: number;
-  durationSeconds: number;
+  /** Either a duration or a fixed number of requests. */
+  durationSeconds?: number;
+  amount?: number;
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
@@ -22,7 +24,7 @@ export async function measureEndpoint(options: {
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
-    duration: options.durationSeconds,
+    ...(options.amount === undefined ? { duration: options.durationSeconds } : { amount: options.amount }),
     method: options.method ?? 'GET',
     headers: options.headers,
     body: options.body,
