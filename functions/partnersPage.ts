@@ -22,6 +22,7 @@ import {
   type RenderedPage,
 } from '../shared/pages';
 import type { AuthorizationRecord } from '../shared/storage/authorizationStore';
+import { config } from '../shared/config';
 
 const PARTNERS_PATH = '/partners';
 
@@ -37,7 +38,7 @@ export async function showPartnersPage(request: HttpRequest): Promise<HttpRespon
     removed?.delegatedAdmin?.status === 'removed'
       ? { kind: 'delegated-admin-removed' as const, partnerName: removed.partner.displayName }
       : undefined;
-  return answer(renderPartnersPage({ ...context, entries, notice }));
+  return answer(renderPartnersPage({ ...context, entries, notice, supportContact: config().supportContact }));
 }
 
 /** POST: R3, the customer removes a CSP's delegated admin roles; the consent and its authorization stay. */
@@ -58,7 +59,8 @@ export async function removeDelegatedAdmin(request: HttpRequest): Promise<HttpRe
   }
   if (consent.partner.type === 'oem') {
     const partner = partnerView(consent.partner, (await deps.partners.findPartner(consent.partner.id))?.value);
-    return answer(renderRefusalPage({ ...context, reason: 'oem-not-removable', partner, consentId }));
+    const { supportContact } = config();
+    return answer(renderRefusalPage({ ...context, reason: 'oem-not-removable', partner, consentId, supportContact }));
   }
   try {
     await removeDelegatedAdminAsCustomer(deps, { partnerId: consent.partner.id, consentId }, principal);

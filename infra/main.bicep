@@ -15,7 +15,7 @@ param signIn signInType
 @secure()
 param signInClientSecret string
 
-@description('Required. Key that signs the consent page forms, at least 32 random characters (openssl rand -base64 48); stored in Key Vault.')
+@description('Required. The signing key of the app (APP_SECRET): consent page form tokens and consent links are derived from it; at least 32 random characters (openssl rand -base64 48); stored in Key Vault. Changing it replaces every standing link.')
 @secure()
 @minLength(32)
 param appSecret string
@@ -34,6 +34,9 @@ param customDomain string = ''
 
 @description('Optional. Version reported by /api/health.')
 param appVersion string = 'unversioned'
+
+@description('Optional. How customers reach your support (an email address or a URL), shown where a page tells them to ask support, for example to remove an OEM (R13).')
+param supportContact string = ''
 
 @description('Optional. Flex Consumption scale settings.')
 param scale scaleType = {
@@ -142,6 +145,7 @@ module functionApp 'modules/functionApp.bicep' = {
     signIn: signIn
     customDomain: customDomain
     appVersion: appVersion
+    supportContact: supportContact
     scale: scale
     location: location
     tags: tags

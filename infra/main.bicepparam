@@ -20,6 +20,7 @@ param email = {
 }
 
 param appVersion = readEnvironmentVariable('APP_VERSION', 'unversioned')
+param supportContact = readEnvironmentVariable('SUPPORT_CONTACT', '')
 
 param tags = {
   app: 'autopilot-consent'

@@ -25,6 +25,8 @@ export interface Config {
   /** Keys derived from APP_SECRET, one per purpose (form tokens, link tokens), so no key serves two. */
   keys: { csrf: Buffer; links: Buffer };
   email: EmailSettings;
+  /** How customers reach the operator's support (R13: removing an OEM), shown on pages; absent when not configured. */
+  supportContact?: string;
 }
 
 const httpUrl = z
@@ -51,6 +53,7 @@ const settingsSchema = z.object({
   PUBLIC_BASE_URL: httpUrl,
   APP_SECRET: z.string().min(32, 'must be at least 32 characters of randomness (openssl rand -base64 48)'),
   APP_VERSION: optionalText,
+  SUPPORT_CONTACT: z.string().trim().max(200, 'must be at most 200 characters (an email address or a URL)').optional(),
   // Absent means ACS, so an app in Azure can never fall back to an outbox nobody reads; the local host sets outbox.
   EMAIL_TRANSPORT: blankIsAbsent(z.enum(['acs', 'outbox'], { error: "must be 'acs' or 'outbox'" }).default('acs')),
   ACS_ENDPOINT: blankIsAbsent(
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     storage: storageConnection(settings),
     publicBaseUrl: settings.PUBLIC_BASE_URL,
     version: settings.APP_VERSION ?? packageVersion,
+    supportContact: settings.SUPPORT_CONTACT || undefined,
     keys: {
       csrf: derivedKey(settings.APP_SECRET, 'csrf'),
       links: derivedKey(settings.APP_SECRET, 'consent-links'),

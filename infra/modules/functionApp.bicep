@@ -47,6 +47,9 @@ param customDomain string = ''
 @description('Optional. Version reported by /api/health (APP_VERSION).')
 param appVersion string = 'unversioned'
 
+@description('Optional. How customers reach support, shown on the consent pages (SUPPORT_CONTACT).')
+param supportContact string = ''
+
 @description('Optional. Flex Consumption scale settings.')
 param scale scaleType = {
   maximumInstanceCount: 40
@@ -137,6 +140,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     ACS_ENDPOINT: acsEndpoint
     EMAIL_SENDER_ADDRESS: emailSenderAddress
     EMAIL_SENDER_NAME: emailSenderName
+    SUPPORT_CONTACT: supportContact
     AZURE_CLIENT_ID: identityClientId
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'

@@ -13,6 +13,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.AzureWebJobsStorage = azurite.connectionString;
   process.env.PUBLIC_BASE_URL ??= 'http://localhost:7071';
   process.env.APP_SECRET ??= randomBytes(48).toString('base64');
+  process.env.SUPPORT_CONTACT ??= 'support@autopilot-consent.example';
   // As on the local host; tests that send through the ACS stub set their own.
   process.env.EMAIL_TRANSPORT ??= 'outbox';
 }

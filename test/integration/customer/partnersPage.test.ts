@@ -135,6 +135,7 @@ describe('POST /partners/{consentId}/remove-delegated-admin (R3)', () => {
     expect(posted.text).toContain('Only support can remove a device manufacturer');
     expect(posted.text).toContain('Ask the support of this service to revoke it, and quote the consent ID below.');
     expect(posted.text).toContain(`Consent ID: ${oemConsent}`);
+    expect(posted.text).toContain('Support: support@autopilot-consent.example'); // SUPPORT_CONTACT
     expect(await storedState(oem.id, oemConsent, admin.tenantId)).toEqual(before);
   });
 
