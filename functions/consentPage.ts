@@ -22,6 +22,7 @@ import { registerHttp } from '../shared/functionRegistry';
 import { withPageErrors } from '../shared/http/pageErrors';
 import {
   htmlPage,
+  pageResponse,
   renderAcceptedPage,
   renderAlreadyDecidedPage,
   renderConsentPage,
@@ -54,7 +55,7 @@ export async function showConsentPage(request: HttpRequest): Promise<HttpRespons
   if (session.kind === 'answer') return session.response;
   const reader = { token, principal: session.principal, context: session.context };
   const opened = await openConsentLink(deps, token);
-  return answer(await pageFor(request, reader, opened, { reported: reportedOutcome(request) }));
+  return pageResponse(await pageFor(request, reader, opened, { reported: reportedOutcome(request) }));
 }
 
 /** POST: a form from our own page, for this user and this link, or nothing changes. */
@@ -63,20 +64,20 @@ export async function answerConsentPage(request: HttpRequest): Promise<HttpRespo
   const session = customerSession(request, linkPath(token));
   if (session.kind === 'answer') return session.response;
   const reader = { token, principal: session.principal, context: session.context };
-  if (!looksLikeLinkToken(token)) return answer(renderNotFoundPage(reader.context));
+  if (!looksLikeLinkToken(token)) return pageResponse(renderNotFoundPage(reader.context));
   const form = await verifiedForm(request, reader.principal, formTargets.consentLink(hashLinkToken(token)));
   const decision = form?.get('decision');
   if (decision !== 'accept' && decision !== 'decline') {
-    return answer(renderRefusalPage({ ...reader.context, reason: 'forged-form', retryUrl: linkPath(token) }));
+    return pageResponse(renderRefusalPage({ ...reader.context, reason: 'forged-form', retryUrl: linkPath(token) }));
   }
   const opened = await openConsentLink(deps, token);
   if (decision === 'accept' && form?.get('confirm') !== 'yes') {
     // R7: Accept needs the Yes box. The page again, with the reason (422 when it is the form); nothing changes.
-    return answer(await pageFor(request, reader, opened, { error: 'confirm-required' }));
+    return pageResponse(await pageFor(request, reader, opened, { error: 'confirm-required' }));
   }
   if (opened.kind === 'invitation') return answerInvitation(request, reader, opened, decision);
   if (opened.kind === 'standing-link') return answerStandingLink(reader, opened, decision);
-  return answer(await pageFor(request, reader, opened, {}));
+  return pageResponse(await pageFor(request, reader, opened, {}));
 }
 
 async function answerInvitation(
@@ -186,7 +187,7 @@ async function standingLinkPage(
 }
 
 function refused(reader: Reader, context: PageContext, refusal: AcceptanceRefusal): HttpResponseInit {
-  return answer(renderRefusalPage(refusalView(context, refusal, signOutAndReturnTo(linkPath(reader.token)))));
+  return pageResponse(renderRefusalPage(refusalView(context, refusal, signOutAndReturnTo(linkPath(reader.token)))));
 }
 
 function tokenFor(reader: Reader, opened: { tokenHash: string }): string {
@@ -206,10 +207,6 @@ function reportedOutcome(request: HttpRequest): Reported {
 
 function linkPath(token: string): string {
   return `/consent/${encodeURIComponent(token)}`;
-}
-
-function answer(page: RenderedPage): HttpResponseInit {
-  return htmlPage(page.status, page.html);
 }
 
 registerHttp('showConsentPage', {

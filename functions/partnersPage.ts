@@ -14,6 +14,7 @@ import { registerHttp } from '../shared/functionRegistry';
 import { withPageErrors } from '../shared/http/pageErrors';
 import {
   htmlPage,
+  pageResponse,
   renderNotFoundPage,
   renderPartnersPage,
   renderRefusalPage,
@@ -31,14 +32,14 @@ export async function showPartnersPage(request: HttpRequest): Promise<HttpRespon
   const session = customerSession(request, PARTNERS_PATH);
   if (session.kind === 'answer') return session.response;
   const { principal, context } = session;
-  if (!isGlobalAdministrator(principal)) return answer(notGlobalAdministrator(context));
+  if (!isGlobalAdministrator(principal)) return pageResponse(notGlobalAdministrator(context));
   const entries = await partnerEntries(principal);
   const removed = entries.find((entry) => entry.consentId === request.query.get('removed'));
   const notice =
     removed?.delegatedAdmin?.status === 'removed'
       ? { kind: 'delegated-admin-removed' as const, partnerName: removed.partner.displayName }
       : undefined;
-  return answer(renderPartnersPage({ ...context, entries, notice, supportContact: config().supportContact }));
+  return pageResponse(renderPartnersPage({ ...context, entries, notice, supportContact: config().supportContact }));
 }
 
 /** POST: R3, the customer removes a CSP's delegated admin roles; the consent and its authorization stay. */
@@ -46,21 +47,23 @@ export async function removeDelegatedAdmin(request: HttpRequest): Promise<HttpRe
   const session = customerSession(request, PARTNERS_PATH);
   if (session.kind === 'answer') return session.response;
   const { principal, context } = session;
-  if (!isGlobalAdministrator(principal)) return answer(notGlobalAdministrator(context));
+  if (!isGlobalAdministrator(principal)) return pageResponse(notGlobalAdministrator(context));
   const consentId = request.params.consentId ?? '';
   if (!(await verifiedForm(request, principal, formTargets.removeDelegatedAdmin(consentId)))) {
-    return answer(renderRefusalPage({ ...context, reason: 'forged-form', retryUrl: PARTNERS_PATH }));
+    return pageResponse(renderRefusalPage({ ...context, reason: 'forged-form', retryUrl: PARTNERS_PATH }));
   }
   const stored = await deps.consents.findConsentById(consentId);
   const consent = stored && effectiveConsent(stored.value, deps.now());
   // Another organization's consent does not exist for this reader.
   if (consent?.status !== 'accepted' || consent.customer.tenantId !== principal.tenantId) {
-    return answer(renderNotFoundPage(context));
+    return pageResponse(renderNotFoundPage(context));
   }
   if (consent.partner.type === 'oem') {
     const partner = partnerView(consent.partner, (await deps.partners.findPartner(consent.partner.id))?.value);
     const { supportContact } = config();
-    return answer(renderRefusalPage({ ...context, reason: 'oem-not-removable', partner, consentId, supportContact }));
+    return pageResponse(
+      renderRefusalPage({ ...context, reason: 'oem-not-removable', partner, consentId, supportContact }),
+    );
   }
   try {
     await removeDelegatedAdminAsCustomer(deps, { partnerId: consent.partner.id, consentId }, principal);
@@ -113,10 +116,6 @@ function notGlobalAdministrator(context: PageContext): RenderedPage {
 
 function seeOther(location: string): HttpResponseInit {
   return htmlPage(303, '', { location });
-}
-
-function answer(page: RenderedPage): HttpResponseInit {
-  return htmlPage(page.status, page.html);
 }
 
 registerHttp('showPartnersPage', {

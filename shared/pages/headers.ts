@@ -1,6 +1,7 @@
 // Security headers for the customer pages and their stylesheet: tables of defaults, small responders.
 import type { HttpResponseInit } from '@azure/functions';
 import { CONSENT_CSS } from './styles';
+import type { RenderedPage } from './layout';
 
 /** No script at all, styles only from our own origin, forms only to ourselves, never framed (API.md). */
 const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
@@ -37,6 +38,11 @@ export const STYLESHEET_HEADERS: Readonly<Record<string, string>> = {
 /** An HTML page answer with the page security headers; `extra` may add headers (e.g. Location) but not drop them. */
 export function htmlPage(status: number, html: string, extra: Record<string, string> = {}): HttpResponseInit {
   return { status, headers: { ...extra, ...PAGE_HEADERS }, body: html };
+}
+
+/** A rendered page as the response, with the page headers. */
+export function pageResponse(page: RenderedPage): HttpResponseInit {
+  return htmlPage(page.status, page.html);
 }
 
 /** The answer for GET STYLESHEET_PATH. */

@@ -12,7 +12,7 @@ export {
 } from './outcomePages';
 export { renderPartnersPage } from './partnersPage';
 export type { RenderedPage } from './layout';
-export { htmlPage, PAGE_HEADERS, STYLESHEET_HEADERS, stylesheetResponse } from './headers';
+export { htmlPage, pageResponse, PAGE_HEADERS, STYLESHEET_HEADERS, stylesheetResponse } from './headers';
 export { CONSENT_CSS, STYLESHEET_HASH, STYLESHEET_HREF, STYLESHEET_PATH } from './styles';
 export { LOCALES, formatDate, formatDateTime, pickLocale, type Locale } from './locale';
 export type * from './viewModels';
