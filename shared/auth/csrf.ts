@@ -45,6 +45,8 @@ export function issueCsrfToken(binding: CsrfBinding, options: CsrfOptions): stri
 export function verifyCsrfToken(token: string | null | undefined, binding: CsrfBinding, options: CsrfOptions): boolean {
   if (!token || !TOKEN_PATTERN.test(token)) return false;
   const bytes = Buffer.from(token, 'base64url');
+  // One canonical spelling per token: the unused bits of the last character must be zero.
+  if (bytes.toString('base64url') !== token) return false;
   const issuedAt = Number(bytes.readBigUInt64BE(0));
   const now = epochSeconds(options.now);
   const maxAge = options.maxAgeSeconds ?? CSRF_MAX_AGE_SECONDS;

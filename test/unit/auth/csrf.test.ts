@@ -129,3 +129,16 @@ describe('originAllowed', () => {
     expect(allowed({ origin: 'null', 'sec-fetch-site': 'same-origin' }, 'not a url')).toBe(false);
   });
 });
+
+describe('CSRF token spelling', () => {
+  it('accepts only the canonical base64url spelling of a token', () => {
+    const binding = { tenantId: 't', objectId: 'o', target: 'x' };
+    const token = issueCsrfToken(binding, { secret: SECRET });
+    expect(verifyCsrfToken(token, binding, { secret: SECRET })).toBe(true);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const variants = [...alphabet].map((c) => token.slice(0, -1) + c).filter((t) => t !== token);
+    const sameBytes = variants.filter((t) => Buffer.from(t, 'base64url').equals(Buffer.from(token, 'base64url')));
+    expect(sameBytes.length).toBeGreaterThan(0); // other spellings of the same bytes exist…
+    for (const variant of sameBytes) expect(verifyCsrfToken(variant, binding, { secret: SECRET })).toBe(false); // …and are refused
+  });
+});
