@@ -1,47 +1,30 @@
 // The invitation email end to end on the local host: partner API → queue → sender → the ACS stub (real EmailClient,
 // HMAC-signed) → the consent's email field and audit trail. Its own Azurite, so no other file's host takes a message.
-import type { RunningAzurite } from '../../../dev/azurite';
 import { newLinkNonce } from '../../../shared/auth/linkTokens';
 import { invitationUrl } from '../../../shared/consent/consentLinks';
 import { liveDependencies as live } from '../../../shared/consent/dependencies';
 import { issueConsent } from '../../../shared/domain/consent';
 import { invitationOperationId } from '../../../shared/email/operationId';
-import { startAcsStub, type AcsStub } from '../../support/acsStub';
-import { startAppHost, type AppHost } from '../../support/appHost';
+import type { AcsStub } from '../../support/acsStub';
+import type { AppHost } from '../../support/appHost';
+import { SENDER, startEmailPipeline, type EmailPipeline } from '../../support/emailPipeline';
 import { eventually } from '../../support/localHost';
-import { useOwnAzurite } from '../../support/ownAzurite';
 import { registeredPartner, type TestPartner } from '../../support/partners';
 import { storedPartner } from '../../support/storeFixtures';
 
-const SENDER = 'DoNotReply@mail.consent.example.com';
-/** host.json's settings with the waits shortened: five attempts, one second apart. */
-const QUEUE_SETTINGS = {
-  batchSize: 8,
-  maxDequeueCount: 5,
-  visibilityTimeoutSeconds: 1,
-  maxPollingIntervalMs: 200,
-  messageEncoding: 'base64',
-} as const;
-
-let azurite: RunningAzurite;
+let pipeline: EmailPipeline;
 let stub: AcsStub;
 let app: AppHost;
 let csp: TestPartner;
 
 beforeAll(async () => {
-  azurite = await useOwnAzurite();
-  stub = await startAcsStub();
-  process.env.EMAIL_TRANSPORT = 'acs';
-  process.env.ACS_CONNECTION_STRING = stub.connectionString;
-  process.env.EMAIL_SENDER_ADDRESS = SENDER;
-  app = await startAppHost({ queueSettings: QUEUE_SETTINGS });
+  pipeline = await startEmailPipeline();
+  ({ stub, app } = pipeline);
   csp = await registeredPartner(app, 'direct-csp', { microsoftPartnerId: '1234567' });
 }, 60_000);
 
 afterAll(async () => {
-  await app?.stop();
-  await stub?.close();
-  await azurite?.stop();
+  await pipeline?.stop();
 });
 
 afterEach(() => {

@@ -1,16 +1,15 @@
 // ACS failing (a storm of 429s, then 500s, then success) on the real pipeline — partner API → queue → sender → the
 // ACS stub: every invitation is sent exactly once in the end, and nothing is poisoned. Its own Azurite (queue triggers).
-import type { RunningAzurite } from '../../../dev/azurite';
 import { invitationOperationId } from '../../../shared/email/operationId';
-import { startAcsStub, type AcsStub } from '../../support/acsStub';
-import { startAppHost, type AppHost } from '../../support/appHost';
+import type { AcsStub } from '../../support/acsStub';
+import type { AppHost } from '../../support/appHost';
+import { SHORT_QUEUE_SETTINGS, startEmailPipeline, type EmailPipeline } from '../../support/emailPipeline';
 import { eventually } from '../../support/localHost';
-import { useOwnAzurite } from '../../support/ownAzurite';
 import { registeredPartner, type TestPartner } from '../../support/partners';
 
 const INVITATIONS = 20;
 /** host.json's limit. A 500 counts as an attempt; a 429 does not (its message is re-queued as a fresh copy). */
-const MAX_DEQUEUE_COUNT = 5;
+const MAX_DEQUEUE_COUNT = SHORT_QUEUE_SETTINGS.maxDequeueCount;
 /**
  * More 429s than the invitations could absorb if 429s counted: some consent sees more than MAX_DEQUEUE_COUNT of them
  * (pigeonhole), and is still sent rather than poisoned.
@@ -22,34 +21,20 @@ const THROTTLED = INVITATIONS * MAX_DEQUEUE_COUNT + 1;
  * invitation may be poisoned.
  */
 const SERVER_ERRORS = MAX_DEQUEUE_COUNT - 2;
-/** host.json's settings with the waits shortened to a second. */
-const QUEUE_SETTINGS = {
-  batchSize: 8,
-  maxDequeueCount: MAX_DEQUEUE_COUNT,
-  visibilityTimeoutSeconds: 1,
-  maxPollingIntervalMs: 200,
-  messageEncoding: 'base64',
-} as const;
 
-let azurite: RunningAzurite;
+let pipeline: EmailPipeline;
 let stub: AcsStub;
 let app: AppHost;
 let csp: TestPartner;
 
 beforeAll(async () => {
-  azurite = await useOwnAzurite();
-  stub = await startAcsStub();
-  process.env.EMAIL_TRANSPORT = 'acs';
-  process.env.ACS_CONNECTION_STRING = stub.connectionString;
-  process.env.EMAIL_SENDER_ADDRESS = 'DoNotReply@mail.consent.example.com';
-  app = await startAppHost({ queueSettings: QUEUE_SETTINGS });
+  pipeline = await startEmailPipeline();
+  ({ stub, app } = pipeline);
   csp = await registeredPartner(app, 'direct-csp');
 }, 60_000);
 
 afterAll(async () => {
-  await app?.stop();
-  await stub?.close();
-  await azurite?.stop();
+  await pipeline?.stop();
 });
 
 async function issueInvitation(index: number): Promise<string> {
