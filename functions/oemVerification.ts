@@ -1,7 +1,7 @@
 // OEM routes (D4, R14): has a customer consented — for one tenant, for up to 1000, and for a device batch.
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
-import { authenticatePartner, authenticatePartnerAlongside } from '../shared/auth/partnerCaller';
+import { authenticateOemAlongside, authenticatePartner } from '../shared/auth/partnerCaller';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
 import { oemConsentFrom, oemConsentsFor, requireOem } from '../shared/consent/verification';
 import { registerHttp } from '../shared/functionRegistry';
@@ -18,11 +18,10 @@ import { consentChecksSchema, deviceCheckQuerySchema, tenantParamsSchema } from 
 
 export async function consentOfTenant(request: HttpRequest): Promise<HttpResponseInit> {
   const { tenantId } = validate(tenantParamsSchema, request.params, 'The tenant id in the path');
-  // The hot path: the key, then the partner and the authorization row side by side.
-  const { partner, result: row } = await authenticatePartnerAlongside(request, (partnerId) =>
+  // The hot path: the key and the authorization row side by side, one round trip.
+  const row = await authenticateOemAlongside(request, (partnerId) =>
     deps.authorizations.findOwnAuthorization(tenantId, partnerId),
   );
-  requireOem(partner);
   return { jsonBody: oemConsentFrom(tenantId, row) };
 }
 

@@ -1,6 +1,6 @@
 // What the operator does: register and change partners, mint and revoke their keys, revoke a consent on request (R13).
 import { randomBytes } from 'node:crypto';
-import { mintApiKey, type KeyOwner } from '../auth/apiKeys';
+import { mintApiKey, type KeyOwner, type StoredApiKey } from '../auth/apiKeys';
 import { withoutAbsentFields, type Consent } from '../domain/consent';
 import { revokeConsent } from '../domain/consentTransitions';
 import type { Partner, PartnerStatus } from '../domain/partners';
@@ -56,6 +56,10 @@ export async function changePartner(deps: Dependencies, id: string, changes: Par
     ]);
   }
   const changed = withoutAbsentFields<Partner>({ ...found.value, ...changes });
+  const active = changed.status === 'active';
+  // The keys carry a copy of the status (for the OEM hot path). Fail closed while the two differ: a suspension reaches
+  // the keys before the partner row, a reactivation after it; repeating the change brings both in step.
+  if (changes.status !== undefined && !active) await deps.apiKeys.setPartnerKeysActive(id, false);
   try {
     await deps.partners.replacePartner(changed, found.etag);
   } catch (error) {
@@ -64,12 +68,16 @@ export async function changePartner(deps: Dependencies, id: string, changes: Par
     }
     throw error;
   }
+  if (changes.status !== undefined && active) await deps.apiKeys.setPartnerKeysActive(id, true);
   return changed;
 }
 
 export async function mintPartnerKey(deps: Dependencies, partnerId: string, name?: string) {
-  await getPartner(deps, partnerId);
-  return mintKey(deps, { kind: 'partner', partnerId }, name);
+  const partner = await getPartner(deps, partnerId);
+  return mintKey(deps, { kind: 'partner', partnerId }, name, {
+    type: partner.type,
+    active: partner.status === 'active',
+  });
 }
 
 export async function mintOperatorKey(deps: Dependencies, name?: string) {
@@ -114,9 +122,9 @@ export async function revokeConsentOnRequest(
   return consent;
 }
 
-async function mintKey(deps: Dependencies, owner: KeyOwner, name?: string) {
+async function mintKey(deps: Dependencies, owner: KeyOwner, name?: string, partner?: StoredApiKey['partner']) {
   const { apiKey, stored } = mintApiKey(owner, deps.now(), name);
-  await deps.apiKeys.insertApiKey(stored);
+  await deps.apiKeys.insertApiKey({ ...stored, partner });
   return { keyId: stored.keyId, apiKey, createdAt: stored.createdAt.toISOString() };
 }
 

@@ -1,5 +1,6 @@
 // What a partner may do for a customer (R8, R9) and the OEM's consent checks (R14), answered from the authorization rows.
 import type { Partner } from '../domain/partners';
+import { ONLY_OEMS } from '../auth/partnerCaller';
 import { forbidden } from '../errors';
 import type { AuthorizationRecord } from '../storage/authorizationStore';
 import type { Page, PageRequest } from '../storage/paging';
@@ -83,7 +84,7 @@ export async function oemConsentsFor(
 }
 
 export function requireOem(partner: Partner): void {
-  if (partner.type !== 'oem') throw forbidden('Only OEM partners use the OEM verification routes.');
+  if (partner.type !== 'oem') throw forbidden(ONLY_OEMS);
 }
 
 function customerEntry(row: AuthorizationRecord): CustomerEntry {

@@ -107,6 +107,23 @@ describe('OEM verification (R14)', () => {
     expect((await app.call('GET', `/api/oem/consents/${tenantId}`, { key: other.key })).body.consented).toBe(false);
   });
 
+  it('R14: a suspended OEM is refused at once, keys minted before included, and served again once reactivated', async () => {
+    const oem = await registeredPartner(app, 'oem');
+    const { tenantId } = await consentedCustomer(oem);
+    const later = await app.call('POST', `/api/admin/partners/${oem.id}/keys`, { key: app.operatorKey });
+    const suspend = (status: string) =>
+      app.call('PATCH', `/api/admin/partners/${oem.id}`, { key: app.operatorKey, body: { status } });
+
+    await suspend('suspended');
+    for (const key of [oem.key, later.body.apiKey as string]) {
+      const refused = await app.call('GET', `/api/oem/consents/${tenantId}`, { key });
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toContain('suspended');
+    }
+    await suspend('active');
+    expect((await app.call('GET', `/api/oem/consents/${tenantId}`, { key: oem.key })).body.consented).toBe(true);
+  });
+
   it('R14: only OEMs may call the OEM routes (403 for a CSP)', async () => {
     const csp = await registeredPartner(app, 'direct-csp');
     expect((await app.call('GET', `/api/oem/consents/${randomUUID()}`, { key: csp.key })).status).toBe(403);
