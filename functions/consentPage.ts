@@ -86,7 +86,11 @@ async function answerInvitation(
   opened: Invitation,
   decision: 'accept' | 'decline',
 ): Promise<HttpResponseInit> {
-  const target = { partnerId: opened.consent.partner.id, consentId: opened.consent.id };
+  const target = {
+    partnerId: opened.consent.partner.id,
+    consentId: opened.consent.id,
+    linkTokenHash: opened.tokenHash,
+  };
   let outcome: DecisionOutcome;
   try {
     outcome =

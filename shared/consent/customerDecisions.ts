@@ -2,9 +2,18 @@
 import { acceptanceRefusal, type AcceptanceRefusal, type Signer } from '../domain/acceptance';
 import type { Consent } from '../domain/consent';
 import { acceptConsent, declineConsent, removeDelegatedAdmin } from '../domain/consentTransitions';
+import { conflict } from '../errors';
+import { invitationUrl } from './consentLinks';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
 import { grantAuthorizations } from './projection';
+
+/** The consent a customer answers, and the link they answered through (a replaced link decides nothing). */
+export interface DecisionTarget {
+  partnerId: string;
+  consentId: string;
+  linkTokenHash?: string;
+}
 
 export type DecisionOutcome =
   | { kind: 'accepted' | 'already-accepted' | 'declined'; consent: Consent }
@@ -16,7 +25,7 @@ export type DecisionOutcome =
  */
 export async function acceptAsCustomer(
   deps: Dependencies,
-  target: { partnerId: string; consentId: string },
+  target: DecisionTarget,
   signer: Signer,
 ): Promise<DecisionOutcome> {
   const now = deps.now();
@@ -24,6 +33,7 @@ export async function acceptAsCustomer(
     deps,
     () => deps.consents.findConsent(target.partnerId, target.consentId),
     (current) => {
+      requireCurrentLink(current, target);
       const refusal = acceptanceRefusal(current, signer);
       if (refusal) return { keep: true, result: refusal };
       const outcome = acceptConsent(current, { now, acceptedBy: acceptedByOf(signer) });
@@ -40,7 +50,7 @@ export async function acceptAsCustomer(
 
 export async function declineAsCustomer(
   deps: Dependencies,
-  target: { partnerId: string; consentId: string },
+  target: DecisionTarget,
   signer: Signer,
 ): Promise<DecisionOutcome> {
   const now = deps.now();
@@ -48,6 +58,7 @@ export async function declineAsCustomer(
     deps,
     () => deps.consents.findConsent(target.partnerId, target.consentId),
     (current) => {
+      requireCurrentLink(current, target);
       const refused = acceptanceRefusal(current, signer);
       return refused ? { keep: true, result: refused } : { write: declineConsent(current, now), result: undefined };
     },
@@ -81,6 +92,14 @@ export async function removeDelegatedAdminAsCustomer(
     actor: { kind: 'customer', id: signer.objectId.toLowerCase() },
   });
   return consent;
+}
+
+/** A pending consent whose link was replaced after the page was opened is answered through the new link only. */
+function requireCurrentLink(current: Consent, target: DecisionTarget): void {
+  if (!target.linkTokenHash || current.status !== 'pending' || !current.linkNonce) return;
+  if (invitationUrl(current.linkNonce).tokenHash !== target.linkTokenHash) {
+    throw conflict('This link was replaced by a newer one; use the link from the most recent email.');
+  }
 }
 
 function acceptedByOf(signer: Signer) {

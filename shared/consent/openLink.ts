@@ -54,6 +54,10 @@ async function openInvitation(
     return { kind: 'gone', reason: 'replaced' };
   }
   if (consent.status === 'expired' || consent.status === 'cancelled') return { kind: 'gone', reason: consent.status };
+  // R11: a partner that may no longer ask (suspended, removed, an OEM no longer eligible) cannot be accepted either.
+  if (consent.status === 'pending' && (!partner || issuingRefusal(partner.value))) {
+    return { kind: 'gone', reason: 'cancelled' };
+  }
   return { kind: 'invitation', tokenHash, consent, partner: partner?.value };
 }
 

@@ -69,15 +69,29 @@ export async function changePartner(deps: Dependencies, id: string, changes: Par
     throw error;
   }
   if (changes.status !== undefined && active) await deps.apiKeys.setPartnerKeysActive(id, true);
+  if (changes.status !== undefined) await settleKeyCopies(deps, id, active);
   return changed;
 }
 
 export async function mintPartnerKey(deps: Dependencies, partnerId: string, name?: string) {
   const partner = await getPartner(deps, partnerId);
-  return mintKey(deps, { kind: 'partner', partnerId }, name, {
-    type: partner.type,
-    active: partner.status === 'active',
-  });
+  const active = partner.status === 'active';
+  const minted = await mintKey(deps, { kind: 'partner', partnerId }, name, { type: partner.type, active });
+  await settleKeyCopies(deps, partnerId, active); // a status change may have landed while the key was minted
+  return minted;
+}
+
+/**
+ * After writing the key copies as `written`, reads the partner again: if a concurrent change left it otherwise, the
+ * copies follow the partner row (the truth). Repeats until they agree, a few times at most.
+ */
+async function settleKeyCopies(deps: Dependencies, partnerId: string, written: boolean): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = (await deps.partners.findPartner(partnerId))?.value.status === 'active';
+    if (current === written) return;
+    await deps.apiKeys.setPartnerKeysActive(partnerId, current);
+    written = current;
+  }
 }
 
 export async function mintOperatorKey(deps: Dependencies, name?: string) {
@@ -113,6 +127,8 @@ export async function revokeConsentOnRequest(
     () => deps.consents.findConsent(stored.value.partner.id, consentId),
     (current) => ({ write: revokeConsent(current, revocation), result: undefined }),
   );
+  // A grant from an older copy (a sweep repair, a repeated accept) may have landed between the two steps above.
+  await withdrawAuthorizations(deps, consent);
   await deps.events.appendEvent(consent.id, 'revoked', {
     at: consent.revokedAt!,
     type: 'consent.revoked',

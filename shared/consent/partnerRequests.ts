@@ -138,11 +138,12 @@ export async function resendConsentRequest(
   const { consent } = await changeConsent(
     deps,
     () => deps.consents.findConsent(partner.id, consentId),
+    // Rebuilt from the freshest copy: an accept, cancel or expiry that landed meanwhile makes this a 409, never undone.
     (latest) => {
       if (latest.linkVersion !== current.linkVersion) {
         throw conflict('Another request replaced this link at the same moment; read the consent and try again.');
       }
-      return { write: planned, result: undefined };
+      return { write: { ...reissueLink(latest, now), linkNonce: planned.linkNonce }, result: undefined };
     },
   );
   await deps.events.appendEvent(consentId, `resent-v${consent.linkVersion}`, {

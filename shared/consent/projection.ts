@@ -14,9 +14,23 @@ export function authorizationRecordsFor(consent: Consent): AuthorizationRecord[]
   }));
 }
 
-/** Idempotent: safe to repeat, which is how an acceptance interrupted after its first write converges. */
+/**
+ * Idempotent: safe to repeat, which is how an acceptance interrupted after its first write converges. The rows are
+ * written from a copy read earlier, so the consent is read again afterwards: if it was revoked meanwhile, the rows
+ * are taken back — a revocation is never undone by a late grant.
+ */
 export async function grantAuthorizations(deps: Dependencies, consent: Consent): Promise<void> {
   for (const record of authorizationRecordsFor(consent)) await deps.authorizations.saveAuthorization(record);
+  const latest = await deps.consents.findConsent(consent.partner.id, consent.id);
+  if (latest && latest.value.status !== 'accepted') await withdrawAuthorizations(deps, latest.value);
+}
+
+/** Whether every row an accepted consent stands for is in place (the sweep's check before repairing). */
+export async function authorizationsComplete(deps: Dependencies, consent: Consent): Promise<boolean> {
+  const present = await Promise.all(
+    authorizationRecordsFor(consent).map((record) => deps.authorizations.authorizationPresent(record)),
+  );
+  return present.every(Boolean);
 }
 
 /**

@@ -4,7 +4,7 @@ import { expireConsent } from '../domain/consentTransitions';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
 import { recordAcceptance } from './customerDecisions';
-import { grantAuthorizations } from './projection';
+import { authorizationsComplete, grantAuthorizations } from './projection';
 
 export interface SweepReport {
   expired: number;
@@ -34,8 +34,8 @@ export async function sweepConsents(deps: Dependencies): Promise<SweepReport> {
   for await (const { value } of deps.consents.consentsInStatus('accepted')) {
     const tenantId = value.customer.tenantId;
     if (!tenantId) continue;
-    const own = await deps.authorizations.findOwnAuthorization(tenantId, value.partner.id);
-    if (own) continue; // projected (by this consent, or by another accepted one of the same partner)
+    // Every row, in both tables, for the partner and (R9) its provider: a crash can stop between any two.
+    if (await authorizationsComplete(deps, value)) continue;
     await grantAuthorizations(deps, value);
     await recordAcceptance(deps, value); // the interrupted acceptance may not have reached its event either
     repaired++;

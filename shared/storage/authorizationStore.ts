@@ -65,6 +65,26 @@ export async function findOwnAuthorization(
   }
 }
 
+/** Whether both rows of this authorization exist (two point reads; the sweep's completeness check). */
+export async function authorizationPresent(
+  record: Pick<AuthorizationRecord, 'tenantId' | 'partnerId' | 'viaPartnerId'>,
+): Promise<boolean> {
+  const [byTenant, byPartner] = await Promise.all([tableClient(TABLES.authorizations), tableClient(TABLES.customers)]);
+  const exists = (table: TableClient, partitionKey: string, rowKey: string) =>
+    table.getEntity(partitionKey, rowKey).then(
+      () => true,
+      (error: unknown) => {
+        if (isNotFound(error)) return false;
+        throw error;
+      },
+    );
+  const [a, b] = await Promise.all([
+    exists(byTenant, record.tenantId, tenantRowKey(record)),
+    exists(byPartner, record.partnerId, partnerRowKey(record)),
+  ]);
+  return a && b;
+}
+
 /** Every authorization for a tenant: the customer's partner list, and an indirect provider's check (one partition). */
 export async function listTenantAuthorizations(tenantId: string): Promise<AuthorizationRecord[]> {
   const table = await tableClient(TABLES.authorizations);

@@ -1,6 +1,7 @@
 // Continuation-token paging over Table Storage queries: the SDK's token, made opaque for clients.
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
 import { invalid } from '../errors';
+import { isUsableKey } from './tableErrors';
 
 export interface Page<T> {
   items: T[];
@@ -36,13 +37,21 @@ function encodeToken(token: string): string {
 function decodeToken(token: string | undefined): string | undefined {
   if (token === undefined) return undefined;
   const decoded = Buffer.from(token, 'base64url').toString('utf8');
-  // The SDK's own token is base64 of JSON; anything else did not come from us.
+  // The SDK's own token is base64 of { nextPartitionKey, nextRowKey? }; anything else did not come from us.
+  let parsed: unknown;
   try {
-    JSON.parse(Buffer.from(decoded, 'base64').toString('utf8'));
-    return decoded;
+    parsed = JSON.parse(Buffer.from(decoded, 'base64').toString('utf8'));
   } catch {
-    throw invalid('continuationToken is not valid: pass back the token of the previous page unchanged.', [
-      { path: 'continuationToken', message: 'not a token this service issued' },
-    ]);
+    throw badToken();
   }
+  const { nextPartitionKey, nextRowKey } = (parsed ?? {}) as Record<string, unknown>;
+  const usable = (key: unknown) => typeof key === 'string' && isUsableKey(key);
+  if (!usable(nextPartitionKey) || (nextRowKey !== undefined && !usable(nextRowKey))) throw badToken();
+  return decoded;
+}
+
+function badToken() {
+  return invalid('continuationToken is not valid: pass back the token of the previous page unchanged.', [
+    { path: 'continuationToken', message: 'not a token this service issued' },
+  ]);
 }

@@ -114,6 +114,15 @@ describe('registering partners (R1)', () => {
     expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
     const tampered = await app.call('GET', '/api/admin/partners?continuationToken=garbage', { key: app.operatorKey });
     expect(tampered.status).toBe(400);
+    // Well-formed encodings of the wrong thing (JSON null; a key Table Storage forbids) are refused the same way.
+    const token = (value: unknown) =>
+      Buffer.from(Buffer.from(JSON.stringify(value)).toString('base64')).toString('base64url');
+    for (const crafted of [token(null), token({ nextPartitionKey: 'a/b' }), token({ nextPartitionKey: 7 })]) {
+      const answer = await app.call('GET', `/api/admin/partners?continuationToken=${crafted}`, {
+        key: app.operatorKey,
+      });
+      expect(answer.status).toBe(400);
+    }
   });
 });
 
