@@ -3,7 +3,7 @@ targetScope = 'resourceGroup'
 
 import { emailType, scaleType, signInType } from 'types.bicep'
 
-@description('Required. Short base name for every resource: 3-12 lowercase letters, digits or hyphens.')
+@description('Required. Short base name for every resource: 3-12 lowercase letters, digits or single hyphens, starting with a letter and ending with a letter or digit (storage account and Key Vault names are made from it).')
 @minLength(3)
 @maxLength(12)
 param name string
@@ -52,14 +52,24 @@ param tags object = {}
 
 // Table and queue names live in one file that the tests compare with the code.
 var storageNames = loadJsonContent('storage-names.json')
-var suffix = uniqueString(resourceGroup().id, name)
-var compactName = toLower(replace(name, '-', ''))
+// Bicep has no pattern decorator, so a name that would make an invalid storage account, Key Vault or app name stops the
+// deployment here, with a message, before anything is created.
+var nameCharacters = 'abcdefghijklmnopqrstuvwxyz0123456789-'
+var nameIsValid = empty(filter(range(0, length(name)), i => !contains(nameCharacters, substring(name, i, 1)))) && contains(
+  'abcdefghijklmnopqrstuvwxyz',
+  first(name)
+) && last(name) != '-' && !contains(name, '--')
+var baseName = nameIsValid
+  ? name
+  : fail('The parameter name must be 3-12 lowercase letters, digits or single hyphens, start with a letter and end with a letter or digit')
+var suffix = uniqueString(resourceGroup().id, baseName)
+var compactName = replace(baseName, '-', '')
 var deploymentContainerName = 'app-package'
 
 module identity 'modules/identity.bicep' = {
   name: '${deployment().name}-identity'
   params: {
-    name: 'id-${name}'
+    name: 'id-${baseName}'
     location: location
     tags: tags
   }
@@ -68,8 +78,8 @@ module identity 'modules/identity.bicep' = {
 module monitoring 'modules/monitoring.bicep' = {
   name: '${deployment().name}-monitoring'
   params: {
-    name: 'appi-${name}'
-    workspaceName: 'log-${name}'
+    name: 'appi-${baseName}'
+    workspaceName: 'log-${baseName}'
     location: location
     tags: tags
   }
@@ -101,8 +111,8 @@ module keyVault 'modules/keyVault.bicep' = {
 module communication 'modules/communication.bicep' = {
   name: '${deployment().name}-communication'
   params: {
-    name: 'acs-${name}-${take(suffix, 8)}'
-    emailServiceName: 'ecs-${name}-${take(suffix, 8)}'
+    name: 'acs-${baseName}-${take(suffix, 8)}'
+    emailServiceName: 'ecs-${baseName}-${take(suffix, 8)}'
     email: email
     tags: tags
   }
@@ -126,8 +136,8 @@ module functionApp 'modules/functionApp.bicep' = {
     roleAssignments
   ]
   params: {
-    name: 'func-${name}-${take(suffix, 8)}'
-    planName: 'plan-${name}'
+    name: 'func-${baseName}-${take(suffix, 8)}'
+    planName: 'plan-${baseName}'
     identityResourceId: identity.outputs.resourceId
     identityClientId: identity.outputs.clientId
     storageEndpoints: {
@@ -141,7 +151,6 @@ module functionApp 'modules/functionApp.bicep' = {
     signInClientSecretUri: keyVault.outputs.signInClientSecretUri
     acsEndpoint: communication.outputs.endpoint
     emailSenderAddress: communication.outputs.senderAddress
-    emailSenderName: communication.outputs.senderName
     signIn: signIn
     customDomain: customDomain
     appVersion: appVersion

@@ -35,6 +35,17 @@ resource managedDomain 'Microsoft.Communication/emailServices/domains@2025-09-01
   }
 }
 
+// ACS takes the sender's display name from this resource, not from the message. An Azure-managed domain comes with
+// DoNotReply; declaring it sets its display name.
+resource sender 'Microsoft.Communication/emailServices/domains/senderUsernames@2025-09-01' = {
+  parent: managedDomain
+  name: 'DoNotReply'
+  properties: {
+    username: 'DoNotReply'
+    displayName: email.senderName
+  }
+}
+
 resource communicationService 'Microsoft.Communication/communicationServices@2025-09-01' = {
   name: name
   location: 'global'
@@ -58,8 +69,5 @@ output resourceId string = communicationService.id
 @description('The endpoint the app sends through (ACS_ENDPOINT).')
 output endpoint string = 'https://${communicationService.properties.hostName}'
 
-@description('The sender address (EMAIL_SENDER_ADDRESS).')
-output senderAddress string = 'DoNotReply@${managedDomain.properties.mailFromSenderDomain}'
-
-@description('The sender display name (EMAIL_SENDER_NAME).')
-output senderName string = email.senderName
+@description('The sender address (EMAIL_SENDER_ADDRESS); its display name is the sender username\'s.')
+output senderAddress string = '${sender.properties.username}@${managedDomain.properties.mailFromSenderDomain}'

@@ -35,9 +35,6 @@ param acsEndpoint string
 @description('Required. Sender address, DoNotReply@<managed domain>.')
 param emailSenderAddress string
 
-@description('Required. Sender display name.')
-param emailSenderName string
-
 @description('Required. The app registration behind the platform sign-in.')
 param signIn signInType
 
@@ -64,9 +61,10 @@ param tags object = {}
 
 // The platform reads the sign-in client secret from this app setting (a Key Vault reference).
 var signInSecretSettingName = 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
-var multiTenantIssuer = 'https://login.microsoftonline.com/common/v2.0'
+// The cloud's own sign-in endpoint (login.microsoftonline.com in Azure's public cloud), so sovereign clouds work.
+var multiTenantIssuer = '${environment().authentication.loginEndpoint}common/v2.0'
 
-resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
@@ -80,7 +78,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
   }
 }
 
-resource site 'Microsoft.Web/sites@2024-11-01' = {
+resource site 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
   tags: tags
@@ -96,10 +94,10 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     // Key Vault references resolve with the user-assigned identity, not a system-assigned one.
     keyVaultReferenceIdentity: identityResourceId
+    // Flex Consumption rejects ftpsState and most other siteConfig properties (ARM error 51021); FTP is off through
+    // the basic publishing credentials policies below instead.
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
-      http20Enabled: true
     }
     functionAppConfig: {
       deployment: {
@@ -125,7 +123,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
 }
 
 // A separate resource so PUBLIC_BASE_URL can name the app's own host name. It replaces the whole settings set.
-resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
+resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'appsettings'
   properties: {
@@ -139,7 +137,6 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     EMAIL_TRANSPORT: 'acs'
     ACS_ENDPOINT: acsEndpoint
     EMAIL_SENDER_ADDRESS: emailSenderAddress
-    EMAIL_SENDER_NAME: emailSenderName
     SUPPORT_CONTACT: supportContact
     AZURE_CLIENT_ID: identityClientId
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
@@ -149,7 +146,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   }
 }
 
-resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: site
   name: 'ftp'
   properties: {
@@ -157,7 +154,7 @@ resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2
   }
 }
 
-resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: site
   name: 'scm'
   properties: {
@@ -167,7 +164,7 @@ resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2
 
 // Platform sign-in: multi-tenant Microsoft Entra ID. Anonymous requests pass (partners use API keys; the pages
 // redirect to /.auth/login/aad themselves), and the app checks the tenant (tid) itself.
-resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = {
+resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'authsettingsV2'
   dependsOn: [
@@ -205,9 +202,10 @@ resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = {
         }
       }
     }
+    // The app never reads stored tokens, and Flex Consumption has no shared file system to keep them in.
     login: {
       tokenStore: {
-        enabled: true
+        enabled: false
       }
     }
   }

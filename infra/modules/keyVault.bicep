@@ -23,7 +23,7 @@ param enablePurgeProtection bool = true
 @description('Optional. Tags for the resources.')
 param tags object = {}
 
-resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2026-05-15' = {
   name: name
   location: location
   tags: tags
@@ -42,7 +42,7 @@ resource vault 'Microsoft.KeyVault/vaults@2024-11-01' = {
   }
 }
 
-resource appSecretEntry 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
+resource appSecretEntry 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   parent: vault
   name: 'app-secret'
   properties: {
@@ -51,7 +51,7 @@ resource appSecretEntry 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
   }
 }
 
-resource signIn 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
+resource signIn 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   parent: vault
   name: 'sign-in-client-secret'
   properties: {

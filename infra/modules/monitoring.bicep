@@ -17,7 +17,7 @@ param retentionInDays int = 30
 @description('Optional. Tags for the resources.')
 param tags object = {}
 
-resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+resource workspace 'Microsoft.OperationalInsights/workspaces@2026-03-01' = {
   name: workspaceName
   location: location
   tags: tags

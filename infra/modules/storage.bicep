@@ -19,7 +19,7 @@ param location string = resourceGroup().location
 @description('Optional. Tags for the resources.')
 param tags object = {}
 
-resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
+resource account 'Microsoft.Storage/storageAccounts@2026-09-01' = {
   name: name
   location: location
   tags: tags
@@ -42,12 +42,12 @@ resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2026-09-01' = {
   parent: account
   name: 'default'
 }
 
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = {
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2026-09-01' = {
   parent: blobService
   name: deploymentContainerName
   properties: {
@@ -55,24 +55,24 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
-resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2026-09-01' = {
   parent: account
   name: 'default'
 }
 
-resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2024-01-01' = [
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2026-09-01' = [
   for tableName in storageNames.tables: {
     parent: tableService
     name: tableName
   }
 ]
 
-resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2026-09-01' = {
   parent: account
   name: 'default'
 }
 
-resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = [
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2026-09-01' = [
   for queueName in storageNames.queues: {
     parent: queueService
     name: queueName

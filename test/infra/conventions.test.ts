@@ -1,57 +1,50 @@
-// The Bicep follows the Azure Verified Modules habits the handbook asks for.
-import { declarations, infraFile, infraFiles, parameters, resources, valueText } from './bicep';
-
-/** Types whose latest stable API version is older than 2022 (Application Insights components: 2020-02-02). */
-const OLDEST_ALLOWED: Record<string, string> = { 'Microsoft.Insights/components': '2020-02-02' };
+// The Bicep follows the Azure Verified Modules habits the handbook asks for, read from the compiled template.
+import path from 'node:path';
+import { build, describeWithBicep, INFRA_DIR, nestedTemplates, type ArmTemplate } from './bicep';
 
 const MODULES = ['identity', 'monitoring', 'storage', 'keyVault', 'communication', 'roleAssignments', 'functionApp'];
 
-describe('infra conventions', () => {
-  it("every param has a @description starting 'Required.' or 'Optional.'", async () => {
-    const files = (await infraFiles()).filter((file) => file.path.endsWith('.bicep'));
-    const undocumented = files.flatMap((file) =>
-      parameters(file)
-        .filter((param) => !/^(Required|Optional)\. \S/.test(param.description ?? ''))
-        .map((param) => `${file.path}:${param.line} param ${param.name}`),
+describeWithBicep('infra conventions', (bicep) => {
+  let main: ArmTemplate;
+
+  beforeAll(() => {
+    const built = build(bicep, path.join(INFRA_DIR, 'main.bicep'));
+    if (!built.template) throw new Error(`bicep build failed:\n${built.run.stderr}`);
+    main = built.template;
+  });
+
+  it("every param of main.bicep and of each module has a description starting 'Required.' or 'Optional.'", () => {
+    const templates = [{ name: 'main', template: main }, ...nestedTemplates(main)];
+    const undocumented = templates.flatMap(({ name, template }) =>
+      Object.entries(template.parameters ?? {})
+        .filter(([, parameter]) => !/^(Required|Optional)\. \S/.test(parameter.metadata?.description ?? ''))
+        .map(([parameter]) => `${String(name)}: param ${parameter}`),
     );
     expect(undocumented).toEqual([]);
-    expect(files.flatMap(parameters).length).toBeGreaterThan(40);
+    expect(templates.flatMap(({ template }) => Object.keys(template.parameters ?? {})).length).toBeGreaterThan(40);
   });
 
-  it('main.bicep deploys to a resource group and composes one module per concern', async () => {
-    const main = await infraFile('main.bicep');
-    expect(main.root.text).toMatch(/^targetScope = 'resourceGroup'$/m);
-    const modulePaths = [...declarations(main, 'module_declaration').values()].map(
-      (node) => node.namedChildren[1]?.text,
+  it('main.bicep composes one module per concern, each deployed under the deployment name and a fixed suffix', () => {
+    const modules = Object.entries(main.resources as Record<string, { type: string; name: unknown }>).filter(
+      ([, resource]) => resource.type === 'Microsoft.Resources/deployments',
     );
-    expect(modulePaths.sort()).toEqual(MODULES.map((name) => `'modules/${name}.bicep'`).sort());
-  });
-
-  it('each resource module outputs name and resourceId (roleAssignments, which makes several, outputs their ids)', async () => {
-    const missing: string[] = [];
-    for (const name of MODULES) {
-      const outputs = [...declarations(await infraFile(`modules/${name}.bicep`), 'output_declaration').keys()];
-      const required = name === 'roleAssignments' ? ['resourceIds'] : ['name', 'resourceId'];
-      missing.push(...required.filter((output) => !outputs.includes(output)).map((output) => `${name}: ${output}`));
+    expect(modules.map(([symbol]) => symbol).sort()).toEqual([...MODULES].sort());
+    for (const [symbol, resource] of modules) {
+      expect({ symbol, name: resource.name }).toEqual({
+        symbol,
+        name: expect.stringMatching(/^\[format\('\{0\}-[a-z]+', deployment\(\)\.name\)\]$/),
+      });
     }
+  });
+
+  it('each resource module outputs name and resourceId (roleAssignments, which makes several, outputs their ids)', () => {
+    const missing = Object.entries(main.resources as Record<string, { properties?: { template?: ArmTemplate } }>)
+      .filter(([symbol]) => MODULES.includes(symbol))
+      .flatMap(([symbol, resource]) => {
+        const outputs = Object.keys(resource.properties?.template?.outputs ?? {});
+        const required = symbol === 'roleAssignments' ? ['resourceIds'] : ['name', 'resourceId'];
+        return required.filter((output) => !outputs.includes(output)).map((output) => `${symbol}: ${output}`);
+      });
     expect(missing).toEqual([]);
-  });
-
-  it('API versions are pinned, stable and recent', async () => {
-    const all = (await infraFiles()).flatMap((file) => resources(file).map((r) => ({ file: file.path, ...r })));
-    expect(all.length).toBeGreaterThan(20);
-    const stale = all.filter(
-      (r) => !/^20(2[2-9]|[3-9]\d)-\d\d-\d\d$/.test(r.apiVersion) && OLDEST_ALLOWED[r.type] !== r.apiVersion,
-    );
-    expect(stale.map((r) => `${r.file}: ${r.type}@${r.apiVersion}`)).toEqual([]);
-  });
-
-  it('module deployment names are deterministic: the deployment name and a fixed suffix', async () => {
-    const main = await infraFile('main.bicep');
-    const names = [...declarations(main, 'module_declaration').values()].map((node) =>
-      valueText(node.namedChildren[2]!, 'name'),
-    );
-    expect(names).toHaveLength(MODULES.length);
-    for (const name of names) expect(name).toMatch(/^'\$\{deployment\(\)\.name\}-[a-z]+'$/);
   });
 });

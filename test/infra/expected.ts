@@ -17,7 +17,6 @@ export const AZURE_APP_SETTINGS = [
   'EMAIL_TRANSPORT',
   'ACS_ENDPOINT',
   'EMAIL_SENDER_ADDRESS',
-  'EMAIL_SENDER_NAME',
   'AZURE_CLIENT_ID',
   'APPLICATIONINSIGHTS_CONNECTION_STRING',
   'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
@@ -29,19 +28,55 @@ export const AZURE_APP_SETTINGS = [
 /** Settings that hold secrets and therefore must be Key Vault references. */
 export const SECRET_APP_SETTINGS = ['APP_SECRET', 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'] as const;
 
-/** Settings that must never be set in Azure: local alternatives, or deprecated on Flex Consumption. */
-export const FORBIDDEN_APP_SETTINGS = [
-  'AzureWebJobsStorage',
-  'ACS_CONNECTION_STRING',
+/** Settings only the local host and tests use: never set in Azure. */
+export const LOCAL_ONLY_SETTINGS: readonly string[] = ['AzureWebJobsStorage', 'ACS_CONNECTION_STRING'];
+
+/** Settings the Functions host, Application Insights or the platform sign-in read, not shared/config.ts. */
+export const PLATFORM_APP_SETTINGS: readonly string[] = [
+  'AzureWebJobsStorage__credential',
+  'AzureWebJobsStorage__blobServiceUri',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
+  'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET',
+];
+
+/**
+ * App settings Flex Consumption rejects or ignores (its runtime, scale and deployment live in functionAppConfig), from
+ * Microsoft's Flex Consumption documentation.
+ */
+export const FLEX_REJECTED_APP_SETTINGS: readonly string[] = [
   'FUNCTIONS_WORKER_RUNTIME',
   'FUNCTIONS_EXTENSION_VERSION',
+  'FUNCTIONS_WORKER_RUNTIME_VERSION',
   'WEBSITE_NODE_DEFAULT_VERSION',
   'WEBSITE_RUN_FROM_PACKAGE',
   'WEBSITE_CONTENTSHARE',
   'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING',
+  'WEBSITE_CONTENTOVERVNET',
+  'WEBSITE_SKIP_CONTENTSHARE_VALIDATION',
+  'WEBSITE_MAX_DYNAMIC_APPLICATION_SCALE_OUT',
+  'WEBSITE_USE_PLACEHOLDER_DOTNETISOLATED',
   'SCM_DO_BUILD_DURING_DEPLOYMENT',
   'ENABLE_ORYX_BUILD',
-] as const;
+  'AzureWebJobsFeatureFlags',
+];
+
+/** siteConfig properties Flex Consumption sites reject with ARM error 51021 (named in real rejections). */
+export const FLEX_REJECTED_SITE_CONFIG: readonly string[] = [
+  'ftpsState',
+  'http20Enabled',
+  'linuxFxVersion',
+  'alwaysOn',
+  'use32BitWorkerProcess',
+  'preWarmedInstanceCount',
+  'netFrameworkVersion',
+  'functionsRuntimeScaleMonitoringEnabled',
+  'functionAppScaleLimit',
+  'minimumElasticInstanceCount',
+];
+
+/** The siteConfig properties we set: what Microsoft's own Flex Consumption sample sets, and nothing more. */
+export const FLEX_ALLOWED_SITE_CONFIG: readonly string[] = ['minTlsVersion'];
 
 /** Built-in role definition ids (Microsoft's built-in roles reference) the app's identity is granted. */
 export const BUILT_IN_ROLES = {
