@@ -34,10 +34,12 @@ type emailType = {
 @description('Flex Consumption scale settings.')
 type scaleType = {
   @description('Required. Upper bound of instances (40 to 1000).')
+  @minValue(40)
+  @maxValue(1000)
   maximumInstanceCount: int
 
-  @description('Required. Memory per instance in MB: 2048 or 4096.')
-  instanceMemoryMB: int
+  @description('Required. Memory per instance in MB: 512, 2048 or 4096.')
+  instanceMemoryMB: 512 | 2048 | 4096
 }
 
 @export()

@@ -90,6 +90,15 @@ describeWithBicep('infra/ under the real Bicep compiler', (bicep) => {
     expect(result.run.stderr).toContain('The parameter name must be 3-12 lowercase letters, digits or single hyphens');
   });
 
+  it.each([
+    [512, true],
+    [1024, false],
+  ])('Flex instance memory of %i MB is accepted: %s', (memory, accepted) => {
+    const params = `${mainParameters()}\nparam scale = {\n  maximumInstanceCount: 40\n  instanceMemoryMB: ${memory}\n}\n`;
+    const result = snapshot(bicep, params, { ...PARAMETER_ENVIRONMENT });
+    expect({ memory, ok: result.ok }).toEqual({ memory, ok: accepted });
+  });
+
   it('the base names the guide suggests deploy', () => {
     for (const name of ['apconsent', 'ap-consent-1']) {
       const result = snapshot(bicep, withName(name), { ...PARAMETER_ENVIRONMENT });
