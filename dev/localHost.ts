@@ -23,6 +23,8 @@ export interface LocalHostOptions {
   queueSettings?: QueueSettings;
   devRoutes?: DevRoute[];
   rewriteHeaders?: HeaderRewrite[];
+  /** false: no `/dev/outbox` and no console lines (a host shaped like a deployment). On unless turned off. */
+  outbox?: boolean;
 }
 
 export interface LocalHost {
@@ -37,8 +39,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const timed = options.functions.filter((f): f is TimerFunctionDefinition => f.trigger === 'timer');
 
   // The outbox is the local host's own: GET /dev/outbox, and a console line with each invitation's link.
-  const devRoutes = [...(options.devRoutes ?? []), outboxRoute(localOutbox())];
-  const stopAnnouncing = announceOutboxEmails(localOutbox(), options.log);
+  const outbox = options.outbox ?? true;
+  const devRoutes = [...(options.devRoutes ?? []), ...(outbox ? [outboxRoute(localOutbox())] : [])];
+  const stopAnnouncing = outbox ? announceOutboxEmails(localOutbox(), options.log) : () => undefined;
   const server = await startHttpServer({ ...options, functions: http, devRoutes });
   const queues = startQueueRunner(
     queued,

@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   process.env.APP_SECRET ??= localAppSecret(values.persist ? dataFolder() : undefined);
   // Locally, invitations go to the outbox unless local.settings.json or the environment chooses ACS.
   if (!process.env.EMAIL_TRANSPORT?.trim()) process.env.EMAIL_TRANSPORT = 'outbox';
+  // The sign-in stand-in served below is this host's front, so it vouches for the principal header (refused in Azure).
+  process.env.LOCAL_SIGN_IN = 'true';
 
   let host;
   let operatorKey;

@@ -16,8 +16,17 @@ export type StorageConnection =
 export type EmailSettings =
   { transport: 'acs'; connection: AcsConnection; senderAddress: string } | { transport: 'outbox' };
 
+/**
+ * Whose word a request's `x-ms-client-principal` is. 'platform': App Service Authentication is on, so it strips a
+ * client-sent header and sets its own. 'local': the local host's sign-in stand-in (development and tests only).
+ * 'none': nothing vouches for the header, so anyone could forge it and nobody counts as signed in.
+ */
+export type SignInTrust = 'platform' | 'local' | 'none';
+
 export interface Config {
   storage: StorageConnection;
+  /** The one answer to "may this app believe the principal header?" (shared/auth/principal.ts asks it). */
+  signIn: SignInTrust;
   /** Base of every link we hand out (`<base>/consent/<token>`); never derived from request headers. */
   publicBaseUrl: string;
   /** The running version, reported by `/api/health`. */
@@ -76,6 +85,28 @@ const settingsSchema = z.object({
   AZURE_CLIENT_ID: optionalText,
 });
 
+/** What App Service itself sets, never the deployment: where the app runs, and whether its sign-in is on. */
+const platformSchema = z.object({
+  WEBSITE_SITE_NAME: optionalText,
+  WEBSITE_AUTH_ENABLED: optionalText,
+});
+
+/** Settings only the local host and the tests set; refused in Azure. */
+const localSchema = z.object({
+  LOCAL_SIGN_IN: blankIsAbsent(
+    z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }))
+      .optional(),
+  ),
+});
+
+const environmentSchema = settingsSchema.extend(platformSchema.shape).extend(localSchema.shape);
+
+/** An App Service reference the platform could not resolve reaches the app as its own text. */
+const UNRESOLVED_REFERENCE = /^\s*@Microsoft\.(KeyVault|AppConfiguration)\(/i;
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid application settings:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
@@ -85,16 +116,25 @@ export class ConfigError extends Error {
 
 /** Parses settings from an environment; throws ConfigError naming every missing or malformed setting. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = settingsSchema.safeParse(env);
+  const unresolved = unresolvedReferences(env);
+  const parsed = environmentSchema.safeParse(env);
+  const issues = parsed.success ? [] : parsed.error.issues;
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)),
+    ...unresolved.map((name) => unresolvedReferenceProblem(name, env)),
+    // A setting that is still a reference is reported once, as that, not again as malformed.
+    ...issues
+      .filter((issue) => !unresolved.includes(String(issue.path[0])))
+      .map((issue) => `${issue.path.join('.')} ${issue.message}`),
     ...storageProblems(env),
     ...emailProblems(env),
+    ...azureProblems(env),
+    ...signInProblems(env),
   ];
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const settings = parsed.data;
   return {
     storage: storageConnection(settings),
+    signIn: signInTrust(settings),
     publicBaseUrl: settings.PUBLIC_BASE_URL,
     version: settings.APP_VERSION ?? packageVersion,
     supportContact: settings.SUPPORT_CONTACT || undefined,
@@ -106,7 +146,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   };
 }
 
-/** Every setting this module reads (the infrastructure tests check Azure sets each one that applies there). */
+/**
+ * Every application setting this module reads (the infrastructure tests check Azure sets each one that applies
+ * there). Not listed: what App Service sets itself (platformSchema), and the local-only LOCAL_SIGN_IN.
+ */
 export const SETTING_NAMES = Object.keys(settingsSchema.shape);
 
 let current: Config | undefined;
@@ -138,6 +181,73 @@ function emailProblems(env: NodeJS.ProcessEnv): string[] {
   }
   if (!given('EMAIL_SENDER_ADDRESS')) problems.push('EMAIL_SENDER_ADDRESS is required when EMAIL_TRANSPORT is acs');
   return problems;
+}
+
+/**
+ * The one definition of "runs in Azure": App Service (Flex Consumption included) sets WEBSITE_SITE_NAME on every app,
+ * and nothing on a developer's machine or in the tests does.
+ */
+function runsInAzure(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.WEBSITE_SITE_NAME?.trim());
+}
+
+/** What only makes sense on a developer's machine must never be what an app in Azure relies on. */
+function azureProblems(env: NodeJS.ProcessEnv): string[] {
+  if (!runsInAzure(env)) return [];
+  const problems: string[] = [];
+  if (env.EMAIL_TRANSPORT?.trim().toLowerCase() === 'outbox') {
+    problems.push(
+      "EMAIL_TRANSPORT is 'outbox' but the app runs in Azure (WEBSITE_SITE_NAME is set): nobody would ever read those emails; set it to 'acs'",
+    );
+  }
+  if (env.LOCAL_SIGN_IN?.trim().toLowerCase() === 'true') {
+    problems.push(
+      "LOCAL_SIGN_IN is for the local host's sign-in stand-in, but the app runs in Azure (WEBSITE_SITE_NAME is set): remove it; in Azure the platform's sign-in vouches for users",
+    );
+  }
+  return problems;
+}
+
+/** Settings whose value is still an unresolved Key Vault (or App Configuration) reference. */
+function unresolvedReferences(env: NodeJS.ProcessEnv): string[] {
+  return Object.keys(environmentSchema.shape).filter((name) => UNRESOLVED_REFERENCE.test(env[name] ?? ''));
+}
+
+/** What to check for each kind of reference, before refreshing the references. */
+const REFERENCE_CHECKS = {
+  keyvault: {
+    kind: 'Key Vault',
+    check: "that the app's identity has the Key Vault Secrets User role on the vault and that the secret exists",
+  },
+  appconfiguration: {
+    kind: 'App Configuration',
+    check: "that the app's identity has the App Configuration Data Reader role on the store and that the key exists",
+  },
+} as const;
+
+/** Names the setting and what to check, never its value. */
+function unresolvedReferenceProblem(name: string, env: NodeJS.ProcessEnv): string {
+  const form =
+    UNRESOLVED_REFERENCE.exec(env[name] ?? '')?.[1]?.toLowerCase() === 'keyvault' ? 'keyvault' : 'appconfiguration';
+  const { kind, check } = REFERENCE_CHECKS[form];
+  return (
+    `${name} is an unresolved ${kind} reference (the platform passed on the reference, not the secret): check ` +
+    `${check}, then refresh the app's references or restart it (docs/deploy.md)`
+  );
+}
+
+/** Only one front may vouch for the principal header: the platform's sign-in or the local stand-in, never both. */
+function signInProblems(env: NodeJS.ProcessEnv): string[] {
+  const on = (name: string) => env[name]?.trim().toLowerCase() === 'true';
+  if (!on('LOCAL_SIGN_IN') || !on('WEBSITE_AUTH_ENABLED') || runsInAzure(env)) return [];
+  return ['LOCAL_SIGN_IN and WEBSITE_AUTH_ENABLED are both true: a host has one sign-in in front of it; set only one'];
+}
+
+/** Whose word the principal header is (signInProblems and azureProblems rule out the contradictory cases). */
+function signInTrust(settings: z.infer<typeof environmentSchema>): SignInTrust {
+  if (settings.WEBSITE_AUTH_ENABLED?.toLowerCase() === 'true') return 'platform';
+  if (settings.LOCAL_SIGN_IN === 'true') return 'local';
+  return 'none';
 }
 
 function derivedKey(secret: string, purpose: string): Buffer {

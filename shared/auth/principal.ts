@@ -1,5 +1,6 @@
 // Who is signed in: the platform's sign-in principal (`x-ms-client-principal`) read into a customer identity.
 import { z } from 'zod';
+import { config, type SignInTrust } from '../config';
 
 /** The header the platform's sign-in ("Easy Auth") sets on every request of a signed-in user. */
 export const CLIENT_PRINCIPAL_HEADER = 'x-ms-client-principal';
@@ -41,12 +42,29 @@ const claimsSchema = z.object({
 
 const guid = z.guid().transform((value) => value.toLowerCase());
 
-/** Reads the principal from request headers; undefined when nobody (or nobody usable) is signed in. */
-export function customerPrincipalFrom(headers: { get(name: string): string | null }): CustomerPrincipal | undefined {
-  return parseClientPrincipal(headers.get(CLIENT_PRINCIPAL_HEADER));
+/** Who sent a request, as far as its principal header can be believed. */
+export type RequestIdentity =
+  /** Nothing vouches for the header (no sign-in in front of the app), so nobody can be signed in: fail closed. */
+  { kind: 'unverifiable' } | { kind: 'anonymous' } | { kind: 'signed-in'; principal: CustomerPrincipal };
+
+/**
+ * The one check every use of the principal goes through: the header counts only where a sign-in in front of the
+ * app vouches for it (`config().signIn`: the platform's, or the local stand-in). Anywhere else a client could have
+ * written it itself.
+ */
+export function requestIdentity(
+  headers: { get(name: string): string | null },
+  signIn: SignInTrust = config().signIn,
+): RequestIdentity {
+  if (signIn === 'none') return { kind: 'unverifiable' };
+  const principal = parseClientPrincipal(headers.get(CLIENT_PRINCIPAL_HEADER));
+  return principal ? { kind: 'signed-in', principal } : { kind: 'anonymous' };
 }
 
-/** Parses an `x-ms-client-principal` value. Never throws: anything malformed means "not signed in". */
+/**
+ * Parses an `x-ms-client-principal` value. Never throws: anything malformed means "not signed in". Whether the value
+ * may be believed at all is requestIdentity's question.
+ */
 export function parseClientPrincipal(headerValue: string | null | undefined): CustomerPrincipal | undefined {
   if (!headerValue) return undefined;
   const parsed = claimsSchema.safeParse(decodeJson(headerValue));
@@ -89,17 +107,6 @@ export function encodePrincipal(identity: PrincipalClaims): string {
   ];
   const body = { auth_typ: 'aad', claims, name_typ: NAME_CLAIM_TYPE, role_typ: ROLE_CLAIM_TYPE };
   return Buffer.from(JSON.stringify(body), 'utf8').toString('base64');
-}
-
-/**
- * Fail closed: true when the app runs in Azure (App Service sets WEBSITE_SITE_NAME) while the platform's sign-in is
- * off (App Service sets WEBSITE_AUTH_ENABLED=True when it is on). Then nothing strips a client-sent
- * `x-ms-client-principal`, so anyone could forge one: the customer pages must refuse to serve.
- */
-export function platformSignInRequired(env: Record<string, string | undefined>): boolean {
-  const runsInAzure = Boolean(env.WEBSITE_SITE_NAME?.trim());
-  const signInEnabled = env.WEBSITE_AUTH_ENABLED?.trim().toLowerCase() === 'true';
-  return runsInAzure && !signInEnabled;
 }
 
 function decodeJson(headerValue: string): unknown {

@@ -1,6 +1,6 @@
-// Who is reading a customer page: the platform's sign-in, or the way to it; fail closed where sign-in is missing.
+// Who is reading a customer page: the signed-in user, or the way to sign in; fail closed where no sign-in vouches.
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
-import { customerPrincipalFrom, platformSignInRequired, type CustomerPrincipal } from '../auth/principal';
+import { requestIdentity, type CustomerPrincipal } from '../auth/principal';
 import { htmlPage, pickLocale, renderRefusalPage, type Locale, type PageContext } from '../pages';
 
 /** Where the platform's sign-in starts (the local host stands in for it). */
@@ -13,20 +13,21 @@ export type CustomerSession =
   | { kind: 'answer'; response: HttpResponseInit };
 
 /**
- * The signed-in customer, or the answer that stands in for the page: a refusal when the app runs in Azure without
- * the platform's sign-in (anyone could forge the principal header then), else a redirect to sign in and come back.
+ * The signed-in customer, or the answer that stands in for the page: a refusal where no sign-in vouches for the
+ * principal header (anyone could forge it then), else a redirect to sign in and come back.
  */
 export function customerSession(request: HttpRequest, returnPath: string): CustomerSession {
   const locale = readerLocale(request);
-  if (platformSignInRequired(process.env)) {
+  const identity = requestIdentity(request.headers);
+  if (identity.kind === 'unverifiable') {
     const page = renderRefusalPage({ locale, reason: 'sign-in-not-configured' });
     return { kind: 'answer', response: htmlPage(page.status, page.html) };
   }
-  const principal = customerPrincipalFrom(request.headers);
-  if (!principal) {
+  if (identity.kind === 'anonymous') {
     const location = `${SIGN_IN_PATH}?post_login_redirect_uri=${queryPath(returnPath)}`;
     return { kind: 'answer', response: htmlPage(302, '', { location }) };
   }
+  const { principal } = identity;
   return { kind: 'signed-in', principal, context: { locale, signedInAs: principal.userPrincipalName } };
 }
 

@@ -16,4 +16,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.SUPPORT_CONTACT ??= 'support@autopilot-consent.example';
   // As on the local host; tests that send through the ACS stub set their own.
   process.env.EMAIL_TRANSPORT ??= 'outbox';
+  // The test hosts put the local sign-in stand-in in front and send principals as it would; a file that tests
+  // another front removes this before the app first reads its settings.
+  process.env.LOCAL_SIGN_IN ??= 'true';
 }

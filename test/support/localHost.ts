@@ -18,6 +18,7 @@ export async function startTestHost(
     port?: number;
     devRoutes?: DevRoute[];
     rewriteHeaders?: HeaderRewrite[];
+    outbox?: boolean;
   } = {},
 ): Promise<TestHost> {
   const log = memoryHostLog();

@@ -127,3 +127,91 @@ describe('email settings (D3)', () => {
     );
   });
 });
+
+describe('unresolved Key Vault references', () => {
+  const REFERENCE = '@Microsoft.KeyVault(SecretUri=https://kv-consent.vault.azure.net/secrets/csrf-secret/)';
+
+  it('refuses an APP_SECRET that is still a Key Vault reference, though it is long enough, and names what to check', () => {
+    const message = problemsOf({ ...ACS, APP_SECRET: REFERENCE });
+    expect(message).toContain('APP_SECRET is an unresolved Key Vault reference');
+    expect(message).toContain('Key Vault Secrets User role');
+    expect(message).toContain('the secret exists');
+    expect(message).toContain('refresh');
+    expect(message).not.toContain('kv-consent');
+  });
+
+  it.each(['@microsoft.keyvault(VaultName=kv;SecretName=s)', '  @MICROSOFT.KEYVAULT(SecretUri=x)'])(
+    'recognises the reference in any case (%s)',
+    (value) => {
+      expect(problemsOf({ ...ACS, APP_SECRET: value })).toContain('APP_SECRET is an unresolved Key Vault reference');
+    },
+  );
+
+  it('names each unresolved setting once, as a reference rather than as malformed', () => {
+    const message = problemsOf({ ...ACS, PUBLIC_BASE_URL: REFERENCE, EMAIL_SENDER_ADDRESS: REFERENCE });
+    expect(message).toContain('PUBLIC_BASE_URL is an unresolved Key Vault reference');
+    expect(message).toContain('EMAIL_SENDER_ADDRESS is an unresolved Key Vault reference');
+    expect(message).not.toContain('PUBLIC_BASE_URL must be');
+    expect(message).not.toContain('EMAIL_SENDER_ADDRESS must be');
+  });
+
+  it('refuses an unresolved App Configuration reference too, naming its role', () => {
+    const message = problemsOf({ ...ACS, SUPPORT_CONTACT: '@Microsoft.AppConfiguration(Endpoint=https://c;Key=k)' });
+    expect(message).toContain('SUPPORT_CONTACT is an unresolved App Configuration reference');
+    expect(message).toContain('App Configuration Data Reader role');
+  });
+
+  it('accepts a resolved secret that merely mentions a reference later on', () => {
+    expect(() => loadConfig({ ...ACS, APP_SECRET: `${SECRET}@Microsoft.KeyVault(` })).not.toThrow();
+  });
+});
+
+describe('running in Azure (WEBSITE_SITE_NAME set)', () => {
+  const AZURE = { ...ACS, WEBSITE_SITE_NAME: 'func-consent-prod' };
+
+  it('refuses EMAIL_TRANSPORT=outbox by name: in Azure nobody reads the local outbox', () => {
+    expect(problemsOf({ ...AZURE, EMAIL_TRANSPORT: 'outbox' })).toContain(
+      "EMAIL_TRANSPORT is 'outbox' but the app runs in Azure",
+    );
+    expect(problemsOf({ ...AZURE, EMAIL_TRANSPORT: 'OUTBOX' })).toContain("EMAIL_TRANSPORT is 'outbox'");
+  });
+
+  it('refuses LOCAL_SIGN_IN: only the platform may vouch for a principal in Azure', () => {
+    expect(problemsOf({ ...AZURE, LOCAL_SIGN_IN: 'true', WEBSITE_AUTH_ENABLED: 'True' })).toContain(
+      'LOCAL_SIGN_IN is for the local host',
+    );
+  });
+
+  it('accepts ACS with the platform sign-in on', () => {
+    expect(loadConfig({ ...AZURE, WEBSITE_AUTH_ENABLED: 'True' }).signIn).toBe('platform');
+  });
+});
+
+describe('sign-in trust (whose word the principal header is)', () => {
+  it.each(['True', 'true', 'TRUE'])('trusts the platform when WEBSITE_AUTH_ENABLED is %s', (enabled) => {
+    expect(loadConfig({ ...ACS, WEBSITE_SITE_NAME: 'func-consent-prod', WEBSITE_AUTH_ENABLED: enabled }).signIn).toBe(
+      'platform',
+    );
+  });
+
+  it('fails closed in Azure when the platform sign-in is off or not reported', () => {
+    const azure = { ...ACS, WEBSITE_SITE_NAME: 'func-consent-prod' };
+    expect(loadConfig(azure).signIn).toBe('none');
+    expect(loadConfig({ ...azure, WEBSITE_AUTH_ENABLED: 'False' }).signIn).toBe('none');
+    expect(loadConfig({ ...azure, WEBSITE_AUTH_ENABLED: ' ' }).signIn).toBe('none');
+  });
+
+  it('fails closed outside Azure unless the local host says its sign-in stand-in is in front', () => {
+    expect(loadConfig(LOCAL).signIn).toBe('none');
+    expect(loadConfig({ ...LOCAL, LOCAL_SIGN_IN: 'false' }).signIn).toBe('none');
+    expect(loadConfig({ ...LOCAL, LOCAL_SIGN_IN: 'true' }).signIn).toBe('local');
+    expect(loadConfig({ ...LOCAL, LOCAL_SIGN_IN: 'True' }).signIn).toBe('local');
+  });
+
+  it('names a malformed LOCAL_SIGN_IN, and refuses it together with the platform sign-in', () => {
+    expect(problemsOf({ ...LOCAL, LOCAL_SIGN_IN: 'yes' })).toContain("LOCAL_SIGN_IN must be 'true' or 'false'");
+    expect(problemsOf({ ...LOCAL, LOCAL_SIGN_IN: 'true', WEBSITE_AUTH_ENABLED: 'true' })).toContain(
+      'LOCAL_SIGN_IN and WEBSITE_AUTH_ENABLED are both true',
+    );
+  });
+});

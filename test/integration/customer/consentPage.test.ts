@@ -272,23 +272,6 @@ describe('refusals: a page that says why and what to do, and nothing changes', (
     expect(posted.status).toBe(403);
     expect(await storedState(oem.id, link.consentId, admin.tenantId)).toEqual(before);
   });
-
-  it('fails closed in Azure without the platform’s sign-in: a page that refuses to serve, even with a principal', async () => {
-    const { admin, link } = await pendingRequest();
-    const before = await stateOf(link, admin);
-    process.env.WEBSITE_SITE_NAME = 'autopilot-consent-prod';
-    try {
-      const page = await getPage(app, link.path, { as: admin });
-      const posted = await postForm(app, link.path, { csrf: 'x', decision: 'accept', confirm: 'yes' }, { as: admin });
-      expect(page.status).toBe(503);
-      expect(page.text).toContain('Sign-in is not available');
-      expect(page.text).not.toContain('Fabrikam Devices');
-      expect(posted.status).toBe(503);
-    } finally {
-      delete process.env.WEBSITE_SITE_NAME;
-    }
-    expect(await stateOf(link, admin)).toEqual(before);
-  });
 });
 
 describe('POST /consent/{token}', () => {

@@ -1,11 +1,10 @@
 import {
   CLIENT_PRINCIPAL_HEADER,
   GLOBAL_ADMINISTRATOR_ROLE_ID,
-  customerPrincipalFrom,
   encodePrincipal,
   isGlobalAdministrator,
   parseClientPrincipal,
-  platformSignInRequired,
+  requestIdentity,
 } from '../../../shared/auth/principal';
 
 const TENANT = '6f1c1a7e-2b3d-4c5e-8f90-a1b2c3d4e5f6';
@@ -114,14 +113,6 @@ describe('parseClientPrincipal', () => {
   ])('treats %s as not signed in, without throwing', (_what, value) => {
     expect(parseClientPrincipal(value)).toBeUndefined();
   });
-
-  it('reads the header from request headers', () => {
-    const headers = new Headers({
-      [CLIENT_PRINCIPAL_HEADER]: encodePrincipal({ tenantId: TENANT, objectId: OBJECT, userPrincipalName: 'a@b.c' }),
-    });
-    expect(customerPrincipalFrom(headers)?.tenantId).toBe(TENANT);
-    expect(customerPrincipalFrom(new Headers())).toBeUndefined();
-  });
 });
 
 describe('encodePrincipal', () => {
@@ -170,23 +161,35 @@ describe('isGlobalAdministrator', () => {
   });
 });
 
-describe('platformSignInRequired (fail closed in Azure)', () => {
-  it('refuses in Azure when the platform sign-in is off or not reported', () => {
-    expect(platformSignInRequired({ WEBSITE_SITE_NAME: 'autopilot-consent' })).toBe(true);
-    expect(platformSignInRequired({ WEBSITE_SITE_NAME: 'autopilot-consent', WEBSITE_AUTH_ENABLED: 'False' })).toBe(
-      true,
-    );
-    expect(platformSignInRequired({ WEBSITE_SITE_NAME: 'autopilot-consent', WEBSITE_AUTH_ENABLED: '' })).toBe(true);
+describe('requestIdentity (the principal header counts only where a sign-in vouches for it)', () => {
+  const forged = new Headers({
+    [CLIENT_PRINCIPAL_HEADER]: encodePrincipal({
+      tenantId: TENANT,
+      objectId: OBJECT,
+      userPrincipalName: 'admin@contoso.onmicrosoft.com',
+      roles: [GLOBAL_ADMINISTRATOR_ROLE_ID],
+    }),
   });
 
-  it.each(['True', 'true', 'TRUE'])('serves in Azure when WEBSITE_AUTH_ENABLED is %s', (enabled) => {
-    expect(platformSignInRequired({ WEBSITE_SITE_NAME: 'autopilot-consent', WEBSITE_AUTH_ENABLED: enabled })).toBe(
-      false,
-    );
+  it('fails closed where nothing vouches for the header: even a Global Administrator principal is unverifiable', () => {
+    expect(requestIdentity(forged, 'none')).toEqual({ kind: 'unverifiable' });
+    expect(requestIdentity(new Headers(), 'none')).toEqual({ kind: 'unverifiable' });
   });
 
-  it('serves outside Azure (the local host stands in for the sign-in)', () => {
-    expect(platformSignInRequired({})).toBe(false);
-    expect(platformSignInRequired({ WEBSITE_SITE_NAME: '  ' })).toBe(false);
+  it.each(['platform', 'local'] as const)('believes the header behind the %s sign-in', (signIn) => {
+    expect(requestIdentity(forged, signIn)).toEqual({
+      kind: 'signed-in',
+      principal: expect.objectContaining({ tenantId: TENANT, roles: [GLOBAL_ADMINISTRATOR_ROLE_ID] }) as unknown,
+    });
   });
+
+  it.each(['platform', 'local'] as const)(
+    'without a usable header, nobody is signed in behind the %s sign-in',
+    (signIn) => {
+      expect(requestIdentity(new Headers(), signIn)).toEqual({ kind: 'anonymous' });
+      expect(requestIdentity(new Headers({ [CLIENT_PRINCIPAL_HEADER]: 'garbage' }), signIn)).toEqual({
+        kind: 'anonymous',
+      });
+    },
+  );
 });
