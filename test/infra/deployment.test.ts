@@ -22,6 +22,7 @@ import {
   LOCAL_ONLY_SETTINGS,
   PLATFORM_APP_SETTINGS,
   SECRET_APP_SETTINGS,
+  SET_BY_APP_SERVICE,
 } from './expected';
 
 describeWithBicep('the deployment infra/main.bicepparam describes', (bicep) => {
@@ -61,9 +62,9 @@ describeWithBicep('the deployment infra/main.bicepparam describes', (bicep) => {
       expect(siteConfig.filter((key) => !FLEX_ALLOWED_SITE_CONFIG.includes(key))).toEqual([]);
     });
 
-    it('sets no app setting Flex Consumption rejects or that only applies locally', () => {
+    it('sets no app setting Flex Consumption rejects, that only applies locally, or that App Service sets itself', () => {
       const keys = Object.keys(appSettings()).map((key) => key.toLowerCase());
-      const forbidden = [...FLEX_REJECTED_APP_SETTINGS, ...LOCAL_ONLY_SETTINGS];
+      const forbidden = [...FLEX_REJECTED_APP_SETTINGS, ...LOCAL_ONLY_SETTINGS, ...SET_BY_APP_SERVICE];
       expect(forbidden.filter((name) => keys.includes(name.toLowerCase()))).toEqual([]);
     });
   });
@@ -79,9 +80,7 @@ describeWithBicep('the deployment infra/main.bicepparam describes', (bicep) => {
     });
 
     it('every setting shared/config.ts reads is set, except the local ones and those the platform sets itself', () => {
-      const notSet = SETTING_NAMES.filter(
-        (name) => !LOCAL_ONLY_SETTINGS.includes(name) && !(name in appSettings()) && !name.startsWith('WEBSITE_'),
-      );
+      const notSet = SETTING_NAMES.filter((name) => !LOCAL_ONLY_SETTINGS.includes(name) && !(name in appSettings()));
       expect(notSet).toEqual([]);
     });
 

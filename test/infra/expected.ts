@@ -29,7 +29,13 @@ export const AZURE_APP_SETTINGS = [
 export const SECRET_APP_SETTINGS = ['APP_SECRET', 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'] as const;
 
 /** Settings only the local host and tests use: never set in Azure. */
-export const LOCAL_ONLY_SETTINGS: readonly string[] = ['AzureWebJobsStorage', 'ACS_CONNECTION_STRING'];
+export const LOCAL_ONLY_SETTINGS: readonly string[] = ['AzureWebJobsStorage', 'ACS_CONNECTION_STRING', 'LOCAL_SIGN_IN'];
+
+/**
+ * Settings App Service sets itself. The deployment must never set them: a hand-set WEBSITE_AUTH_ENABLED would make the
+ * app believe principal headers that nothing strips.
+ */
+export const SET_BY_APP_SERVICE: readonly string[] = ['WEBSITE_SITE_NAME', 'WEBSITE_AUTH_ENABLED'];
 
 /** Settings the Functions host, Application Insights or the platform sign-in read, not shared/config.ts. */
 export const PLATFORM_APP_SETTINGS: readonly string[] = [

@@ -63,6 +63,35 @@ describe('npm run package', () => {
     expect(started.stdout).toContain('started');
   });
 
+  it('starts as App Service starts it: in Azure (WEBSITE_SITE_NAME) with the platform sign-in on', () => {
+    const started = startApp({
+      ...AZURE_LIKE_SETTINGS,
+      WEBSITE_SITE_NAME: 'func-apconsent',
+      WEBSITE_AUTH_ENABLED: 'True',
+    });
+    expect({ status: started.status, stderr: started.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  it('refuses to start on a Key Vault reference that did not resolve, naming the setting and never its value', () => {
+    const reference = '@Microsoft.KeyVault(SecretUri=https://kv-apconsent.vault.azure.net/secrets/app-secret/)';
+    const started = startApp({ ...AZURE_LIKE_SETTINGS, WEBSITE_SITE_NAME: 'func-apconsent', APP_SECRET: reference });
+    expect(started.status).not.toBe(0);
+    expect(started.stderr).toContain('APP_SECRET is an unresolved Key Vault reference');
+    expect(started.stderr).not.toContain('kv-apconsent.vault.azure.net');
+  });
+
+  it('refuses the local outbox and the local sign-in stand-in in Azure', () => {
+    const started = startApp({
+      ...AZURE_LIKE_SETTINGS,
+      WEBSITE_SITE_NAME: 'func-apconsent',
+      EMAIL_TRANSPORT: 'outbox',
+      LOCAL_SIGN_IN: 'true',
+    });
+    expect(started.status).not.toBe(0);
+    expect(started.stderr).toContain("EMAIL_TRANSPORT is 'outbox' but the app runs in Azure");
+    expect(started.stderr).toContain('LOCAL_SIGN_IN is for the local host');
+  });
+
   it('the bundled settings check stops start-up and names a missing setting', () => {
     const { PUBLIC_BASE_URL: _omitted, ...withoutBaseUrl } = AZURE_LIKE_SETTINGS;
     const started = startApp(withoutBaseUrl);
