@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError } from 'commander';
 import { CLIENT_PRINCIPAL_HEADER, GLOBAL_ADMINISTRATOR_ROLE_ID, encodePrincipal } from '../shared/auth/principal';
 import { PAGE_HEADERS } from '../shared/pages/headers';
+import { CUSTOMER_PATHS, SIGN_IN_PATHS } from '../shared/pages/paths';
 
 /** Where to look, and with what. The operator key is only ever sent, never printed. */
 interface SmokeTarget {
@@ -25,7 +26,7 @@ const CHECKS: { what: string; run: (target: SmokeTarget) => Promise<Outcome> }[]
 ];
 
 const MARK = { pass: '✓', fail: '✗', skip: '-' } as const;
-const SIGN_IN_PATH = '/.auth/login/aad';
+const SIGN_IN_PATH = SIGN_IN_PATHS.login;
 
 /** Runs every check, printing one line each; resolves true when none failed. */
 async function smoke(target: SmokeTarget, print: (line: string) => void): Promise<boolean> {
@@ -76,7 +77,7 @@ async function openApiDocument(target: SmokeTarget): Promise<Outcome> {
 }
 
 async function pageSecurityHeaders(target: SmokeTarget): Promise<Outcome> {
-  const response = await get(target, '/partners');
+  const response = await get(target, CUSTOMER_PATHS.partners);
   const wrong = Object.entries(PAGE_HEADERS)
     .filter(([name, expected]) => !sameHeaderValue(name, response.headers.get(name), expected))
     .map(([name]) => name);
@@ -97,7 +98,7 @@ async function forgedPrincipalRefused(target: SmokeTarget): Promise<Outcome> {
     userPrincipalName: 'smoke-test@forged.invalid',
     roles: [GLOBAL_ADMINISTRATOR_ROLE_ID],
   });
-  const response = await get(target, '/partners', { [CLIENT_PRINCIPAL_HEADER]: forged });
+  const response = await get(target, CUSTOMER_PATHS.partners, { [CLIENT_PRINCIPAL_HEADER]: forged });
   if (response.status === 302 && pathOf(response.headers.get('location'), target) === SIGN_IN_PATH) {
     return pass(`a forged Global Administrator principal on /partners is dropped: 302 to ${SIGN_IN_PATH}`);
   }

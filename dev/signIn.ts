@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import { CLIENT_PRINCIPAL_HEADER, GLOBAL_ADMINISTRATOR_ROLE_ID, encodePrincipal } from '../shared/auth/principal';
-import { PAGE_HEADERS } from '../shared/pages';
+import { CUSTOMER_PATHS, isSameSitePath, PAGE_HEADERS, SIGN_IN_PATHS } from '../shared/pages';
 import type { DevRoute, HeaderRewrite } from './httpServer';
 import { renderSignInPage, type SignInFormView } from './signInPage';
 
@@ -30,7 +30,6 @@ export const DEFAULT_IDENTITY: LocalIdentity = {
   globalAdministrator: true,
 };
 
-const PATHS = { login: '/.auth/login/aad', me: '/.auth/me', logout: '/.auth/logout' } as const;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_USER_NAME = 256;
 
@@ -51,17 +50,17 @@ export function principalOf(identity: LocalIdentity): string {
 function answerSignInRoute(request: IncomingMessage, response: ServerResponse, body: Buffer): boolean {
   const url = new URL(request.url ?? '/', 'http://local');
   const method = (request.method ?? 'GET').toUpperCase();
-  if (url.pathname === PATHS.login && method === 'GET') {
-    const returnTo = sameSitePath(url.searchParams.get('post_login_redirect_uri'), '/partners');
+  if (url.pathname === SIGN_IN_PATHS.login && method === 'GET') {
+    const returnTo = sameSitePath(url.searchParams.get('post_login_redirect_uri'), CUSTOMER_PATHS.partners);
     const current = identityFrom(request.headers.cookie);
     sendPage(response, 200, { ...(current ?? DEFAULT_IDENTITY), returnTo });
-  } else if (url.pathname === PATHS.login && method === 'POST') {
+  } else if (url.pathname === SIGN_IN_PATHS.login && method === 'POST') {
     signIn(new URLSearchParams(body.toString('utf8')), response);
-  } else if (url.pathname === PATHS.me && method === 'GET') {
+  } else if (url.pathname === SIGN_IN_PATHS.me && method === 'GET') {
     const identity = identityFrom(request.headers.cookie);
     response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
     response.end(JSON.stringify(identity ? [meEntry(identity)] : []));
-  } else if (url.pathname === PATHS.logout && method === 'GET') {
+  } else if (url.pathname === SIGN_IN_PATHS.logout && method === 'GET') {
     redirect(response, sameSitePath(url.searchParams.get('post_logout_redirect_uri'), '/'), cookieFor(undefined));
   } else {
     return false;
@@ -75,7 +74,7 @@ function signIn(form: URLSearchParams, response: ServerResponse): void {
     userName: (form.get('userName') ?? '').trim(),
     globalAdministrator: form.get('globalAdmin') === 'yes',
   };
-  const returnTo = sameSitePath(form.get('post_login_redirect_uri'), '/partners');
+  const returnTo = sameSitePath(form.get('post_login_redirect_uri'), CUSTOMER_PATHS.partners);
   const error = !GUID.test(identity.tenantId)
     ? 'The tenant ID must be a GUID, for example 2f9c6a4e-7b1d-4c3e-9a8f-5d0e1b2c3a4f.'
     : !identity.userName || identity.userName.length > MAX_USER_NAME
@@ -132,7 +131,7 @@ function meEntry(identity: LocalIdentity) {
 
 /** Only a path on this site: anything else (another origin, `//host`, `/\host`) would make an open redirect. */
 function sameSitePath(value: string | null, fallback: string): string {
-  return value && /^\/(?![/\\])[^\s\\]*$/.test(value) ? value : fallback;
+  return value && isSameSitePath(value) ? value : fallback;
 }
 
 function sendPage(response: ServerResponse, status: number, view: SignInFormView): void {

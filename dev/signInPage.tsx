@@ -1,6 +1,6 @@
 // The local sign-in stand-in's one page: pick a test identity (tenant, user name, Global Administrator or not).
 import { renderToString } from 'hono/jsx/dom/server';
-import { STYLESHEET_HREF } from '../shared/pages';
+import { SIGN_IN_PATHS, STYLESHEET_HREF } from '../shared/pages';
 
 /** What the form shows: the identity to prefill, where to return, and what was wrong with the last post. */
 export interface SignInFormView {
@@ -38,7 +38,7 @@ export function renderSignInPage(view: SignInFormView): string {
               <p>{view.error}</p>
             </div>
           )}
-          <form method="post" action="/.auth/login/aad">
+          <form method="post" action={SIGN_IN_PATHS.login}>
             <input type="hidden" name="post_login_redirect_uri" value={view.returnTo} />
             <p>
               <label for="tenantId">Tenant ID (Microsoft Entra tenant, a GUID)</label>

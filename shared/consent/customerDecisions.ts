@@ -1,8 +1,7 @@
-// The customer's decisions on a consent: accept (R7), decline, and removing delegated admin roles (R3).
+// The customer's decisions on a consent: accept (R7) and decline, each answered as an outcome, never a throw.
 import { acceptanceRefusal, type AcceptanceRefusal, type Signer } from '../domain/acceptance';
-import type { Consent } from '../domain/consent';
-import { acceptConsent, declineConsent, removeDelegatedAdmin } from '../domain/consentTransitions';
-import { conflict } from '../errors';
+import { effectiveConsent, type Consent } from '../domain/consent';
+import { acceptConsent, canTransition, declineConsent } from '../domain/consentTransitions';
 import { invitationUrl } from './consentLinks';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
@@ -17,7 +16,12 @@ export interface DecisionTarget {
 
 export type DecisionOutcome =
   | { kind: 'accepted' | 'already-accepted' | 'declined'; consent: Consent }
-  | { kind: 'refused'; refusal: AcceptanceRefusal };
+  | { kind: 'refused'; refusal: AcceptanceRefusal }
+  /** Answered, withdrawn, expired or re-linked since the page was opened: nothing changed. */
+  | { kind: 'stale' };
+
+/** What a decision found before any write: a refusal or a stale page; undefined when the change may go ahead. */
+type Verdict = Extract<DecisionOutcome, { kind: 'refused' | 'stale' }>;
 
 /**
  * Accepts as the signed-in user. Order of writes: the consent (the truth) first, then the authorization rows, then the
@@ -29,23 +33,22 @@ export async function acceptAsCustomer(
   signer: Signer,
 ): Promise<DecisionOutcome> {
   const now = deps.now();
-  const { consent, result } = await changeConsent<DecisionOutcome['kind'] | AcceptanceRefusal>(
+  const { consent, result } = await changeConsent<Verdict | { kind: 'accepted' | 'already-accepted' }>(
     deps,
     () => deps.consents.findConsent(target.partnerId, target.consentId),
     (current) => {
-      requireCurrentLink(current, target);
-      const refusal = acceptanceRefusal(current, signer);
-      if (refusal) return { keep: true, result: refusal };
+      const verdict = verdictOn(current, target, signer, 'accepted', now);
+      if (verdict) return { keep: true, result: verdict };
       const outcome = acceptConsent(current, { now, acceptedBy: acceptedByOf(signer) });
       return outcome.kind === 'accepted'
-        ? { write: outcome.consent, result: outcome.kind }
-        : { keep: true, result: outcome.kind };
+        ? { write: outcome.consent, result: { kind: 'accepted' } }
+        : { keep: true, result: { kind: 'already-accepted' } };
     },
   );
-  if (typeof result !== 'string') return { kind: 'refused', refusal: result };
+  if (result.kind === 'refused' || result.kind === 'stale') return result;
   await grantAuthorizations(deps, consent);
   await recordAcceptance(deps, consent);
-  return { kind: result as 'accepted' | 'already-accepted', consent };
+  return { kind: result.kind, consent };
 }
 
 export async function declineAsCustomer(
@@ -54,16 +57,17 @@ export async function declineAsCustomer(
   signer: Signer,
 ): Promise<DecisionOutcome> {
   const now = deps.now();
-  const { consent, result: refusal } = await changeConsent<AcceptanceRefusal | undefined>(
+  const { consent, result } = await changeConsent<Verdict | { kind: 'declined' }>(
     deps,
     () => deps.consents.findConsent(target.partnerId, target.consentId),
     (current) => {
-      requireCurrentLink(current, target);
-      const refused = acceptanceRefusal(current, signer);
-      return refused ? { keep: true, result: refused } : { write: declineConsent(current, now), result: undefined };
+      const verdict = verdictOn(current, target, signer, 'declined', now);
+      return verdict
+        ? { keep: true, result: verdict }
+        : { write: declineConsent(current, now), result: { kind: 'declined' } };
     },
   );
-  if (refusal) return { kind: 'refused', refusal };
+  if (result.kind !== 'declined') return result;
   await deps.events.appendEvent(consent.id, 'declined', {
     at: consent.declinedAt!,
     type: 'consent.declined',
@@ -71,39 +75,6 @@ export async function declineAsCustomer(
     data: { tenantId: signer.tenantId.toLowerCase() },
   });
   return { kind: 'declined', consent };
-}
-
-/** R3: the customer removes delegated admin roles; the consent and the device-registration authorization stay. */
-export async function removeDelegatedAdminAsCustomer(
-  deps: Dependencies,
-  target: { partnerId: string; consentId: string },
-  signer: Signer,
-): Promise<Consent> {
-  const now = deps.now();
-  const { consent } = await changeConsent(
-    deps,
-    () => deps.consents.findConsent(target.partnerId, target.consentId),
-    (current) => ({ write: removeDelegatedAdmin(current, now), result: undefined }),
-  );
-  await grantAuthorizations(deps, consent); // the lists show delegated admin as removed
-  await deps.events.appendEvent(consent.id, 'delegated-admin-removed', {
-    at: now.toISOString(),
-    type: 'delegatedAdmin.removed',
-    actor: { kind: 'customer', id: signer.objectId.toLowerCase() },
-  });
-  return consent;
-}
-
-/** A pending consent whose link was replaced after the page was opened is answered through the new link only. */
-function requireCurrentLink(current: Consent, target: DecisionTarget): void {
-  if (!target.linkTokenHash || current.status !== 'pending' || !current.linkNonce) return;
-  if (invitationUrl(current.linkNonce).tokenHash !== target.linkTokenHash) {
-    throw conflict('This link was replaced by a newer one; use the link from the most recent email.');
-  }
-}
-
-function acceptedByOf(signer: Signer) {
-  return { tenantId: signer.tenantId, objectId: signer.objectId, userPrincipalName: signer.userPrincipalName };
 }
 
 /** The acceptance's audit event; its fixed key makes a repeated write (retry, sweep) land on the same row. */
@@ -114,4 +85,34 @@ export async function recordAcceptance(deps: Dependencies, consent: Consent): Pr
     actor: { kind: 'customer', id: consent.acceptedBy!.objectId },
     data: { tenantId: consent.customer.tenantId, delegatedAdmin: consent.delegatedAdmin?.status ?? 'none' },
   });
+}
+
+/**
+ * Whether this signer may take the consent `to` this status now. A link replaced after the page was opened decides
+ * nothing; then the organization and the role (R6, R12); a consent that moved on meanwhile is stale. An accepted
+ * consent goes ahead, so that accepting twice answers "already accepted".
+ */
+function verdictOn(
+  current: Consent,
+  target: DecisionTarget,
+  signer: Signer,
+  to: 'accepted' | 'declined',
+  now: Date,
+): Verdict | undefined {
+  if (linkReplaced(current, target)) return { kind: 'stale' };
+  const refusal = acceptanceRefusal(current, signer);
+  if (refusal) return { kind: 'refused', refusal };
+  const status = effectiveConsent(current, now).status;
+  if (to === 'accepted' && status === 'accepted') return undefined;
+  return canTransition(status, to) ? undefined : { kind: 'stale' };
+}
+
+/** A pending consent whose link was replaced after the page was opened is answered through the new link only. */
+function linkReplaced(current: Consent, target: DecisionTarget): boolean {
+  if (!target.linkTokenHash || current.status !== 'pending' || !current.linkNonce) return false;
+  return invitationUrl(current.linkNonce).tokenHash !== target.linkTokenHash;
+}
+
+function acceptedByOf(signer: Signer) {
+  return { tenantId: signer.tenantId, objectId: signer.objectId, userPrincipalName: signer.userPrincipalName };
 }

@@ -63,11 +63,7 @@ export async function acceptStandingLink(
  * names no tenant or domain: any organization's Global Administrator may accept it.
  */
 export function standingLinkRefusal(offer: StandingLinkOffer, signer: Signer): AcceptanceRefusal | undefined {
-  const { partner, indirectProvider } = offer;
-  return acceptanceRefusal(
-    standingLinkConsent({ id: 'standing-link', partner, indirectProvider, locale: 'en', now: new Date(0) }),
-    signer,
-  );
+  return acceptanceRefusal({ customer: {}, partner: offer.partner }, signer);
 }
 
 /** The tenant's standing consent through this link, when it gave one that still stands (accepted, not revoked). */

@@ -1,11 +1,7 @@
 // Who is reading a customer page: the signed-in user, or the way to sign in; fail closed where no sign-in vouches.
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { requestIdentity, type CustomerPrincipal } from '../auth/principal';
-import { htmlPage, pickLocale, renderRefusalPage, type Locale, type PageContext } from '../pages';
-
-/** Where the platform's sign-in starts (the local host stands in for it). */
-const SIGN_IN_PATH = '/.auth/login/aad';
-const SIGN_OUT_PATH = '/.auth/logout';
+import { htmlPage, pickLocale, renderRefusalPage, signInAndReturnTo, type Locale, type PageContext } from '../pages';
 
 export type CustomerSession =
   | { kind: 'signed-in'; principal: CustomerPrincipal; context: PageContext }
@@ -24,8 +20,7 @@ export function customerSession(request: HttpRequest, returnPath: string): Custo
     return { kind: 'answer', response: htmlPage(page.status, page.html) };
   }
   if (identity.kind === 'anonymous') {
-    const location = `${SIGN_IN_PATH}?post_login_redirect_uri=${queryPath(returnPath)}`;
-    return { kind: 'answer', response: htmlPage(302, '', { location }) };
+    return { kind: 'answer', response: htmlPage(302, '', { location: signInAndReturnTo(returnPath) }) };
   }
   const { principal } = identity;
   return { kind: 'signed-in', principal, context: { locale, signedInAs: principal.userPrincipalName } };
@@ -34,14 +29,4 @@ export function customerSession(request: HttpRequest, returnPath: string): Custo
 /** The language the browser asks for; a consent's own locale, when there is one, is picked by the caller. */
 export function readerLocale(request: HttpRequest, consentLocale?: Locale): Locale {
   return pickLocale(consentLocale, request.headers.get('accept-language'));
-}
-
-/** Signs out and comes back to `returnPath`, to sign in with another account. */
-export function signOutAndReturnTo(returnPath: string): string {
-  return `${SIGN_OUT_PATH}?post_logout_redirect_uri=${queryPath(returnPath)}`;
-}
-
-/** A local path as a query value: encoded, except the slashes that keep it readable (`/consent/<token>`). */
-function queryPath(path: string): string {
-  return encodeURIComponent(path).replace(/%2F/g, '/');
 }

@@ -135,7 +135,7 @@ export function refusalView(context: PageContext, refusal: AcceptanceRefusal, si
 
 /**
  * One entry of the partners page from the tenant's authorization rows for one consent: the partner's own row and,
- * for an indirect reseller, its provider's (R9).
+ * for an indirect reseller, its provider's (R9). The partner as registered now names it; the row says what it is.
  */
 export function partnerEntryView(
   own: AuthorizationRecord,
@@ -143,10 +143,9 @@ export function partnerEntryView(
   partner: Partner | undefined,
   now: Date,
 ): PartnerEntryView {
-  const kind = partner?.type ?? kindFromRow(own);
   return withoutAbsent({
     consentId: own.consentId,
-    partner: partnerView({ displayName: own.partnerId, type: kind }, partner),
+    partner: partnerView({ displayName: own.partnerId, type: partner?.type ?? own.partnerKind }, partner),
     channels: own.channels,
     indirectProvider: provider && {
       displayName: provider.partner?.displayName ?? provider.row.partnerId,
@@ -167,10 +166,4 @@ function delegatedAdminEntry(
     return { status: 'active', roles: current.roles, expiresAt: current.expiresAt };
   }
   return current.status === 'removed' || current.status === 'expired' ? { status: current.status } : undefined;
-}
-
-/** Only when the partner record is gone: an OEM row says so; a reseller is the one CSP limited to CSV upload (R9). */
-function kindFromRow(row: AuthorizationRecord): PartnerKind {
-  if (row.basis === 'oem') return 'oem';
-  return row.channels.includes('partner-center-api') ? 'direct-csp' : 'indirect-reseller';
 }

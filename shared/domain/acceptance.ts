@@ -1,5 +1,5 @@
 // Who may accept a consent (R6, R12, and the tenant or domain a request names), with the facts a refusal page explains.
-import type { Consent } from './consent';
+import type { PartnerKind } from './partners';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from './roles';
 
 /** The signed-in customer user, from the platform's principal: `roles` are the directory role template ids (`wids`). */
@@ -17,13 +17,22 @@ export type AcceptanceRefusal =
   | { reason: 'not-cloud-native'; userPrincipalName: string };
 
 /**
- * Why this user may not accept (or decline) this consent, or undefined when they may.
+ * What answering a request requires: the organization it names, if any (a standing link names none), and the kind of
+ * partner asking (R12 for an OEM). A consent is such terms.
+ */
+export interface AcceptanceTerms {
+  customer: { tenantId?: string; domain?: string };
+  partner: { type: PartnerKind };
+}
+
+/**
+ * Why this user may not accept (or decline) a request on these terms, or undefined when they may.
  * The organization is checked before the role: a user of the wrong organization gains nothing from forwarding the link
  * to their own Global Administrator.
  */
-export function acceptanceRefusal(consent: Consent, signer: Signer): AcceptanceRefusal | undefined {
+export function acceptanceRefusal(terms: AcceptanceTerms, signer: Signer): AcceptanceRefusal | undefined {
   const signerTenantId = signer.tenantId.toLowerCase();
-  const { tenantId: requiredTenantId, domain: requiredDomain } = consent.customer;
+  const { tenantId: requiredTenantId, domain: requiredDomain } = terms.customer;
   if (requiredTenantId !== undefined && requiredTenantId.toLowerCase() !== signerTenantId) {
     return { reason: 'wrong-tenant', requiredTenantId, signerTenantId };
   }
@@ -33,7 +42,7 @@ export function acceptanceRefusal(consent: Consent, signer: Signer): AcceptanceR
     return { reason: 'domain-mismatch', requiredDomain, signerDomain };
   }
   if (!isGlobalAdministrator(signer.roles)) return { reason: 'not-global-admin' };
-  if (consent.partner.type === 'oem' && !isCloudNative(signer.userPrincipalName)) {
+  if (terms.partner.type === 'oem' && !isCloudNative(signer.userPrincipalName)) {
     return { reason: 'not-cloud-native', userPrincipalName: signer.userPrincipalName };
   }
   return undefined;

@@ -1,11 +1,13 @@
 // Who is authorized for which customer tenant, through which channels, and on what basis (R8, R9, R11).
 import type { Consent } from './consent';
-import { PARTNER_KIND_RULES, type AuthorizationBasis, type Channel, type Partner } from './partners';
+import { PARTNER_KIND_RULES, type AuthorizationBasis, type Channel, type Partner, type PartnerKind } from './partners';
 
 /** One partner's authorization for one customer tenant, as one accepted consent grants it. */
 export interface Authorization {
   tenantId: string;
   partnerId: string;
+  /** What kind of partner this authorization is for (an indirect reseller's provider: 'indirect-provider'). */
+  partnerKind: PartnerKind;
   basis: AuthorizationBasis;
   channels: Channel[];
   consentId: string;
@@ -28,6 +30,7 @@ export function authorizationsGrantedBy(consent: Consent): Authorization[] {
   const own: Authorization = {
     ...grant,
     partnerId: consent.partner.id,
+    partnerKind: consent.partner.type,
     basis: ownRule.basis,
     channels: [...ownRule.channels],
   };
@@ -38,6 +41,7 @@ export function authorizationsGrantedBy(consent: Consent): Authorization[] {
     {
       ...grant,
       partnerId: consent.indirectProvider.id,
+      partnerKind: 'indirect-provider',
       basis: providerRule.basis,
       channels: [...providerRule.channels],
     },

@@ -92,6 +92,12 @@ export function revokeConsent(
   });
 }
 
+/** R3: whether delegated admin roles can be removed now: an accepted consent whose roles are still active. */
+export function canRemoveDelegatedAdmin(consent: Consent, now: Date): boolean {
+  const current = effectiveConsent(consent, now);
+  return current.status === 'accepted' && current.delegatedAdmin?.status === 'active';
+}
+
 /** R3: the customer removes the delegated admin roles of an accepted consent; the consent itself stays. */
 export function removeDelegatedAdmin(consent: Consent, now: Date): Consent {
   const current = effectiveConsent(consent, now);

@@ -1,11 +1,35 @@
-// Failures on the customer pages answered as HTML a person can read, never problem+json: 503 + Retry-After, or 500.
+// Failures on the customer pages answered as HTML a person can read, never problem+json: one table from error kind to
+// page, as shared/http/problem.ts has for the API.
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import { ServiceError } from '../errors';
-import { htmlPage, pickLocale, renderServiceErrorPage } from '../pages';
+import { ServiceError, type ErrorKind } from '../errors';
+import {
+  htmlPage,
+  pageResponse,
+  pickLocale,
+  renderNotFoundPage,
+  renderServiceErrorPage,
+  type PageContext,
+  type RenderedPage,
+  type ServiceErrorReason,
+} from '../pages';
 import { dependencyUnavailable } from './conventions';
 
-/** What a browser is told to wait before retrying when storage does not answer. */
+/** What a browser is told to wait before retrying when storage does not answer (or it asked too often). */
 const RETRY_AFTER_SECONDS = 5;
+
+/** The page each kind of expected failure shows. Pages carry no API key, so 401 cannot arise; it reads as 403. */
+const PAGE_FOR: Record<Exclude<ErrorKind, 'not-found'>, ServiceErrorReason> = {
+  validation: 'bad-request',
+  'payload-too-large': 'bad-request',
+  'unsupported-media-type': 'bad-request',
+  'idempotency-mismatch': 'bad-request',
+  unauthenticated: 'forbidden',
+  forbidden: 'forbidden',
+  conflict: 'conflict',
+  gone: 'conflict',
+  'rate-limited': 'rate-limited',
+  unavailable: 'unavailable',
+};
 
 /** Wraps a page handler so that nothing it throws reaches the problem+json conventions. */
 export function withPageErrors(handler: HttpHandler): HttpHandler {
@@ -19,15 +43,29 @@ export function withPageErrors(handler: HttpHandler): HttpHandler {
 }
 
 function errorPage(error: unknown, request: HttpRequest, context: InvocationContext): HttpResponseInit {
-  const locale = pickLocale(undefined, request.headers.get('accept-language'));
+  const page: PageContext = { locale: pickLocale(undefined, request.headers.get('accept-language')) };
   const requestId = context.invocationId;
-  if (dependencyUnavailable(error) || (error instanceof ServiceError && error.kind === 'unavailable')) {
+  if (dependencyUnavailable(error)) {
     context.error(`A dependency did not answer: ${(error as Error).message}`);
-    const page = renderServiceErrorPage({ locale, reason: 'unavailable', requestId });
-    return htmlPage(page.status, page.html, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+    return withRetryAfter(failure(page, 'unavailable', requestId));
+  }
+  if (error instanceof ServiceError) {
+    // An expected refusal or race, not our failure: its kind says which page; only its kind reaches the log.
+    context.warn(`Page request refused: ${error.kind}`);
+    if (error.kind === 'not-found') return pageResponse(renderNotFoundPage(page));
+    const reason = PAGE_FOR[error.kind];
+    const answer = failure(page, reason, requestId);
+    return reason === 'unavailable' || reason === 'rate-limited' ? withRetryAfter(answer) : pageResponse(answer);
   }
   // Only the error's name and message: request data (tokens, principals) never reaches the log.
   context.error(`Unhandled error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-  const page = renderServiceErrorPage({ locale, reason: 'internal', requestId });
-  return htmlPage(page.status, page.html);
+  return pageResponse(failure(page, 'internal', requestId));
+}
+
+function failure(page: PageContext, reason: ServiceErrorReason, requestId: string): RenderedPage {
+  return renderServiceErrorPage({ ...page, reason, requestId });
+}
+
+function withRetryAfter(page: RenderedPage): HttpResponseInit {
+  return htmlPage(page.status, page.html, { 'retry-after': String(RETRY_AFTER_SECONDS) });
 }

@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import { renderToString } from 'hono/jsx/dom/server';
 import { messagesFor } from './messages';
+import { CUSTOMER_PATHS, isSameSitePath, SIGN_IN_PATHS } from './paths';
 import { STYLESHEET_HREF } from './styles';
 import type { PageContext } from './viewModels';
 
@@ -10,10 +11,6 @@ export interface RenderedPage {
   status: number;
   html: string;
 }
-
-/** Where the platform's sign-out lives (the local host stands in for it). */
-const SIGN_OUT_URL = '/.auth/logout';
-const PARTNERS_URL = '/partners';
 
 /**
  * Renders a full document. Every string in `body` is text or an attribute value, which hono/jsx escapes; no view
@@ -30,7 +27,7 @@ export function renderDocument(status: number, context: PageContext, title: stri
 
 /** Only same-site paths go into href/action: a view model carrying anything else is a bug, refused loudly. */
 export function localPath(value: string): string {
-  if (!/^\/(?![/\\])[^\s\\]*$/.test(value)) throw new TypeError(`Not a local path: ${JSON.stringify(value)}`);
+  if (!isSameSitePath(value)) throw new TypeError(`Not a local path: ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -57,8 +54,8 @@ function Layout(props: { context: PageContext; title: string; children: Child })
         <footer class="site-footer">
           {signedInAs !== undefined && (
             <p>
-              {t.signedInAs(signedInAs || t.unnamedAccount)} · <a href={SIGN_OUT_URL}>{t.signOut}</a> ·{' '}
-              <a href={PARTNERS_URL}>{t.partnersLink}</a>
+              {t.signedInAs(signedInAs || t.unnamedAccount)} · <a href={SIGN_IN_PATHS.logout}>{t.signOut}</a> ·{' '}
+              <a href={CUSTOMER_PATHS.partners}>{t.partnersLink}</a>
             </p>
           )}
           <p>{t.utcNote}</p>

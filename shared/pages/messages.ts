@@ -1,6 +1,6 @@
 // Every word the customer pages show, in English and German (Sie-Form); one table per locale, same keys.
 import type { Locale } from './locale';
-import type { Channel, PartnerKind, RefusalReason } from './viewModels';
+import type { Channel, PartnerKind, RefusalReason, ServiceErrorReason } from './viewModels';
 
 /** What a refusal page says: a title, why it refuses, and what the reader can do. */
 export interface RefusalText {
@@ -84,7 +84,7 @@ export interface Messages {
   openAgain: string;
   signInAnother: string;
 
-  serviceError: Record<'internal' | 'unavailable', { title: string; text: string; todo: string }>;
+  serviceError: Record<ServiceErrorReason, { title: string; text: string; todo: string }>;
   requestIdLabel: string;
 
   partnersTitle: string;
@@ -252,6 +252,26 @@ const en: Messages = {
     unavailable: {
       title: 'The service is busy',
       text: 'We cannot reach our storage right now, so nothing could be shown or changed.',
+      todo: 'Try again in a minute.',
+    },
+    conflict: {
+      title: 'This changed while you were looking',
+      text: 'The request changed after this page was shown (answered, withdrawn or replaced), so your answer changed nothing.',
+      todo: 'Open the page again to see how it stands now.',
+    },
+    forbidden: {
+      title: 'This can no longer be done here',
+      text: 'This request can no longer be answered here, for example because the partner may no longer ask for consent. Nothing was changed.',
+      todo: 'Open the page again. If you expected to be able to answer, contact the partner who sent the link.',
+    },
+    'bad-request': {
+      title: 'We could not read this request',
+      text: 'What your browser sent was not in a form we accept, so nothing was changed.',
+      todo: 'Go back, open the page again and try once more.',
+    },
+    'rate-limited': {
+      title: 'Too many requests',
+      text: 'Too many requests arrived in a short time, so this one was not carried out.',
       todo: 'Try again in a minute.',
     },
   },
@@ -434,6 +454,26 @@ const de: Messages = {
     unavailable: {
       title: 'Der Dienst ist ausgelastet',
       text: 'Unser Speicher ist gerade nicht erreichbar, daher konnte nichts angezeigt oder geändert werden.',
+      todo: 'Versuchen Sie es in einer Minute erneut.',
+    },
+    conflict: {
+      title: 'Das hat sich inzwischen geändert',
+      text: 'Die Anfrage hat sich geändert, nachdem diese Seite angezeigt wurde (beantwortet, zurückgezogen oder ersetzt), daher hat Ihre Antwort nichts geändert.',
+      todo: 'Öffnen Sie die Seite erneut, um den aktuellen Stand zu sehen.',
+    },
+    forbidden: {
+      title: 'Das ist hier nicht mehr möglich',
+      text: 'Diese Anfrage kann hier nicht mehr beantwortet werden, zum Beispiel weil der Partner keine Zustimmung mehr anfragen darf. Es wurde nichts geändert.',
+      todo: 'Öffnen Sie die Seite erneut. Wenn Sie antworten können sollten, wenden Sie sich an den Partner, der den Link gesendet hat.',
+    },
+    'bad-request': {
+      title: 'Wir konnten diese Anfrage nicht lesen',
+      text: 'Was Ihr Browser gesendet hat, hatte keine Form, die wir annehmen, daher wurde nichts geändert.',
+      todo: 'Gehen Sie zurück, öffnen Sie die Seite erneut und versuchen Sie es noch einmal.',
+    },
+    'rate-limited': {
+      title: 'Zu viele Anfragen',
+      text: 'In kurzer Zeit sind zu viele Anfragen eingegangen, daher wurde diese nicht ausgeführt.',
       todo: 'Versuchen Sie es in einer Minute erneut.',
     },
   },

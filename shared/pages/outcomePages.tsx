@@ -1,6 +1,7 @@
 // The pages a customer sees instead of the consent form: outcomes (accepted, declined, decided), dead links, refusals.
 import { ChannelList, RoleList } from './components';
 import { localPath, renderDocument, type RenderedPage } from './layout';
+import { CUSTOMER_PATHS } from './paths';
 import { formatDateTime } from './locale';
 import { messagesFor } from './messages';
 import type {
@@ -12,9 +13,8 @@ import type {
   RefusalPageView,
   RefusalReason,
   ServiceErrorPageView,
+  ServiceErrorReason,
 } from './viewModels';
-
-const DEFAULT_PARTNERS_URL = '/partners';
 
 /** The status each refusal is served with: the customer's situation (403), or ours when sign-in is missing (503). */
 export const REFUSAL_STATUS: Record<RefusalReason, number> = {
@@ -161,6 +161,16 @@ export function renderRefusalPage(view: RefusalPageView): RenderedPage {
 }
 
 /** 500 / 503: the service failed, not the customer; a page rather than problem+json, since a browser reads it. */
+/** The status each service error page is served with. */
+export const SERVICE_ERROR_STATUS: Record<ServiceErrorReason, number> = {
+  internal: 500,
+  unavailable: 503,
+  conflict: 409,
+  forbidden: 403,
+  'bad-request': 400,
+  'rate-limited': 429,
+};
+
 export function renderServiceErrorPage(view: ServiceErrorPageView): RenderedPage {
   const t = messagesFor(view.locale);
   const text = t.serviceError[view.reason];
@@ -176,14 +186,14 @@ export function renderServiceErrorPage(view: ServiceErrorPageView): RenderedPage
       )}
     </>
   );
-  return renderDocument(view.reason === 'internal' ? 500 : 503, view, text.title, body);
+  return renderDocument(SERVICE_ERROR_STATUS[view.reason], view, text.title, body);
 }
 
 function PartnersLink(props: { context: PageContext; url?: string }) {
   const t = messagesFor(props.context.locale);
   return (
     <p>
-      {t.reviewPartners} <a href={localPath(props.url ?? DEFAULT_PARTNERS_URL)}>{t.partnersLink}</a>
+      {t.reviewPartners} <a href={localPath(props.url ?? CUSTOMER_PATHS.partners)}>{t.partnersLink}</a>
     </p>
   );
 }

@@ -95,9 +95,12 @@ export interface GonePageView extends PageContext {
   reason: 'expired' | 'cancelled' | 'replaced';
 }
 
-/** 500 or 503: the service could not answer; `requestId` lets support find the request in the logs. */
+/** Why a page request could not be carried out: ours (internal, unavailable) or the request's (the others). */
+export type ServiceErrorReason = 'internal' | 'unavailable' | 'conflict' | 'forbidden' | 'bad-request' | 'rate-limited';
+
+/** The service could not carry out the request; `requestId` lets support find the request in the logs. */
 export interface ServiceErrorPageView extends PageContext {
-  reason: 'internal' | 'unavailable';
+  reason: ServiceErrorReason;
   requestId?: string;
 }
 

@@ -3,7 +3,7 @@
 // "customers" (PartitionKey = partner: the partner's customer list). Both are rebuilt from consents, never the truth.
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Authorization } from '../domain/authorization';
-import type { AuthorizationBasis, Channel } from '../domain/partners';
+import type { AuthorizationBasis, Channel, PartnerKind } from '../domain/partners';
 import type { Consent } from '../domain/consent';
 import { tableClient } from './clients';
 import { queryPage, type Page, type PageRequest } from './paging';
@@ -23,6 +23,7 @@ interface AuthorizationEntity {
   rowKey: string;
   tenantId: string;
   partnerId: string;
+  partnerKind: PartnerKind;
   viaPartnerId: string;
   basis: AuthorizationBasis;
   channels: string;
@@ -127,6 +128,7 @@ function toEntity(record: AuthorizationRecord, partitionKey: string, rowKey: str
     rowKey,
     tenantId: record.tenantId,
     partnerId: record.partnerId,
+    partnerKind: record.partnerKind,
     viaPartnerId: record.viaPartnerId,
     basis: record.basis,
     channels: JSON.stringify(record.channels),
@@ -141,6 +143,7 @@ function fromEntity(entity: AuthorizationEntity): AuthorizationRecord {
   return {
     tenantId: entity.tenantId,
     partnerId: entity.partnerId,
+    partnerKind: entity.partnerKind,
     viaPartnerId: entity.viaPartnerId,
     basis: entity.basis,
     channels: JSON.parse(entity.channels) as Channel[],

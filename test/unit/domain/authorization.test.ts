@@ -32,6 +32,7 @@ describe('authorizations granted on acceptance', () => {
       {
         tenantId: TENANT,
         partnerId: directCsp.id,
+        partnerKind: 'direct-csp',
         basis: 'direct',
         channels: ['partner-center-api', 'partner-center-csv'],
         consentId: consent.id,
@@ -46,6 +47,7 @@ describe('authorizations granted on acceptance', () => {
       {
         tenantId: TENANT,
         partnerId: reseller.id,
+        partnerKind: 'indirect-reseller',
         basis: 'direct',
         channels: ['partner-center-csv'],
         consentId: consent.id,
@@ -54,6 +56,7 @@ describe('authorizations granted on acceptance', () => {
       {
         tenantId: TENANT,
         partnerId: provider.id,
+        partnerKind: 'indirect-provider',
         basis: 'indirect-provider',
         channels: ['partner-center-api'],
         consentId: consent.id,
@@ -68,6 +71,7 @@ describe('authorizations granted on acceptance', () => {
       {
         tenantId: TENANT,
         partnerId: oem.id,
+        partnerKind: 'oem',
         basis: 'oem',
         channels: ['oem-direct-api'],
         consentId: consent.id,

@@ -1,7 +1,9 @@
 // Page failures are HTML a person can read: 503 with Retry-After when storage is down, 500 that reveals nothing.
 import { HttpRequest, InvocationContext, type HttpHandler, type HttpResponseInit } from '@azure/functions';
 import { RestError } from '@azure/core-rest-pipeline';
+import { conflict, forbidden, notFound, ServiceError } from '../../../shared/errors';
 import { withPageErrors } from '../../../shared/http/pageErrors';
+import { messagesFor } from '../../../shared/pages/messages';
 import { visibleText } from '../pages/html';
 
 function invoke(handler: HttpHandler, acceptLanguage = 'en') {
@@ -56,5 +58,32 @@ describe('withPageErrors', () => {
     expect(text).toContain('Reference: req-123');
     expect(text).not.toContain('secret detail');
     expect(logged.join('\n')).toContain('Unhandled error: TypeError');
+  });
+
+  it.each([
+    ['a lost race', conflict('This consent is accepted.'), 409, 'conflict'],
+    [
+      'a partner suspended between opening and answering',
+      forbidden('Your partner account is suspended.'),
+      403,
+      'forbidden',
+    ],
+    ['an unreadable post', new ServiceError('payload-too-large', 'Too large.'), 400, 'bad-request'],
+  ] as const)('%s: its own page and status, no 500 and no "Unhandled error" log', async (_, error, status, reason) => {
+    const { answer, logged } = invoke(async () => {
+      throw error;
+    });
+    const response = await answer;
+    expect(response.status).toBe(status);
+    expect(visibleText(response.body as string)).toContain(messagesFor('en').serviceError[reason].title);
+    expect(visibleText(response.body as string)).not.toContain(error.message);
+    expect(logged.join('\n')).not.toContain('Unhandled error');
+  });
+
+  it('not found: the not-found page', async () => {
+    const response = await invoke(async () => {
+      throw notFound('No such consent.');
+    }).answer;
+    expect(response.status).toBe(404);
   });
 });

@@ -1,0 +1,145 @@
+// The partners authorized for the reader's tenant (R8, R9), and the removal of a CSP's delegated admin roles (R3):
+// for the tenant's Global Administrators only (R6); an OEM stays until support revokes it (R13).
+import { isGlobalAdministrator, type CustomerPrincipal } from '../auth/principal';
+import { config } from '../config';
+import { formTargets, formToken } from '../customer/forms';
+import { partnerEntryView, partnerView } from '../customer/views';
+import { effectiveConsent } from '../domain/consent';
+import { canRemoveDelegatedAdmin, removeDelegatedAdmin } from '../domain/consentTransitions';
+import type { Partner } from '../domain/partners';
+import {
+  CUSTOMER_PATHS,
+  signOutAndReturnTo,
+  type CustomerPage,
+  type PageContext,
+  type PartnerEntryView,
+} from '../pages';
+import type { AuthorizationRecord } from '../storage/authorizationStore';
+import { changeConsent } from './consentUpdates';
+import type { Dependencies } from './dependencies';
+import { grantAuthorizations } from './projection';
+
+/** The signed-in reader of a customer page. */
+export interface CustomerReader {
+  principal: CustomerPrincipal;
+  context: PageContext;
+}
+
+/** What a removal post comes to: back to the list, saying what was removed when something was, or a page at once. */
+export type RemovalAnswer = { kind: 'back-to-list'; removedConsentId?: string } | { kind: 'page'; page: CustomerPage };
+
+/**
+ * GET /partners: one entry per accepted consent, newest first, with a removal form where R3 allows one. `removed`
+ * names the consent whose roles the last post removed; the notice shows only when the stored state agrees.
+ */
+export async function partnersOfTenant(
+  deps: Dependencies,
+  reader: CustomerReader,
+  removed?: string,
+): Promise<CustomerPage> {
+  if (!isGlobalAdministrator(reader.principal)) return notGlobalAdministrator(reader.context);
+  const entries = await partnerEntries(deps, reader.principal);
+  const removedEntry = entries.find((entry) => entry.consentId === removed);
+  const notice =
+    removedEntry?.delegatedAdmin?.status === 'removed'
+      ? { kind: 'delegated-admin-removed' as const, partnerName: removedEntry.partner.displayName }
+      : undefined;
+  const { supportContact } = config();
+  return { page: 'partners', view: { ...reader.context, entries, notice, supportContact } };
+}
+
+/**
+ * POST: R3, a Global Administrator of the consent's own tenant removes a CSP's delegated admin roles; the consent and
+ * its device-registration authorization stay. `formIsOurs`: the post passed the origin and CSRF checks.
+ */
+export async function removeDelegatedAdminAsCustomer(
+  deps: Dependencies,
+  reader: CustomerReader,
+  consentId: string,
+  formIsOurs: boolean,
+): Promise<RemovalAnswer> {
+  const { principal, context } = reader;
+  if (!isGlobalAdministrator(principal)) return show(notGlobalAdministrator(context));
+  if (!formIsOurs) {
+    return show({ page: 'refusal', view: { ...context, reason: 'forged-form', retryUrl: CUSTOMER_PATHS.partners } });
+  }
+  const stored = await deps.consents.findConsentById(consentId);
+  const consent = stored && effectiveConsent(stored.value, deps.now());
+  // Another organization's consent does not exist for this reader.
+  if (consent?.status !== 'accepted' || consent.customer.tenantId !== principal.tenantId) {
+    return show({ page: 'not-found', view: context });
+  }
+  if (consent.partner.type === 'oem') {
+    const partner = partnerView(consent.partner, (await deps.partners.findPartner(consent.partner.id))?.value);
+    const { supportContact } = config();
+    return show({
+      page: 'refusal',
+      view: { ...context, reason: 'oem-not-removable', partner, consentId, supportContact },
+    });
+  }
+  const now = deps.now();
+  const { consent: changed, result: removedNow } = await changeConsent(
+    deps,
+    () => deps.consents.findConsent(consent.partner.id, consentId),
+    (current) =>
+      // Already removed or expired meanwhile: the list shows how it stands.
+      canRemoveDelegatedAdmin(current, now)
+        ? { write: removeDelegatedAdmin(current, now), result: true }
+        : { keep: true, result: false },
+  );
+  if (!removedNow) return { kind: 'back-to-list' };
+  await grantAuthorizations(deps, changed); // the lists show delegated admin as removed
+  await deps.events.appendEvent(changed.id, 'delegated-admin-removed', {
+    at: now.toISOString(),
+    type: 'delegatedAdmin.removed',
+    actor: { kind: 'customer', id: principal.objectId.toLowerCase() },
+  });
+  return { kind: 'back-to-list', removedConsentId: consentId };
+}
+
+/** One entry per accepted consent: its partner's row, and for a reseller its provider's row beside it (R9). */
+async function partnerEntries(deps: Dependencies, principal: CustomerPrincipal): Promise<PartnerEntryView[]> {
+  const rows = await deps.authorizations.listTenantAuthorizations(principal.tenantId);
+  const partners = await partnersById(
+    deps,
+    rows.map((row) => row.partnerId),
+  );
+  const now = deps.now();
+  return rows
+    .filter((row) => row.partnerId === row.viaPartnerId)
+    .sort((a, b) => b.acceptedAt.localeCompare(a.acceptedAt))
+    .map((own) => {
+      const providerRow = rows.find((row) => row.viaPartnerId === own.partnerId && row.partnerId !== own.partnerId);
+      const provider = providerRow && { row: providerRow, partner: partners.get(providerRow.partnerId) };
+      const entry = partnerEntryView(own, provider, partners.get(own.partnerId), now);
+      return removable(entry) ? { ...entry, removeDelegatedAdmin: removalForm(principal, own) } : entry;
+    });
+}
+
+async function partnersById(deps: Dependencies, ids: string[]): Promise<Map<string, Partner>> {
+  const distinct = [...new Set(ids)];
+  const found = await Promise.all(distinct.map((id) => deps.partners.findPartner(id)));
+  return new Map(found.flatMap((stored) => (stored ? [[stored.value.id, stored.value] as const] : [])));
+}
+
+/** R3 for CSPs only: an OEM never has delegated admin (R15) and is removed only by support (R13). */
+function removable(entry: PartnerEntryView): boolean {
+  return entry.partner.kind !== 'oem' && entry.delegatedAdmin?.status === 'active';
+}
+
+function removalForm(principal: CustomerPrincipal, row: AuthorizationRecord) {
+  return {
+    action: CUSTOMER_PATHS.removeDelegatedAdmin(row.consentId),
+    csrfToken: formToken(principal, formTargets.removeDelegatedAdmin(row.consentId)),
+  };
+}
+
+/** R6: the partner list and its changes are for the tenant's Global Administrators. */
+function notGlobalAdministrator(context: PageContext): CustomerPage {
+  const signOutUrl = signOutAndReturnTo(CUSTOMER_PATHS.partners);
+  return { page: 'refusal', view: { ...context, reason: 'not-global-admin', signOutUrl } };
+}
+
+function show(page: CustomerPage): RemovalAnswer {
+  return { kind: 'page', page };
+}

@@ -1,0 +1,37 @@
+// Where the customer pages and the platform's sign-in live, and what counts as a path on this site: one definition each.
+
+/** The customer pages' own paths. */
+export const CUSTOMER_PATHS = {
+  partners: '/partners',
+  /** The page a consent link opens (D2); the token is the link's own. */
+  consentLink: (token: string) => `/consent/${encodeURIComponent(token)}`,
+  /** R3: where a Global Administrator posts the removal of one consent's delegated admin roles. */
+  removeDelegatedAdmin: (consentId: string) => `/partners/${encodeURIComponent(consentId)}/remove-delegated-admin`,
+} as const;
+
+/** The platform's sign-in ("Easy Auth"), which the local host stands in for. */
+export const SIGN_IN_PATHS = {
+  login: '/.auth/login/aad',
+  logout: '/.auth/logout',
+  me: '/.auth/me',
+} as const;
+
+/** A path on this site only: not another origin, `//host` or `/\host`, which browsers treat as another origin. */
+export function isSameSitePath(value: string): boolean {
+  return /^\/(?![/\\])[^\s\\]*$/.test(value);
+}
+
+/** Sign in, then come back to `returnPath`. */
+export function signInAndReturnTo(returnPath: string): string {
+  return `${SIGN_IN_PATHS.login}?post_login_redirect_uri=${queryPath(returnPath)}`;
+}
+
+/** Sign out and come back to `returnPath`, to sign in with another account. */
+export function signOutAndReturnTo(returnPath: string): string {
+  return `${SIGN_IN_PATHS.logout}?post_logout_redirect_uri=${queryPath(returnPath)}`;
+}
+
+/** A local path as a query value: encoded, except the slashes that keep it readable (`/consent/<token>`). */
+function queryPath(path: string): string {
+  return encodeURIComponent(path).replace(/%2F/g, '/');
+}
