@@ -1,7 +1,8 @@
 // `npm run smoke -- --url https://<app>`: checks a deployment answers as it must, one line per check; exit 1 on a failure.
 import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError } from 'commander';
-import { CLIENT_PRINCIPAL_HEADER, GLOBAL_ADMINISTRATOR_ROLE_ID, encodePrincipal } from '../shared/auth/principal';
+import { CLIENT_PRINCIPAL_HEADER, encodePrincipal } from '../shared/auth/principal';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../shared/domain/roles';
 import { PAGE_HEADERS } from '../shared/pages/headers';
 import { CUSTOMER_PATHS, SIGN_IN_PATHS } from '../shared/pages/paths';
 

@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
-import { CLIENT_PRINCIPAL_HEADER, GLOBAL_ADMINISTRATOR_ROLE_ID, encodePrincipal } from '../shared/auth/principal';
+import { CLIENT_PRINCIPAL_HEADER, encodePrincipal } from '../shared/auth/principal';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../shared/domain/roles';
 import { CUSTOMER_PATHS, isSameSitePath, PAGE_HEADERS, SIGN_IN_PATHS } from '../shared/pages';
 import type { DevRoute, HeaderRewrite } from './httpServer';
 import { renderSignInPage, type SignInFormView } from './signInPage';

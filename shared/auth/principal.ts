@@ -1,24 +1,10 @@
 // Who is signed in: the platform's sign-in principal (`x-ms-client-principal`) read into a customer identity.
 import { z } from 'zod';
 import { config, type SignInTrust } from '../config';
+import type { Signer } from '../domain/acceptance';
 
 /** The header the platform's sign-in ("Easy Auth") sets on every request of a signed-in user. */
 export const CLIENT_PRINCIPAL_HEADER = 'x-ms-client-principal';
-
-/** Directory role template id of Global Administrator (Microsoft Entra built-in roles). */
-export const GLOBAL_ADMINISTRATOR_ROLE_ID = '62e90394-69f5-4237-9190-012177145e10';
-
-/** The signed-in customer user, as the consent pages need it. */
-export interface CustomerPrincipal {
-  /** Lower-case GUID of the user's home tenant (`tid`). */
-  tenantId: string;
-  /** Lower-case GUID of the user object (`oid`). */
-  objectId: string;
-  /** The user name as signed in (`preferred_username`, else `upn`); '' when the token carries none. */
-  userPrincipalName: string;
-  /** Lower-case directory role template ids (`wids`); empty when the token carries none. */
-  roles: string[];
-}
 
 /** Claim types read for each field, short form first, exactly as API.md lists them. */
 const CLAIM_TYPES = {
@@ -45,7 +31,7 @@ const guid = z.guid().transform((value) => value.toLowerCase());
 /** Who sent a request, as far as its principal header can be believed. */
 export type RequestIdentity =
   /** Nothing vouches for the header (no sign-in in front of the app), so nobody can be signed in: fail closed. */
-  { kind: 'unverifiable' } | { kind: 'anonymous' } | { kind: 'signed-in'; principal: CustomerPrincipal };
+  { kind: 'unverifiable' } | { kind: 'anonymous' } | { kind: 'signed-in'; principal: Signer };
 
 /**
  * The one check every use of the principal goes through: the header counts only where a sign-in in front of the
@@ -65,7 +51,7 @@ export function requestIdentity(
  * Parses an `x-ms-client-principal` value. Never throws: anything malformed means "not signed in". Whether the value
  * may be believed at all is requestIdentity's question.
  */
-export function parseClientPrincipal(headerValue: string | null | undefined): CustomerPrincipal | undefined {
+export function parseClientPrincipal(headerValue: string | null | undefined): Signer | undefined {
   if (!headerValue) return undefined;
   const parsed = claimsSchema.safeParse(decodeJson(headerValue));
   if (!parsed.success) return undefined;
@@ -81,16 +67,11 @@ export function parseClientPrincipal(headerValue: string | null | undefined): Cu
   };
 }
 
-/** R6: only a Global Administrator of the tenant may accept. No `wids` claim means no role. */
-export function isGlobalAdministrator(principal: CustomerPrincipal): boolean {
-  return principal.roles.includes(GLOBAL_ADMINISTRATOR_ROLE_ID);
-}
-
 export interface PrincipalClaims {
   tenantId: string;
   objectId: string;
   userPrincipalName: string;
-  roles?: string[];
+  roles?: readonly string[];
   /** Claim names to write: 'long' as the platform's default claims mapping delivers tid/oid, or 'short'. */
   claimNames?: 'long' | 'short';
 }

@@ -1,6 +1,6 @@
 // What a consent link shows its signed-in reader and what answering it does (D2; R5–R7, R9–R12, R16), as pages.
 import { looksLikeLinkToken } from '../auth/linkTokens';
-import type { CustomerPrincipal } from '../auth/principal';
+import type { Signer } from '../domain/acceptance';
 import type { AcceptanceRefusal } from '../domain/acceptance';
 import { formTargets, formToken } from '../customer/forms';
 import {
@@ -31,7 +31,7 @@ type StandingLink = Extract<OpenedLink, { kind: 'standing-link' }>;
 /** The signed-in reader of one link's page. */
 export interface LinkReader {
   token: string;
-  principal: CustomerPrincipal;
+  principal: Signer;
   /** The page context in the browser's language. */
   context: PageContext;
   /** The browser's Accept-Language: an invitation's own language wins over it. */

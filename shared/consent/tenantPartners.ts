@@ -1,6 +1,7 @@
 // The partners authorized for the reader's tenant (R8, R9), and the removal of a CSP's delegated admin roles (R3):
 // for the tenant's Global Administrators only (R6); an OEM stays until support revokes it (R13).
-import { isGlobalAdministrator, type CustomerPrincipal } from '../auth/principal';
+import type { Signer } from '../domain/acceptance';
+import { isGlobalAdministrator } from '../domain/acceptance';
 import { config } from '../config';
 import { formTargets, formToken } from '../customer/forms';
 import { partnerEntryView, partnerView } from '../customer/views';
@@ -21,7 +22,7 @@ import { grantAuthorizations } from './projection';
 
 /** The signed-in reader of a customer page. */
 export interface CustomerReader {
-  principal: CustomerPrincipal;
+  principal: Signer;
   context: PageContext;
 }
 
@@ -98,7 +99,7 @@ export async function removeDelegatedAdminAsCustomer(
 }
 
 /** One entry per accepted consent: its partner's row, and for a reseller its provider's row beside it (R9). */
-async function partnerEntries(deps: Dependencies, principal: CustomerPrincipal): Promise<PartnerEntryView[]> {
+async function partnerEntries(deps: Dependencies, principal: Signer): Promise<PartnerEntryView[]> {
   const rows = await deps.authorizations.listTenantAuthorizations(principal.tenantId);
   const partners = await partnersById(
     deps,
@@ -127,7 +128,7 @@ function removable(entry: PartnerEntryView): boolean {
   return entry.partner.kind !== 'oem' && entry.delegatedAdmin?.status === 'active';
 }
 
-function removalForm(principal: CustomerPrincipal, row: AuthorizationRecord) {
+function removalForm(principal: Signer, row: AuthorizationRecord) {
   return {
     action: CUSTOMER_PATHS.removeDelegatedAdmin(row.consentId),
     csrfToken: formToken(principal, formTargets.removeDelegatedAdmin(row.consentId)),

@@ -1,7 +1,7 @@
 // The customer pages' form posts: tokens bound to the signed-in user and the form's target, and the checks on return.
 import type { HttpRequest } from '@azure/functions';
 import { issueCsrfToken, originAllowed, verifyCsrfToken } from '../auth/csrf';
-import type { CustomerPrincipal } from '../auth/principal';
+import type { Signer } from '../domain/acceptance';
 import { config } from '../config';
 import { ServiceError } from '../errors';
 import { readBodyText } from '../http/request';
@@ -15,7 +15,7 @@ export const formTargets = {
 } as const;
 
 /** A token for a form this user may post to `target`. */
-export function formToken(principal: CustomerPrincipal, target: string): string {
+export function formToken(principal: Signer, target: string): string {
   return issueCsrfToken(bindingOf(principal, target), { secret: config().keys.csrf });
 }
 
@@ -25,7 +25,7 @@ export function formToken(principal: CustomerPrincipal, target: string): string 
  */
 export async function verifiedForm(
   request: HttpRequest,
-  principal: CustomerPrincipal,
+  principal: Signer,
   target: string,
 ): Promise<URLSearchParams | undefined> {
   if (!originAllowed(request.headers, config().publicBaseUrl)) return undefined;
@@ -48,6 +48,6 @@ async function readForm(request: HttpRequest): Promise<URLSearchParams | undefin
   }
 }
 
-function bindingOf(principal: CustomerPrincipal, target: string) {
+function bindingOf(principal: Signer, target: string) {
   return { tenantId: principal.tenantId, objectId: principal.objectId, target };
 }

@@ -1,10 +1,11 @@
 // Who is reading a customer page: the signed-in user, or the way to sign in; fail closed where no sign-in vouches.
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
-import { requestIdentity, type CustomerPrincipal } from '../auth/principal';
+import { requestIdentity } from '../auth/principal';
+import type { Signer } from '../domain/acceptance';
 import { htmlPage, pickLocale, renderRefusalPage, signInAndReturnTo, type Locale, type PageContext } from '../pages';
 
 export type CustomerSession =
-  | { kind: 'signed-in'; principal: CustomerPrincipal; context: PageContext }
+  | { kind: 'signed-in'; principal: Signer; context: PageContext }
   /** Nobody usable is signed in, or nobody can be: the answer to send instead of the page. */
   | { kind: 'answer'; response: HttpResponseInit };
 

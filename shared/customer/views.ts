@@ -2,11 +2,10 @@
 import type { AcceptanceRefusal } from '../domain/acceptance';
 import { withoutAbsentFields as withoutAbsent, type Consent } from '../domain/consent';
 import { effectiveDelegatedAdmin } from '../domain/delegatedAdmin';
-import { PARTNER_KIND_RULES, type Partner, type PartnerKind } from '../domain/partners';
+import { channelsFor, type Partner, type PartnerKind } from '../domain/partners';
 import type {
   AcceptedPageView,
   AlreadyDecidedPageView,
-  Channel,
   ConsentPageView,
   IndirectProviderView,
   PageContext,
@@ -30,14 +29,9 @@ export function partnerView(
   });
 }
 
-/** The channels a partner of this kind gets for the customer (API.md, "Partner kinds and channels"). */
-export function channelsOf(kind: PartnerKind): Channel[] {
-  return [...PARTNER_KIND_RULES[kind].channels];
-}
-
 /** R9: the indirect provider an indirect reseller's consent authorizes too, with the channels it gets. */
 export function providerView(provider: { displayName: string } | undefined): IndirectProviderView | undefined {
-  return provider && { displayName: provider.displayName, channels: channelsOf('indirect-provider') };
+  return provider && { displayName: provider.displayName, channels: channelsFor('indirect-provider') };
 }
 
 /** R7, R16: what an acceptance did, with the roles that became active. */
@@ -46,7 +40,7 @@ export function acceptedView(context: PageContext, consent: Consent, partner: Pa
   return withoutAbsent({
     ...context,
     partner,
-    channels: channelsOf(consent.partner.type),
+    channels: channelsFor(consent.partner.type),
     indirectProvider: providerView(consent.indirectProvider),
     delegatedAdmin:
       admin?.status === 'active' && admin.expiresAt ? { roles: admin.roles, expiresAt: admin.expiresAt } : undefined,
@@ -94,7 +88,7 @@ export function invitationFormView(
     csrfToken: form.csrfToken,
     error: form.error,
     partner,
-    channels: channelsOf(consent.partner.type),
+    channels: channelsFor(consent.partner.type),
     indirectProvider: providerView(consent.indirectProvider),
     customer: { displayName: consent.customer.displayName, domain: consent.customer.domain },
     delegatedAdmin: admin && { roles: admin.roles, durationDays: admin.durationDays, autoExtend: admin.autoExtend },
@@ -115,7 +109,7 @@ export function standingLinkFormView(
     csrfToken: form.csrfToken,
     error: form.error,
     partner: partnerView(offer.partner, offer.partner),
-    channels: channelsOf(offer.partner.type),
+    channels: channelsFor(offer.partner.type),
     indirectProvider: providerView(offer.indirectProvider),
   });
 }

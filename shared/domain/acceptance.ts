@@ -1,12 +1,16 @@
 // Who may accept a consent (R6, R12, and the tenant or domain a request names), with the facts a refusal page explains.
 import type { PartnerKind } from './partners';
-import { GLOBAL_ADMINISTRATOR_ROLE_ID } from './roles';
+import { includesGlobalAdministrator } from './roles';
 
-/** The signed-in customer user, from the platform's principal: `roles` are the directory role template ids (`wids`). */
+/** The signed-in customer user, from the platform's principal (shared/auth/principal.ts reads it). */
 export interface Signer {
+  /** Lower-case GUID of the user's home tenant (`tid`). */
   tenantId: string;
+  /** Lower-case GUID of the user object (`oid`). */
   objectId: string;
+  /** The user name as signed in (`preferred_username`, else `upn`); '' when the token carries none. */
   userPrincipalName: string;
+  /** Lower-case directory role template ids (`wids`); empty when the token carries none: no role. */
   roles: readonly string[];
 }
 
@@ -41,7 +45,7 @@ export function acceptanceRefusal(terms: AcceptanceTerms, signer: Signer): Accep
   if (requiredTenantId === undefined && requiredDomain !== undefined && requiredDomain.toLowerCase() !== signerDomain) {
     return { reason: 'domain-mismatch', requiredDomain, signerDomain };
   }
-  if (!isGlobalAdministrator(signer.roles)) return { reason: 'not-global-admin' };
+  if (!isGlobalAdministrator(signer)) return { reason: 'not-global-admin' };
   if (terms.partner.type === 'oem' && !isCloudNative(signer.userPrincipalName)) {
     return { reason: 'not-cloud-native', userPrincipalName: signer.userPrincipalName };
   }
@@ -49,8 +53,8 @@ export function acceptanceRefusal(terms: AcceptanceTerms, signer: Signer): Accep
 }
 
 /** R6: only a Global Administrator may accept; no role claims means no role. */
-export function isGlobalAdministrator(roles: readonly string[]): boolean {
-  return roles.some((role) => role.toLowerCase() === GLOBAL_ADMINISTRATOR_ROLE_ID);
+export function isGlobalAdministrator(signer: Pick<Signer, 'roles'>): boolean {
+  return includesGlobalAdministrator(signer.roles);
 }
 
 /**

@@ -13,7 +13,9 @@ export const CONSENT_STATUSES = ['pending', 'accepted', 'declined', 'expired', '
 export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
 
 export type ConsentSource = 'invitation' | 'standing-link';
-export type Locale = 'en' | 'de';
+/** The languages the service speaks to customers: pages, emails, the consent's own `locale`. */
+export const LOCALES = ['en', 'de'] as const;
+export type Locale = (typeof LOCALES)[number];
 export type EmailStatus = 'not-requested' | 'queued' | 'sent' | 'failed';
 
 /** The kinds that can own a consent: an indirect provider never issues one. */

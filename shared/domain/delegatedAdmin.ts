@@ -4,13 +4,17 @@ import { PARTNER_KIND_RULES, type PartnerKind } from './partners';
 import { findRole, GLOBAL_ADMINISTRATOR_ROLE_ID, type DirectoryRole } from './roles';
 import { daysAfter, isPast } from './expiry';
 
-/** GDAP allows 1 day to 2 years (P730D); 20 roles keeps the consent page readable and is ample for device work. */
+/**
+ * GDAP allows 1 day to 2 years (P730D) and auto-extends by 180 days at a time; 20 roles keeps the consent page
+ * readable and is ample for device work.
+ */
 export const DELEGATED_ADMIN_LIMITS = {
   minRoles: 1,
   maxRoles: 20,
   minDurationDays: 1,
   maxDurationDays: 730,
   defaultDurationDays: 730,
+  autoExtensionDays: 180,
 } as const;
 
 export type DelegatedAdminStatus = 'requested' | 'active' | 'removed' | 'expired';

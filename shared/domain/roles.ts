@@ -8,6 +8,11 @@ export interface DirectoryRole {
 
 export const GLOBAL_ADMINISTRATOR_ROLE_ID = '62e90394-69f5-4237-9190-012177145e10';
 
+/** R6, R10: whether these role template ids include Global Administrator (ids compare without regard to case). */
+export function includesGlobalAdministrator(roleIds: readonly string[]): boolean {
+  return roleIds.some((id) => id.toLowerCase() === GLOBAL_ADMINISTRATOR_ROLE_ID);
+}
+
 /**
  * Template ids copied from Microsoft's "Microsoft Entra built-in roles" permissions reference
  * (learn.microsoft.com/entra/identity/role-based-access-control/permissions-reference, table "All roles").

@@ -4,14 +4,7 @@ import { renderInvitationHtml } from './invitationHtml';
 import type { InvitationEmail, RenderedInvitation } from './invitationModel';
 import { renderInvitationText } from './invitationText';
 
-export type {
-  InvitationEmail,
-  InvitationLocale,
-  InvitingPartnerKind,
-  MailAddress,
-  RenderedInvitation,
-} from './invitationModel';
-export { GLOBAL_ADMINISTRATOR_ROLE_ID } from './invitationContent';
+export type { InvitationEmail, MailAddress, RenderedInvitation } from './invitationModel';
 
 /** Every partner- or customer-supplied string is escaped in the HTML; throws on a non-http(s) consent link. */
 export function renderInvitation(email: InvitationEmail): RenderedInvitation {

@@ -1,9 +1,8 @@
 // Turns an invitation's facts into its sentences in the recipient's language; both renderers lay out the result.
+import { includesGlobalAdministrator } from '../domain/roles';
+import { formatDateTime } from '../pages/locale';
 import { INVITATION_COPY, type InvitationCopy } from './invitationCopy';
 import type { InvitationContent, InvitationEmail, LabelledValue } from './invitationModel';
-
-/** Microsoft Entra built-in role template id of Global Administrator (R10: steer partners away from it). */
-export const GLOBAL_ADMINISTRATOR_ROLE_ID = '62e90394-69f5-4237-9190-012177145e10';
 
 export function invitationContent(email: InvitationEmail): InvitationContent {
   const copy = INVITATION_COPY[email.locale];
@@ -23,7 +22,7 @@ export function invitationContent(email: InvitationEmail): InvitationContent {
       buttonLabel: copy.buttonLabel,
       url: url.href,
       fallback: copy.linkFallback,
-      expiry: copy.expiry(formatExpiry(email.expiresAt, copy.dateLocale)),
+      expiry: copy.expiry(formatDateTime(email.expiresAt, copy.dateLocale)),
     },
     genuine: {
       heading: copy.genuineHeading,
@@ -76,7 +75,8 @@ function delegatedAdminSection(email: InvitationEmail, copy: InvitationCopy): In
 
 function notices(email: InvitationEmail, copy: InvitationCopy): string[] {
   const roles = email.delegatedAdmin?.roles ?? [];
-  const globalAdministrator = roles.some((role) => role.id.toLowerCase() === GLOBAL_ADMINISTRATOR_ROLE_ID);
+  // R10: steer partners away from asking for it.
+  const globalAdministrator = includesGlobalAdministrator(roles.map((role) => role.id));
   const builtIn = globalAdministrator ? [copy.globalAdministratorWarning(singleLine(email.partner.displayName))] : [];
   return [...builtIn, ...(email.warnings ?? []).map(singleLine).filter(Boolean)];
 }
@@ -101,15 +101,6 @@ function consentLink(consentUrl: string): URL {
     throw new Error(`The consent link must be an http(s) URL, not ${url.protocol}`);
   }
   return url;
-}
-
-function formatExpiry(expiresAt: Date, dateLocale: string): string {
-  const formatted = new Intl.DateTimeFormat(dateLocale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(expiresAt);
-  return `${formatted} UTC`;
 }
 
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point

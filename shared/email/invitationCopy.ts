@@ -1,5 +1,6 @@
 // The invitation's wording in English and German (Sie-Form), one table per language; no layout, no escaping.
-import type { InvitationLocale, InvitingPartnerKind } from './invitationModel';
+import type { ConsentPartnerKind, Locale } from '../domain/consent';
+import { DELEGATED_ADMIN_LIMITS } from '../domain/delegatedAdmin';
 
 export interface InvitationCopy {
   /** BCP 47 tag for dates. */
@@ -8,7 +9,7 @@ export interface InvitationCopy {
   greeting(name: string | undefined): string;
   requesterHeading: string;
   labels: { partner: string; kind: string; verifiedDomain: string; microsoftPartnerId: string; contact: string };
-  kinds: Record<InvitingPartnerKind, string>;
+  kinds: Record<ConsentPartnerKind, string>;
   allowsHeading: string;
   allowsRegister(partner: string): string;
   allowsProvider(partner: string, provider: string): string;
@@ -65,7 +66,9 @@ const en: InvitationCopy = {
   noRoles: (partner) => `No administrator roles are requested: ${partner} does not ask for admin rights.`,
   duration: (days, autoExtend) =>
     `Duration: ${days} ${days === 1 ? 'day' : 'days'}` +
-    (autoExtend ? ', then extended automatically by 180 days at a time.' : ', then the rights end automatically.'),
+    (autoExtend
+      ? `, then extended automatically by ${DELEGATED_ADMIN_LIMITS.autoExtensionDays} days at a time.`
+      : ', then the rights end automatically.'),
   rolesRemovable: 'You can remove these rights at any time; the authorization to register devices stays.',
   noticesHeading: 'Please note',
   globalAdministratorWarning: (partner) =>
@@ -121,7 +124,9 @@ const de: InvitationCopy = {
   noRoles: (partner) => `Es werden keine Administratorrollen angefordert: ${partner} bittet um keine Adminrechte.`,
   duration: (days, autoExtend) =>
     `Dauer: ${days} ${days === 1 ? 'Tag' : 'Tage'}` +
-    (autoExtend ? ', danach automatische Verlängerung um jeweils 180 Tage.' : ', danach enden die Rechte automatisch.'),
+    (autoExtend
+      ? `, danach automatische Verlängerung um jeweils ${DELEGATED_ADMIN_LIMITS.autoExtensionDays} Tage.`
+      : ', danach enden die Rechte automatisch.'),
   rolesRemovable:
     'Sie können diese Rechte jederzeit wieder entfernen; die Berechtigung zum Registrieren von Geräten bleibt bestehen.',
   noticesHeading: 'Bitte beachten Sie',
@@ -145,4 +150,4 @@ const de: InvitationCopy = {
   footer: (partner) => `Diese E-Mail wurde im Auftrag von ${partner} versendet.`,
 };
 
-export const INVITATION_COPY: Record<InvitationLocale, InvitationCopy> = { en, de };
+export const INVITATION_COPY: Record<Locale, InvitationCopy> = { en, de };

@@ -1,8 +1,5 @@
 // The invitation email's input (what the caller knows) and its content (the sentences both renderers lay out).
-
-export type InvitationLocale = 'en' | 'de';
-
-export type InvitingPartnerKind = 'direct-csp' | 'indirect-reseller' | 'oem';
+import type { ConsentPartnerKind, Locale } from '../domain/consent';
 
 export interface MailAddress {
   address: string;
@@ -11,11 +8,11 @@ export interface MailAddress {
 
 /** Everything the invitation says, in plain values; every string is treated as untrusted text. */
 export interface InvitationEmail {
-  locale: InvitationLocale;
+  locale: Locale;
   to: MailAddress;
   partner: {
     displayName: string;
-    kind: InvitingPartnerKind;
+    kind: ConsentPartnerKind;
     verifiedDomain?: string;
     microsoftPartnerId?: string;
     contactEmail: string;
@@ -53,7 +50,7 @@ export interface LabelledValue {
 
 /** The invitation's sentences in the recipient's language, section by section, before layout. */
 export interface InvitationContent {
-  locale: InvitationLocale;
+  locale: Locale;
   subject: string;
   greeting: string;
   intro: string;

@@ -1,11 +1,11 @@
 // Small pieces several customer pages show: a partner's facts, what it may do, a role list.
-import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../auth/principal';
+import { includesGlobalAdministrator as includesGlobalAdministratorId } from '../domain/roles';
 import type { Messages } from './messages';
 import type { Channel, PartnerView, RoleView } from './viewModels';
 
 /** R10: Global Administrator is recognized by its role template id, whatever the display name says. */
 export function includesGlobalAdministrator(roles: RoleView[]): boolean {
-  return roles.some((role) => role.id.toLowerCase() === GLOBAL_ADMINISTRATOR_ROLE_ID);
+  return includesGlobalAdministratorId(roles.map((role) => role.id));
 }
 
 export function PartnerFacts(props: {
@@ -41,7 +41,7 @@ export function PartnerFacts(props: {
   );
 }
 
-export function ChannelList(props: { t: Messages; channels: Channel[] }) {
+export function ChannelList(props: { t: Messages; channels: readonly Channel[] }) {
   return (
     <ul>
       {props.channels.map((channel) => (

@@ -1,7 +1,7 @@
 // Which language a customer page speaks, and how it writes dates in that language.
+import { LOCALES, type Locale } from '../domain/consent';
 
-export const LOCALES = ['en', 'de'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale };
 
 const DEFAULT_LOCALE: Locale = 'en';
 
@@ -12,8 +12,11 @@ export function pickLocale(consentLocale?: string | null, acceptLanguage?: strin
   return bestAccepted(acceptLanguage ?? '') ?? DEFAULT_LOCALE;
 }
 
-/** A point in time as a reader of `locale` writes it, in UTC and saying so ("December 24, 2026 at 10:15 AM UTC"). */
-export function formatDateTime(value: string | Date, locale: Locale): string {
+/**
+ * A point in time as a reader of `locale` (ours, or any BCP 47 tag such as the email's `en-GB`) writes it, in UTC and
+ * saying so ("December 24, 2026 at 10:15 AM UTC").
+ */
+export function formatDateTime(value: string | Date, locale: string): string {
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
   return `${format.format(new Date(value))} UTC`;
 }

@@ -1,8 +1,13 @@
 // Every word the customer pages show, in English and German (Sie-Form); one table per locale, same keys.
+import { CSRF_MAX_AGE_SECONDS } from '../auth/csrf';
+import { DELEGATED_ADMIN_LIMITS } from '../domain/delegatedAdmin';
 import type { Locale } from './locale';
 import type { Channel, PartnerKind, RefusalReason, ServiceErrorReason } from './viewModels';
 
 /** What a refusal page says: a title, why it refuses, and what the reader can do. */
+const AUTO_EXTENSION_DAYS = DELEGATED_ADMIN_LIMITS.autoExtensionDays;
+const FORM_HOURS = CSRF_MAX_AGE_SECONDS / 3600;
+
 export interface RefusalText {
   title: string;
   why: (details: { user: string; domain: string; partner: string }) => string;
@@ -138,7 +143,7 @@ const en: Messages = {
   rolesIntro: (partner) =>
     `${partner} also asks for delegated administrator rights in your organization, with these roles:`,
   rolesDuration: (days) => `For ${days} ${days === 1 ? 'day' : 'days'} from your acceptance.`,
-  autoExtendYes: 'The roles are extended automatically by 180 days at a time until you remove them.',
+  autoExtendYes: `The roles are extended automatically by ${AUTO_EXTENSION_DAYS} days at a time until you remove them.`,
   autoExtendNo: 'The roles end automatically; they are not extended.',
   rolesRemovable:
     'You can remove the roles at any time on the partners page; the authorization to register devices stays.',
@@ -222,7 +227,7 @@ const en: Messages = {
     'forged-form': {
       title: 'Your answer could not be accepted',
       why: () =>
-        'The form was too old (a form is valid for two hours) or did not come from this page. Nothing was changed.',
+        `The form was too old (a form is valid for ${FORM_HOURS} hours) or did not come from this page. Nothing was changed.`,
       todo: () => 'Open the page again and repeat your answer.',
     },
     'oem-not-removable': {
@@ -331,7 +336,7 @@ const de: Messages = {
   rolesIntro: (partner) =>
     `${partner} bittet außerdem um delegierte Administratorrechte in Ihrer Organisation mit diesen Rollen:`,
   rolesDuration: (days) => `Für ${days} ${days === 1 ? 'Tag' : 'Tage'} ab Ihrer Zustimmung.`,
-  autoExtendYes: 'Die Rollen werden automatisch um jeweils 180 Tage verlängert, bis Sie sie entfernen.',
+  autoExtendYes: `Die Rollen werden automatisch um jeweils ${AUTO_EXTENSION_DAYS} Tage verlängert, bis Sie sie entfernen.`,
   autoExtendNo: 'Die Rollen enden automatisch und werden nicht verlängert.',
   rolesRemovable:
     'Sie können die Rollen jederzeit auf der Partnerseite entfernen; die Autorisierung zur Geräteregistrierung bleibt bestehen.',
@@ -422,7 +427,7 @@ const de: Messages = {
     'forged-form': {
       title: 'Ihre Antwort konnte nicht angenommen werden',
       why: () =>
-        'Das Formular war zu alt (ein Formular gilt zwei Stunden) oder stammte nicht von dieser Seite. Es wurde nichts geändert.',
+        `Das Formular war zu alt (ein Formular gilt ${FORM_HOURS} Stunden) oder stammte nicht von dieser Seite. Es wurde nichts geändert.`,
       todo: () => 'Öffnen Sie die Seite erneut und wiederholen Sie Ihre Antwort.',
     },
     'oem-not-removable': {

@@ -1,11 +1,9 @@
 // The plain data each customer page is rendered from; the HTTP layer maps domain objects onto these.
 import type { Locale } from './locale';
 
-/** Partner kinds a customer can meet on a page (an indirect provider only as a reseller's provider). */
-export type PartnerKind = 'direct-csp' | 'indirect-reseller' | 'indirect-provider' | 'oem';
+import type { Channel, PartnerKind } from '../domain/partners';
 
-/** Ways a partner may register Autopilot devices for a customer (API.md, "Partner kinds and channels"). */
-export type Channel = 'partner-center-api' | 'partner-center-csv' | 'oem-direct-api';
+export type { Channel, PartnerKind };
 
 /** RFC 3339 string or Date; pages print it in the reader's language, in UTC. */
 export type Instant = string | Date;
@@ -27,7 +25,7 @@ export interface PartnerView {
 /** The indirect provider an indirect reseller's consent authorizes too (R9). */
 export interface IndirectProviderView {
   displayName: string;
-  channels: Channel[];
+  channels: readonly Channel[];
 }
 
 export interface RoleView {
@@ -49,7 +47,7 @@ export interface ConsentPageView extends PageContext {
   csrfToken: string;
   partner: PartnerView;
   /** Channels the partner itself gets for this customer. */
-  channels: Channel[];
+  channels: readonly Channel[];
   indirectProvider?: IndirectProviderView;
   customer?: { displayName?: string; domain?: string };
   /** Absent when no delegated admin rights are requested (always so for an OEM, R15). */
@@ -65,7 +63,7 @@ export interface ConsentPageView extends PageContext {
 /** After a successful accept. */
 export interface AcceptedPageView extends PageContext {
   partner: PartnerView;
-  channels: Channel[];
+  channels: readonly Channel[];
   indirectProvider?: IndirectProviderView;
   /** Present when delegated admin roles became active. */
   delegatedAdmin?: { roles: RoleView[]; expiresAt: Instant };
@@ -131,7 +129,7 @@ export type RefusalPageView = PageContext & {
 export interface PartnerEntryView {
   consentId: string;
   partner: PartnerView;
-  channels: Channel[];
+  channels: readonly Channel[];
   indirectProvider?: IndirectProviderView;
   acceptedAt: Instant;
   /** Absent when the consent never had delegated admin roles. */

@@ -1,6 +1,6 @@
 // Request shapes of the partner consent routes (POST /api/consent-requests and the list filters).
 import { z } from 'zod';
-import { CONSENT_STATUSES } from '../domain/consent';
+import { CONSENT_STATUSES, LOCALES } from '../domain/consent';
 import { CONSENT_EXPIRY_LIMITS } from '../domain/expiry';
 import { DELEGATED_ADMIN_LIMITS } from '../domain/delegatedAdmin';
 import { domainNameSchema, emailSchema, pageQuerySchema, tenantIdSchema } from './common';
@@ -21,7 +21,7 @@ export const consentRequestSchema = z.strictObject({
     displayName: z.string().trim().min(1).max(256).optional(),
     contactEmail: emailSchema.optional(),
     contactName: z.string().trim().min(1).max(256).optional(),
-    locale: z.enum(['en', 'de']).default('en'),
+    locale: z.enum(LOCALES).default('en'),
   }),
   delegatedAdmin: z
     .strictObject({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ConsentResource } from '../domain/consent';
 import type { Partner } from '../domain/partners';
 import { CHANNELS, PARTNER_KINDS } from '../domain/partners';
-import { CONSENT_STATUSES } from '../domain/consent';
+import { CONSENT_STATUSES, LOCALES } from '../domain/consent';
 
 const time = z.string().describe('RFC 3339 UTC time');
 const guid = z.string().describe('lower-case GUID');
@@ -44,7 +44,7 @@ export const consentSchema = z.object({
     displayName: z.string().optional(),
     contactEmail: z.string().optional(),
     contactName: z.string().optional(),
-    locale: z.enum(['en', 'de']),
+    locale: z.enum(LOCALES),
   }),
   delegatedAdmin: delegatedAdminSchema.optional(),
   warnings: z.array(z.string()),

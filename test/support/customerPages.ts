@@ -1,6 +1,8 @@
 // A customer's browser, minus the browser: signed-in identities, page fetches, form posts, and stored-state snapshots.
 import { randomUUID } from 'node:crypto';
-import { encodePrincipal, GLOBAL_ADMINISTRATOR_ROLE_ID, type CustomerPrincipal } from '../../shared/auth/principal';
+import { encodePrincipal } from '../../shared/auth/principal';
+import type { Signer } from '../../shared/domain/acceptance';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../shared/domain/roles';
 import { config } from '../../shared/config';
 import { liveDependencies as live } from '../../shared/consent/dependencies';
 import { visibleText } from '../unit/pages/html';
@@ -8,13 +10,13 @@ import type { AppHost } from './appHost';
 import type { TestPartner } from './partners';
 
 /** A signed-in customer user, and the header the platform would send for them. */
-export interface Customer extends CustomerPrincipal {
+export interface Customer extends Signer {
   header: string;
 }
 
-export function customer(overrides: Partial<CustomerPrincipal> & { globalAdmin?: boolean } = {}): Customer {
+export function customer(overrides: Partial<Signer> & { globalAdmin?: boolean } = {}): Customer {
   const { globalAdmin = true, ...rest } = overrides;
-  const principal: CustomerPrincipal = {
+  const principal: Signer = {
     tenantId: randomUUID(),
     objectId: randomUUID(),
     userPrincipalName: 'admin@contoso.onmicrosoft.com',

@@ -1,11 +1,11 @@
 import {
   CLIENT_PRINCIPAL_HEADER,
-  GLOBAL_ADMINISTRATOR_ROLE_ID,
   encodePrincipal,
-  isGlobalAdministrator,
   parseClientPrincipal,
   requestIdentity,
 } from '../../../shared/auth/principal';
+import { isGlobalAdministrator } from '../../../shared/domain/acceptance';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/roles';
 
 const TENANT = '6f1c1a7e-2b3d-4c5e-8f90-a1b2c3d4e5f6';
 const OBJECT = '0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d';

@@ -1,4 +1,5 @@
-import { GLOBAL_ADMINISTRATOR_ROLE_ID, renderInvitation, type InvitationEmail } from '../../../shared/email/invitation';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/roles';
+import { renderInvitation, type InvitationEmail } from '../../../shared/email/invitation';
 
 const SCRIPT = '<script>alert(1)</script>';
 const ATTRIBUTE_BREAKOUT = '"><img src=x onerror=alert(1)>';

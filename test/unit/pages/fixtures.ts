@@ -1,5 +1,5 @@
 // View models for every customer page, with hostile strings where partners and customers supply text.
-import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/auth/principal';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/roles';
 import {
   renderAcceptedPage,
   renderAlreadyDecidedPage,
