@@ -2,12 +2,21 @@
 import { hkdfSync } from 'node:crypto';
 import { z } from 'zod';
 import { version as packageVersion } from '../package.json';
-import type { AcsConnection } from './email/sender';
 
 /** How the app reaches its storage account: a connection string locally, service URIs plus managed identity in Azure. */
 export type StorageConnection =
   | { kind: 'connectionString'; connectionString: string }
   | { kind: 'identity'; tableServiceUri: string; queueServiceUri: string; clientId?: string };
+
+/** A connection string (local, tests), or the resource endpoint with a managed identity (Azure). */
+export type AcsConnection =
+  | { kind: 'connectionString'; connectionString: string }
+  | {
+      kind: 'identity';
+      endpoint: string;
+      /** A user-assigned identity's client id; when absent DefaultAzureCredential reads AZURE_CLIENT_ID itself. */
+      managedIdentityClientId?: string;
+    };
 
 /**
  * Where invitation emails go: Azure Communication Services, or the local host's outbox (development only; nothing

@@ -7,6 +7,7 @@ import {
 } from '@azure/communication-email';
 import { isRestError, type RestError } from '@azure/core-rest-pipeline';
 import { DefaultAzureCredential } from '@azure/identity';
+import type { AcsConnection } from '../config';
 import type { MailAddress } from './invitationModel';
 
 export { invitationOperationId } from './operationId';
@@ -35,16 +36,6 @@ export type SendResult =
 export interface InvitationSender {
   send(email: OutgoingEmail): Promise<SendResult>;
 }
-
-/** A connection string (local, tests), or the resource endpoint with a managed identity (Azure). */
-export type AcsConnection =
-  | { kind: 'connectionString'; connectionString: string }
-  | {
-      kind: 'identity';
-      endpoint: string;
-      /** A user-assigned identity's client id; when absent DefaultAzureCredential reads AZURE_CLIENT_ID itself. */
-      managedIdentityClientId?: string;
-    };
 
 export interface AcsSenderOptions {
   connection: AcsConnection;

@@ -1,8 +1,15 @@
 // The OpenAPI 3.1 document of every /api route, built from the routes' own zod schemas (JSON Schema 2020-12).
 import { z } from 'zod';
-import type { HttpFunctionDefinition } from '../functionRegistry';
 import { problemSchema } from '../schemas/responses';
 import type { RouteDocs } from './routeDocs';
+
+/** A route as the document needs it (the function registry's HTTP definitions are such routes). */
+export interface DocumentedRoute {
+  name: string;
+  route: string;
+  methods: readonly string[];
+  docs?: RouteDocs;
+}
 
 type JsonSchema = Record<string, unknown>;
 
@@ -23,7 +30,7 @@ const COMMON_ERRORS: Record<RouteDocs['caller'], Record<number, string>> = {
   },
 };
 
-export function openApiDocument(functions: readonly HttpFunctionDefinition[], version: string): JsonSchema {
+export function openApiDocument(functions: readonly DocumentedRoute[], version: string): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const definition of functions) {
     if (!definition.docs || !definition.route.startsWith('api/')) continue;
@@ -53,7 +60,7 @@ export function openApiDocument(functions: readonly HttpFunctionDefinition[], ve
   };
 }
 
-function operation(definition: HttpFunctionDefinition, docs: RouteDocs): JsonSchema {
+function operation(definition: DocumentedRoute, docs: RouteDocs): JsonSchema {
   const responses: Record<string, JsonSchema> = {};
   for (const [status, answer] of Object.entries(docs.responses)) {
     responses[status] = {
