@@ -36,7 +36,7 @@ describe('withPageErrors', () => {
     expect(headers['retry-after']).toBe('5');
     expect(headers['content-type']).toBe('text/html; charset=utf-8');
     expect(headers['x-frame-options']).toBe('DENY');
-    expect(visibleText(response.body as string)).toContain('Der Dienst ist ausgelastet');
+    expect(visibleText(response.body as string)).toContain(messagesFor('de').serviceError.unavailable.title);
     expect(logged.join('\n')).toContain('A dependency did not answer');
   });
 
@@ -54,8 +54,9 @@ describe('withPageErrors', () => {
     const response = await answer;
     const text = visibleText(response.body as string);
     expect(response.status).toBe(500);
-    expect(text).toContain('Something went wrong on our side');
-    expect(text).toContain('Reference: req-123');
+    const t = messagesFor('en');
+    expect(text).toContain(t.serviceError.internal.title);
+    expect(text).toContain(`${t.requestIdLabel}: req-123`);
     expect(text).not.toContain('secret detail');
     expect(logged.join('\n')).toContain('Unhandled error: TypeError');
   });

@@ -1,81 +1,77 @@
-import { renderConsentPage } from '../../../shared/pages';
+import { LOCALES, renderConsentPage } from '../../../shared/pages';
+import { messagesFor } from '../../../shared/pages/messages';
 import { ATTRIBUTE_PAYLOAD, GLOBAL_ADMINISTRATOR, INTUNE_ADMINISTRATOR, SCRIPT_PAYLOAD, consentView } from './fixtures';
 import { elements, textOf, visibleText } from './html';
 
 describe('consent page', () => {
   it('R5: says who asks and what it will be able to do (English)', () => {
+    const t = messagesFor('en');
     const page = renderConsentPage(consentView('en'));
     const text = visibleText(page.html);
     expect(page.status).toBe(200);
-    expect(text).toContain('Authorize Fabrikam Devices to register Windows Autopilot devices?');
-    expect(text).toContain('Kind of partner Microsoft Cloud Solution Provider (CSP) partner, direct');
-    expect(text).toContain('Verified domain fabrikam.com');
-    expect(text).toContain('Microsoft partner ID 4711001');
-    expect(text).toContain('Requested for Contoso Ltd (contoso.com)');
+    expect(text).toContain(t.consentTitle('Fabrikam Devices'));
+    expect(text).toContain(`${t.kindLabel} ${t.kind['direct-csp']}`);
+    expect(text).toContain(`${t.verifiedDomainLabel} fabrikam.com`);
+    expect(text).toContain(`${t.partnerIdLabel} 4711001`);
+    expect(text).toContain(`${t.requestedForLabel} Contoso Ltd (contoso.com)`);
     expect(text).toContain(
-      'If you accept, Fabrikam Devices can register Windows Autopilot devices for your organization: ' +
-        'automatically, through the Microsoft Partner Center API ' +
-        'by uploading a device list (CSV file) in Microsoft Partner Center',
+      `${t.whatIntro('Fabrikam Devices')} ${t.channel['partner-center-api']} ${t.channel['partner-center-csv']}`,
     );
-    expect(text).toContain('This link expires on December 24, 2026 at 10:15 AM UTC.');
-    expect(text).toContain('Signed in as admin@contoso.onmicrosoft.com');
+    expect(text).toContain(t.expiresAt('December 24, 2026 at 10:15 AM UTC'));
+    expect(text).toContain(t.signedInAs('admin@contoso.onmicrosoft.com'));
   });
 
   it('R5: says who asks and what it will be able to do (German)', () => {
+    const t = messagesFor('de');
     const text = visibleText(renderConsentPage(consentView('de')).html);
-    expect(text).toContain('Fabrikam Devices zur Registrierung von Windows Autopilot-Geräten autorisieren?');
-    expect(text).toContain('Art des Partners Microsoft Cloud Solution Provider (CSP), direkter Partner');
-    expect(text).toContain('Verifizierte Domäne fabrikam.com');
-    expect(text).toContain('Microsoft-Partner-ID 4711001');
+    expect(text).toContain(t.consentTitle('Fabrikam Devices'));
+    expect(text).toContain(`${t.kindLabel} ${t.kind['direct-csp']}`);
+    expect(text).toContain(`${t.verifiedDomainLabel} fabrikam.com`);
+    expect(text).toContain(`${t.partnerIdLabel} 4711001`);
     expect(text).toContain(
-      'Wenn Sie zustimmen, kann Fabrikam Devices Windows Autopilot-Geräte für Ihre Organisation registrieren:',
+      `${t.whatIntro('Fabrikam Devices')} ${t.channel['partner-center-api']} ${t.channel['partner-center-csv']}`,
     );
-    expect(text).toContain('automatisiert über die Microsoft Partner Center-API');
-    expect(text).toContain('Dieser Link läuft am 24. Dezember 2026 um 10:15 UTC ab.');
+    expect(text).toContain(t.expiresAt('24. Dezember 2026 um 10:15 UTC'));
   });
 
   it('leaves out partner facts that are not known', () => {
+    const t = messagesFor('en');
     const view = consentView('en', {
       partner: { displayName: 'Fabrikam Devices', kind: 'direct-csp' },
       customer: undefined,
     });
     const text = visibleText(renderConsentPage(view).html);
-    expect(text).not.toContain('Verified domain');
-    expect(text).not.toContain('Microsoft partner ID');
-    expect(text).not.toContain('Requested for');
+    expect(text).not.toContain(t.verifiedDomainLabel);
+    expect(text).not.toContain(t.partnerIdLabel);
+    expect(text).not.toContain(t.requestedForLabel);
   });
 
-  it.each([
-    ['en', 'Litware Distribution, the indirect provider Northwind Resale works with, is authorized at the same time'],
-    [
-      'de',
-      'Litware Distribution, der indirekte Anbieter, mit dem Northwind Resale zusammenarbeitet, wird gleichzeitig autorisiert',
-    ],
-  ] as const)('R9: an indirect reseller’s page names the indirect provider authorized too (%s)', (locale, sentence) => {
+  it.each(LOCALES)('R9: an indirect reseller’s page names the indirect provider authorized too (%s)', (locale) => {
+    const t = messagesFor(locale);
     const view = consentView(locale, {
       partner: { displayName: 'Northwind Resale', kind: 'indirect-reseller' },
       channels: ['partner-center-csv'],
       indirectProvider: { displayName: 'Litware Distribution', channels: ['partner-center-api'] },
     });
     const text = visibleText(renderConsentPage(view).html);
-    expect(text).toContain(sentence);
+    expect(text).toContain(
+      `${t.providerIntro('Litware Distribution', 'Northwind Resale')} ${t.channel['partner-center-api']}`,
+    );
   });
 
-  it.each([
-    ['en', 'No administrator roles are requested.', 'Fabrikam Devices will not get administrator access'],
-    ['de', 'Es werden keine Administratorrollen angefordert.', 'Fabrikam Devices erhält keinen Administratorzugriff'],
-  ] as const)(
+  it.each(LOCALES)(
     'R5: without delegated admin the page says plainly that no admin roles are requested (%s)',
-    (locale, none, detail) => {
+    (locale) => {
+      const t = messagesFor(locale);
       const page = renderConsentPage(consentView(locale));
       const text = visibleText(page.html);
-      expect(text).toContain(none);
-      expect(text).toContain(detail);
+      expect(text).toContain(`${t.noRoles} ${t.noRolesDetail('Fabrikam Devices')}`);
       expect(page.html).not.toContain('role="alert"');
     },
   );
 
   it('R5: with delegated admin the page lists the roles, duration and auto-extension (English)', () => {
+    const t = messagesFor('en');
     const view = consentView('en', {
       delegatedAdmin: {
         roles: [INTUNE_ADMINISTRATOR, { id: 'x', displayName: 'Cloud Device Administrator' }],
@@ -86,30 +82,27 @@ describe('consent page', () => {
     const page = renderConsentPage(view);
     const text = visibleText(page.html);
     expect(text).toContain(
-      'Fabrikam Devices also asks for delegated administrator rights in your organization, with these roles: Intune Administrator Cloud Device Administrator',
+      `${t.rolesIntro('Fabrikam Devices')} Intune Administrator Cloud Device Administrator ` +
+        `${t.rolesDuration(730)} ${t.autoExtendYes} ${t.rolesRemovable}`,
     );
-    expect(text).toContain(
-      'For 730 days from your acceptance. The roles are extended automatically by 180 days at a time',
-    );
-    expect(text).not.toContain('No administrator roles are requested');
+    expect(text).not.toContain(t.noRoles);
     expect(page.html).not.toContain('role="alert"');
   });
 
   it('R5: with delegated admin the page lists the roles, duration and auto-extension (German)', () => {
+    const t = messagesFor('de');
     const view = consentView('de', {
       delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR], durationDays: 1, autoExtend: false },
     });
     const text = visibleText(renderConsentPage(view).html);
-    expect(text).toContain('mit diesen Rollen: Intune Administrator');
-    expect(text).toContain('Für 1 Tag ab Ihrer Zustimmung. Die Rollen enden automatisch und werden nicht verlängert.');
+    expect(text).toContain(`${t.rolesIntro('Fabrikam Devices')} Intune Administrator`);
+    expect(text).toContain(`${t.rolesDuration(1)} ${t.autoExtendNo}`);
   });
 
-  it.each([
-    ['en', 'Warning: this request includes Global Administrator', 'least privilege'],
-    ['de', 'Warnung: Diese Anfrage enthält die Rolle „Globaler Administrator“', 'geringste Rechte'],
-  ] as const)(
+  it.each(LOCALES)(
     'R10: Global Administrator among the roles brings a prominent least-privilege warning (%s)',
-    (locale, title, words) => {
+    (locale) => {
+      const t = messagesFor(locale);
       const view = consentView(locale, {
         delegatedAdmin: {
           roles: [INTUNE_ADMINISTRATOR, { ...GLOBAL_ADMINISTRATOR, id: GLOBAL_ADMINISTRATOR.id.toUpperCase() }],
@@ -119,8 +112,7 @@ describe('consent page', () => {
       });
       const html = renderConsentPage(view).html;
       const warning = textOf(html, { tag: 'div', className: 'box warning' });
-      expect(warning).toContain(title);
-      expect(warning).toContain(words);
+      expect(warning).toBe(`${t.globalAdminWarningTitle} ${t.globalAdminWarning('Fabrikam Devices')}`);
       expect(html).toMatch(/<div class="box warning" role="alert">/);
       // Prominent: before anything else in <main> but the heading.
       expect(html.indexOf('role="alert"')).toBeLessThan(html.indexOf('<h2'));
@@ -141,32 +133,25 @@ describe('consent page', () => {
   it("shows the partner's message escaped, with its line breaks kept", () => {
     const html = renderConsentPage(consentView('en', { message: 'Hello,\n\n  please accept.' })).html;
     expect(html).toContain('<blockquote class="partner-message">Hello,\n\n  please accept.</blockquote>');
-    expect(visibleText(html)).toContain('Message from Fabrikam Devices');
+    expect(visibleText(html)).toContain(messagesFor('en').messageHeading('Fabrikam Devices'));
   });
 
   it('R7: has the form: hidden csrf, a labelled Yes checkbox required for Accept, Accept and Decline buttons', () => {
-    for (const [locale, yes, accept, decline] of [
-      ['en', 'Yes, I authorize Fabrikam Devices for my organization as described above.', 'Accept', 'Decline'],
-      [
-        'de',
-        'Ja, ich autorisiere Fabrikam Devices wie oben beschrieben für meine Organisation.',
-        'Akzeptieren',
-        'Ablehnen',
-      ],
-    ] as const) {
+    for (const locale of LOCALES) {
+      const t = messagesFor(locale);
       const html = renderConsentPage(consentView(locale)).html;
       expect(elements(html, 'form')).toEqual([{ method: 'post', action: '/consent/tok3n' }]);
       const inputs = elements(html, 'input');
       expect(inputs).toContainEqual({ type: 'hidden', name: 'csrf', value: 'csrf-token-value' });
       expect(inputs).toContainEqual({ type: 'checkbox', id: 'confirm', name: 'confirm', value: 'yes', required: '' });
-      expect(textOf(html, { tag: 'label' })).toBe(yes);
+      expect(textOf(html, { tag: 'label' })).toBe(t.confirmLabel('Fabrikam Devices'));
       expect(elements(html, 'label')).toEqual([{ for: 'confirm' }]);
       const buttons = elements(html, 'button');
       expect(buttons).toEqual([
         { type: 'submit', class: 'primary', name: 'decision', value: 'accept' },
         { type: 'submit', class: 'secondary', name: 'decision', value: 'decline', formnovalidate: '' },
       ]);
-      expect(visibleText(html)).toContain(`${accept} ${decline}`);
+      expect(visibleText(html)).toContain(`${t.accept} ${t.decline}`);
     }
   });
 
@@ -197,25 +182,23 @@ describe('consent page', () => {
   });
 
   it('R15: an OEM request shows the OEM Direct API channel and no admin roles', () => {
+    const t = messagesFor('en');
     const view = consentView('en', {
       partner: { displayName: 'Tailspin Hardware', kind: 'oem' },
       channels: ['oem-direct-api'],
     });
     const text = visibleText(renderConsentPage(view).html);
-    expect(text).toContain('Kind of partner Device manufacturer (OEM)');
-    expect(text).toContain('automatically, through the Microsoft OEM Direct API');
-    expect(text).toContain('No administrator roles are requested.');
+    expect(text).toContain(`${t.kindLabel} ${t.kind.oem}`);
+    expect(text).toContain(`${t.whatIntro('Tailspin Hardware')} ${t.channel['oem-direct-api']}`);
+    expect(text).toContain(t.noRoles);
   });
 });
 
 describe('consent page details for the form and standing links', () => {
-  it.each([
-    ['en', 'To accept, tick Yes first. Nothing was changed.'],
-    ['de', 'Setzen Sie zum Akzeptieren zuerst das Häkchen bei „Ja“. Es wurde nichts geändert.'],
-  ] as const)('R7: an Accept without Yes comes back with an alert tied to the box (%s)', (locale, sentence) => {
+  it.each(LOCALES)('R7: an Accept without Yes comes back with an alert tied to the box (%s)', (locale) => {
     const { status, html } = renderConsentPage(consentView(locale, { error: 'confirm-required' }));
     expect(status).toBe(422);
-    expect(textOf(html, { tag: 'div', id: 'confirm-error' })).toBe(sentence);
+    expect(textOf(html, { tag: 'div', id: 'confirm-error' })).toBe(messagesFor(locale).confirmRequired);
     expect(elements(html, 'input').find((input) => input.id === 'confirm')).toMatchObject({
       'aria-invalid': 'true',
       'aria-describedby': 'confirm-error',
@@ -228,15 +211,12 @@ describe('consent page details for the form and standing links', () => {
     expect(html).not.toContain('aria-invalid');
   });
 
-  it.each([
-    ['en', 'Tailspin gives this link to all its customers; it works until Tailspin replaces it.'],
-    ['de', 'Tailspin gibt diesen Link allen seinen Kunden; er gilt, bis Tailspin ihn ersetzt.'],
-  ] as const)('R11: a standing link has no expiry and says how long it works (%s)', (locale, sentence) => {
+  it.each(LOCALES)('R11: a standing link has no expiry and says how long it works (%s)', (locale) => {
     const view = consentView(locale, {
       partner: { displayName: 'Tailspin', kind: 'oem' },
       channels: ['oem-direct-api'],
       expiresAt: undefined,
     });
-    expect(visibleText(renderConsentPage(view).html)).toContain(sentence);
+    expect(visibleText(renderConsentPage(view).html)).toContain(messagesFor(locale).standingLinkValidity('Tailspin'));
   });
 });
