@@ -6,6 +6,8 @@ import { liveDependencies as live } from '../../../shared/consent/dependencies';
 import { issueConsentRequest } from '../../../shared/consent/partnerRequests';
 import { formTargets, formToken } from '../../../shared/customer/forms';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/roles';
+import { formatDateTime } from '../../../shared/pages/locale';
+import { messagesFor } from '../../../shared/pages/messages';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import {
   csrfOf,
@@ -18,8 +20,11 @@ import {
   type IssuedLink,
 } from '../../support/customerPages';
 import { registeredPartner, type TestPartner } from '../../support/partners';
+import { refusalWords } from '../../support/words';
 
 const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
+const en = messagesFor('en');
+const de = messagesFor('de');
 let app: AppHost;
 let csp: TestPartner;
 
@@ -72,20 +77,23 @@ describe('GET /consent/{token}', () => {
       delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR, GLOBAL_ADMINISTRATOR_ROLE_ID], durationDays: 180 },
     });
     const page = await getPage(app, link.path, { as: admin });
+    const { consent } = await stateOf(link, admin);
 
     expect(page.status).toBe(200);
-    expect(page.text).toContain('Authorize Fabrikam Devices to register Windows Autopilot devices?');
-    expect(page.text).toContain('Microsoft partner ID 4711001');
-    expect(page.text).toContain('Verified domain contoso.example');
-    expect(page.text).toContain('Requested for Woodgrove Bank');
-    expect(page.text).toContain('automatically, through the Microsoft Partner Center API');
+    expect(page.text).toContain(en.consentTitle('Fabrikam Devices'));
+    expect(page.text).toContain(`${en.partnerIdLabel} 4711001`);
+    expect(page.text).toContain(`${en.verifiedDomainLabel} contoso.example`);
+    expect(page.text).toContain(`${en.requestedForLabel} Woodgrove Bank`);
+    expect(page.text).toContain(en.channel['partner-center-api']);
     expect(page.text).toContain('Intune Administrator');
-    expect(page.text).toContain('For 180 days from your acceptance. The roles end automatically');
-    expect(page.text).toContain('Warning: this request includes Global Administrator');
-    expect(page.text).toContain('Message from Fabrikam Devices Hello from Fabrikam');
-    expect(page.text).toMatch(/This link expires on \w+ \d+, \d{4}/);
-    expect(page.text).toContain('Yes, I authorize Fabrikam Devices for my organization as described above.');
-    expect(page.html).toContain('<button type="submit" class="primary" name="decision" value="accept">Accept</button>');
+    expect(page.text).toContain(`${en.rolesDuration(180)} ${en.autoExtendNo}`);
+    expect(page.text).toContain(en.globalAdminWarningTitle);
+    expect(page.text).toContain(`${en.messageHeading('Fabrikam Devices')} Hello from Fabrikam`);
+    expect(page.text).toContain(en.expiresAt(formatDateTime(consent!.value.expiresAt!, 'en')));
+    expect(page.text).toContain(en.confirmLabel('Fabrikam Devices'));
+    expect(page.html).toContain(
+      `<button type="submit" class="primary" name="decision" value="accept">${en.accept}</button>`,
+    );
   });
 
   it('sends the security headers of API.md on every page', async () => {
@@ -105,7 +113,7 @@ describe('GET /consent/{token}', () => {
   it('R5: a request without delegated admin says plainly that no roles are requested', async () => {
     const { admin, link } = await pendingRequest({ delegatedAdmin: undefined });
     const page = await getPage(app, link.path, { as: admin });
-    expect(page.text).toContain('No administrator roles are requested.');
+    expect(page.text).toContain(en.noRoles);
     expect(page.text).not.toContain('Intune Administrator');
   });
 
@@ -118,9 +126,9 @@ describe('GET /consent/{token}', () => {
     const { admin, link } = await pendingRequest({}, reseller);
     const page = await getPage(app, link.path, { as: admin });
     expect(page.text).toContain(
-      'Litware Distribution, the indirect provider Northwind Resale works with, is authorized at the same time',
+      `${en.whatIntro('Northwind Resale')} ${en.channel['partner-center-csv']} ` +
+        `${en.providerIntro('Litware Distribution', 'Northwind Resale')} ${en.channel['partner-center-api']}`,
     );
-    expect(page.text).toContain('by uploading a device list (CSV file) in Microsoft Partner Center');
   });
 
   it('serves the page in German for a request made in German, whatever the browser asks for', async () => {
@@ -131,9 +139,11 @@ describe('GET /consent/{token}', () => {
     });
     const page = await getPage(app, link.path, { as: admin, headers: { 'accept-language': 'en-US' } });
     expect(page.html.startsWith('<!DOCTYPE html><html lang="de">')).toBe(true);
-    expect(page.text).toContain('Fabrikam Devices zur Registrierung von Windows Autopilot-Geräten autorisieren?');
-    expect(page.text).toContain('Administratorrollen');
-    expect(page.html).toContain('Akzeptieren');
+    expect(page.text).toContain(de.consentTitle('Fabrikam Devices'));
+    expect(page.text).toContain(`${de.rolesHeading} ${de.rolesIntro('Fabrikam Devices')} Intune Administrator`);
+    expect(page.html).toContain(
+      `<button type="submit" class="primary" name="decision" value="accept">${de.accept}</button>`,
+    );
   });
 
   it('never changes state: three views by an administrator, a non-administrator and a stranger change nothing', async () => {
@@ -153,7 +163,7 @@ describe('GET /consent/{token}', () => {
     for (const token of ['A'.repeat(43), 'not-a-token', '%3Cscript%3E']) {
       const page = await getPage(app, `/consent/${token}`, { as: admin });
       expect(page.status).toBe(404);
-      expect(page.text).toContain('This link is not valid');
+      expect(page.text).toContain(en.notFoundTitle);
     }
   });
 
@@ -162,7 +172,7 @@ describe('GET /consent/{token}', () => {
     await app.call('POST', `/api/consent-requests/${link.consentId}/cancel`, { key: csp.key });
     const page = await getPage(app, link.path, { as: admin });
     expect(page.status).toBe(410);
-    expect(page.text).toContain('The partner withdrew this request.');
+    expect(page.text).toContain(en.gone.cancelled);
   });
 
   it('410: a link replaced by a resend is refused as replaced (GET and POST), while the new one works', async () => {
@@ -183,7 +193,7 @@ describe('GET /consent/{token}', () => {
     );
 
     expect(old.status).toBe(410);
-    expect(old.text).toContain('Use the link from the most recent email.');
+    expect(old.text).toContain(en.gone.replaced);
     expect(posted.status).toBe(410);
     expect(await stateOf(link, admin)).toEqual(before);
     const fresh = await getPage(app, new URL(resent.body.consentUrl as string).pathname, { as: admin });
@@ -201,7 +211,7 @@ describe('GET /consent/{token}', () => {
     });
     const page = await getPage(app, new URL(issued.consentUrl).pathname, { as: admin });
     expect(page.status).toBe(410);
-    expect(page.text).toContain('The request expired before it was answered.');
+    expect(page.text).toContain(en.gone.expired);
   });
 });
 
@@ -216,13 +226,13 @@ describe('refusals: a page that says why and what to do, and nothing changes', (
     const token = formToken(user, formTargets.consentLink(hashLinkToken(link.token)));
     const posted = await postForm(app, link.path, { csrf: token, decision: 'accept', confirm: 'yes' }, { as: user });
 
+    const words = refusalWords('en', 'not-global-admin', { user: 'kim@woodgrove.example' });
     expect(page.status).toBe(403);
-    expect(page.text).toContain('Only a Global Administrator can do this');
-    expect(page.text).toContain('You are signed in as kim@woodgrove.example');
-    expect(page.text).toContain('Forward this link to a Global Administrator of your organization');
+    expect(page.text).toContain(words.title);
+    expect(page.text).toContain(`${words.why} ${en.whatToDo} ${words.todo}`);
     expect(page.html).toContain(`href="/.auth/logout?post_logout_redirect_uri=/consent/${link.token}"`);
     expect(posted.status).toBe(403);
-    expect(posted.text).toContain('Only a Global Administrator can do this');
+    expect(posted.text).toContain(words.title);
     expect(await stateOf(link, admin)).toEqual(before);
   });
 
@@ -236,7 +246,7 @@ describe('refusals: a page that says why and what to do, and nothing changes', (
     const posted = await postForm(app, link.path, { csrf: token, decision: 'decline' }, { as: stranger });
 
     expect(page.status).toBe(403);
-    expect(page.text).toContain('This request is for another organization');
+    expect(page.text).toContain(refusalWords('en', 'wrong-tenant').title);
     expect(posted.status).toBe(403);
     expect(await stateOf(link, admin)).toEqual(before);
   });
@@ -248,11 +258,13 @@ describe('refusals: a page that says why and what to do, and nothing changes', (
 
     const page = await getPage(app, link.path, { as: admin });
 
+    const words = refusalWords('en', 'upn-domain-mismatch', {
+      user: 'admin@fourthcoffee.example',
+      domain: 'woodgrove.example',
+    });
     expect(page.status).toBe(403);
-    expect(page.text).toContain('Your account is not in the requested domain');
-    expect(page.text).toContain(
-      'This request was made for woodgrove.example, but you are signed in as admin@fourthcoffee.example.',
-    );
+    expect(page.text).toContain(words.title);
+    expect(page.text).toContain(words.why);
     expect(await stateOf(link, admin)).toEqual(before);
   });
 
@@ -266,9 +278,10 @@ describe('refusals: a page that says why and what to do, and nothing changes', (
     const page = await getPage(app, link.path, { as: admin });
     const posted = await postForm(app, link.path, { csrf: token, decision: 'accept', confirm: 'yes' }, { as: admin });
 
+    const words = refusalWords('en', 'not-cloud-native', { user: 'admin@contoso.com' });
     expect(page.status).toBe(403);
-    expect(page.text).toContain('Sign in with your onmicrosoft.com account');
-    expect(page.text).toContain('You are signed in as admin@contoso.com.');
+    expect(page.text).toContain(words.title);
+    expect(page.text).toContain(words.why);
     expect(posted.status).toBe(403);
     expect(await storedState(oem.id, link.consentId, admin.tenantId)).toEqual(before);
   });
@@ -283,11 +296,13 @@ describe('POST /consent/{token}', () => {
 
     expect(posted.status).toBe(303);
     expect(posted.headers.get('location')).toBe(`${link.path}?outcome=accepted`);
-    expect(outcome.status).toBe(200);
-    expect(outcome.text).toContain('You accepted the request');
-    expect(outcome.text).toContain('Fabrikam Devices can now register Windows Autopilot devices for your organization');
-    expect(outcome.text).toMatch(/These administrator roles are active until .+ Intune Administrator/);
     const { consent, authorizations, events } = await stateOf(link, admin);
+    expect(outcome.status).toBe(200);
+    expect(outcome.text).toContain(en.acceptedTitle);
+    expect(outcome.text).toContain(en.acceptedNow('Fabrikam Devices'));
+    expect(outcome.text).toContain(
+      `${en.rolesActiveUntil(formatDateTime(consent!.value.delegatedAdmin!.expiresAt!, 'en'))} Intune Administrator`,
+    );
     expect(consent?.value).toMatchObject({ status: 'accepted', acceptedBy: { objectId: admin.objectId } });
     expect(authorizations).toEqual([expect.objectContaining({ partnerId: csp.id, consentId: link.consentId })]);
     expect(events.map((event) => event.type)).toEqual(['consent.issued', 'consent.accepted']);
@@ -312,10 +327,12 @@ describe('POST /consent/{token}', () => {
     expect(first.headers.get('location')).toBe(`${link.path}?outcome=accepted`);
     expect(again.status).toBe(303);
     expect(again.headers.get('location')).toBe(link.path);
-    expect(page.text).toContain('This request was already answered');
-    expect(page.text).toContain('It was accepted on');
-    expect(page.text).toContain('Answered by admin@contoso.onmicrosoft.com.');
-    expect(page.text).toContain('Nothing was changed now.');
+    const acceptedAt = formatDateTime(after.consent!.value.acceptedAt!, 'en');
+    expect(page.text).toContain(en.alreadyTitle);
+    expect(page.text).toContain(
+      `${en.alreadyAccepted('Fabrikam Devices', acceptedAt)} ${en.answeredBy('admin@contoso.onmicrosoft.com')}`,
+    );
+    expect(page.text).toContain(en.nothingChanged);
     expect((await stateOf(link, admin)).consent).toEqual(after.consent);
     expect((await stateOf(link, admin)).events).toHaveLength(2);
   });
@@ -327,7 +344,7 @@ describe('POST /consent/{token}', () => {
     const posted = await accept(link, admin, { confirm: undefined });
 
     expect(posted.status).toBe(422);
-    expect(posted.text).toContain('To accept, tick Yes first. Nothing was changed.');
+    expect(posted.text).toContain(en.confirmRequired);
     expect(posted.html).toContain('aria-invalid="true"');
     expect(csrfOf(posted.html)).toBeTruthy();
     expect(await stateOf(link, admin)).toEqual(before);
@@ -341,11 +358,13 @@ describe('POST /consent/{token}', () => {
     const outcome = await getPage(app, posted.headers.get('location')!, { as: admin });
     const later = await getPage(app, link.path, { as: admin });
 
-    expect(posted.status).toBe(303);
-    expect(outcome.text).toContain('You declined the request');
-    expect(outcome.text).toContain('Fabrikam Devices has not been authorized.');
-    expect(later.text).toContain('It was declined on');
     const { consent, authorizations } = await stateOf(link, admin);
+    expect(posted.status).toBe(303);
+    expect(outcome.text).toContain(en.declinedTitle);
+    expect(outcome.text).toContain(en.declinedText('Fabrikam Devices'));
+    expect(later.text).toContain(
+      en.alreadyDeclined('Fabrikam Devices', formatDateTime(consent!.value.declinedAt!, 'en')),
+    );
     expect(consent?.value.status).toBe('declined');
     expect(authorizations).toEqual([]);
   });
@@ -458,7 +477,7 @@ describe('forged posts: 403 and nothing changes', () => {
     );
 
     expect(posted.status).toBe(403);
-    expect(posted.text).toContain('Your answer could not be accepted');
+    expect(posted.text).toContain(refusalWords('en', 'forged-form').title);
     expect(posted.html).toContain(`href="${link.path}"`);
     expect(await stateOf(link, admin)).toEqual(before);
   });
@@ -491,7 +510,7 @@ describe('escaping', () => {
     expect(page.html).not.toContain(SCRIPT);
     expect(page.html).not.toContain('<img');
     expect(page.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(page.text).toContain(`Authorize Evil ${SCRIPT} to register`);
+    expect(page.text).toContain(en.consentTitle(`Evil ${SCRIPT}`));
     expect(page.text).toContain(`Victim ${ATTRIBUTE}`);
     expect(page.text).toContain(`Click ${SCRIPT} ${ATTRIBUTE}`);
   });

@@ -1,5 +1,7 @@
 // GET /partners and POST /partners/{consentId}/remove-delegated-admin through the local host (R3, R8, R9, R13).
 import { formTargets, formToken } from '../../../shared/customer/forms';
+import { formatDateTime } from '../../../shared/pages/locale';
+import { messagesFor } from '../../../shared/pages/messages';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import {
   csrfOf,
@@ -11,8 +13,11 @@ import {
   type Customer,
 } from '../../support/customerPages';
 import { registeredPartner, type TestPartner } from '../../support/partners';
+import { literally, refusalWords } from '../../support/words';
 
 const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
+const en = messagesFor('en');
+const de = messagesFor('de');
 let app: AppHost;
 let csp: TestPartner;
 let oem: TestPartner;
@@ -67,7 +72,7 @@ describe('GET /partners', () => {
   it('R6: is for Global Administrators only', async () => {
     const page = await getPage(app, '/partners', { as: customer({ globalAdmin: false }) });
     expect(page.status).toBe(403);
-    expect(page.text).toContain('Only a Global Administrator can do this');
+    expect(page.text).toContain(refusalWords('en', 'not-global-admin').title);
   });
 
   it('R8, R9, R13: lists the tenant’s partners with what each may do, roles, and how an OEM is removed', async () => {
@@ -75,17 +80,19 @@ describe('GET /partners', () => {
     await accepted(csp, customer()); // another organization's partner never shows
 
     const page = await getPage(app, '/partners', { as: admin });
+    const { consent } = await storedState(csp.id, cspConsent, admin.tenantId);
+    const rolesUntil = formatDateTime(consent!.value.delegatedAdmin!.expiresAt!, 'en');
 
     expect(page.status).toBe(200);
     expect(page.headers.get('x-frame-options')).toBe('DENY');
-    expect(page.text).toContain('These partners may register Windows Autopilot devices for your organization.');
-    expect(page.text).toMatch(/Fabrikam Devices .*Active until .* Intune Administrator/);
-    expect(page.text).toContain('Remove the administrator roles of Fabrikam Devices');
-    expect(page.text).toContain('Through this authorization, Litware Distribution (indirect provider) may register');
-    expect(page.text).toContain(
-      'Tailspin Hardware is a device manufacturer (OEM): only a support request to the operator of this service can remove it.',
+    expect(page.text).toContain(en.partnersIntro);
+    expect(page.text).toMatch(
+      new RegExp(`Fabrikam Devices .*${literally(`${en.rolesActive(rolesUntil)} Intune Administrator`)}`),
     );
-    expect(page.text).toContain(`Consent ID: ${oemConsent}`);
+    expect(page.text).toContain(en.removeRoles('Fabrikam Devices'));
+    expect(page.text).toContain(`${en.providerToo('Litware Distribution')} ${en.channel['partner-center-api']}`);
+    expect(page.text).toContain(en.oemRemoval('Tailspin Hardware'));
+    expect(page.text).toContain(`${en.consentIdLabel}: ${oemConsent}`);
     expect(page.html).toContain(`action="${removePath(cspConsent)}"`);
     expect(page.html).not.toContain(`action="${removePath(oemConsent)}"`);
     expect(page.html.match(/<section class="partner"/g)).toHaveLength(3);
@@ -94,13 +101,13 @@ describe('GET /partners', () => {
   it('speaks German when the browser asks for it', async () => {
     const { admin } = await tenantWithPartners();
     const page = await getPage(app, '/partners', { as: admin, headers: { 'accept-language': 'de' } });
-    expect(page.text).toContain('Für Ihre Organisation autorisierte Partner');
-    expect(page.text).toContain('Administratorrollen von Fabrikam Devices entfernen');
+    expect(page.text).toContain(de.partnersTitle);
+    expect(page.text).toContain(de.removeRoles('Fabrikam Devices'));
   });
 
   it('says so when no partner is authorized', async () => {
     const page = await getPage(app, '/partners', { as: customer() });
-    expect(page.text).toContain('No partner is authorized for your organization.');
+    expect(page.text).toContain(en.partnersEmpty);
   });
 });
 
@@ -114,10 +121,8 @@ describe('POST /partners/{consentId}/remove-delegated-admin (R3)', () => {
 
     expect(posted.status).toBe(303);
     expect(posted.headers.get('location')).toBe(`/partners?removed=${cspConsent}`);
-    expect(after.text).toContain(
-      'The administrator roles of Fabrikam Devices were removed. Its authorization to register devices stays.',
-    );
-    expect(after.text).not.toContain('Remove the administrator roles of Fabrikam Devices');
+    expect(after.text).toContain(en.rolesRemovedNotice('Fabrikam Devices'));
+    expect(after.text).not.toContain(en.removeRoles('Fabrikam Devices'));
     const { consent } = await storedState(csp.id, cspConsent, admin.tenantId);
     expect(consent?.value).toMatchObject({ status: 'accepted', delegatedAdmin: { status: 'removed' } });
     const authorization = await app.call('GET', `/api/customers/${admin.tenantId}/authorization`, { key: csp.key });
@@ -131,11 +136,12 @@ describe('POST /partners/{consentId}/remove-delegated-admin (R3)', () => {
 
     const posted = await postForm(app, removePath(oemConsent), { csrf }, { as: admin });
 
+    const words = refusalWords('en', 'oem-not-removable', { partner: 'Tailspin Hardware' });
     expect(posted.status).toBe(403);
-    expect(posted.text).toContain('Only support can remove a device manufacturer');
-    expect(posted.text).toContain('Ask the support of this service to revoke it, and quote the consent ID below.');
-    expect(posted.text).toContain(`Consent ID: ${oemConsent}`);
-    expect(posted.text).toContain('Support: support@autopilot-consent.example'); // SUPPORT_CONTACT
+    expect(posted.text).toContain(words.title);
+    expect(posted.text).toContain(`${words.why} ${en.whatToDo} ${words.todo}`);
+    expect(posted.text).toContain(`${en.consentIdLabel}: ${oemConsent}`);
+    expect(posted.text).toContain(en.supportContact('support@autopilot-consent.example')); // SUPPORT_CONTACT
     expect(await storedState(oem.id, oemConsent, admin.tenantId)).toEqual(before);
   });
 
@@ -170,7 +176,7 @@ describe('POST /partners/{consentId}/remove-delegated-admin (R3)', () => {
     const posted = await postForm(app, removePath(cspConsent), forged.fields, { as: admin, headers: forged.headers });
 
     expect(posted.status).toBe(403);
-    expect(posted.text).toContain('Your answer could not be accepted');
+    expect(posted.text).toContain(refusalWords('en', 'forged-form').title);
     expect(await storedState(csp.id, cspConsent, admin.tenantId)).toEqual(before);
   });
 

@@ -3,6 +3,7 @@ import { config } from '../../../shared/config';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import { customer, getPage, issuedLink, postForm, storedState } from '../../support/customerPages';
 import { registeredPartner, type TestPartner } from '../../support/partners';
+import { refusalWords } from '../../support/words';
 
 let app: AppHost;
 let csp: TestPartner;
@@ -27,7 +28,7 @@ describe('customer pages with no sign-in in front of the app', () => {
     const forged = customer();
     const page = await getPage(app, '/partners', { as: forged });
     expect(page.status).toBe(503);
-    expect(page.text).toContain('Sign-in is not available');
+    expect(page.text).toContain(refusalWords('en', 'sign-in-not-configured').title);
     expect(page.text).not.toContain(forged.userPrincipalName);
   });
 
@@ -46,7 +47,7 @@ describe('customer pages with no sign-in in front of the app', () => {
     const posted = await postForm(app, link.path, { csrf: 'x', decision: 'accept', confirm: 'yes' }, { as: admin });
 
     expect(page.status).toBe(503);
-    expect(page.text).toContain('Sign-in is not available');
+    expect(page.text).toContain(refusalWords('en', 'sign-in-not-configured').title);
     expect(page.text).not.toContain('Fabrikam Devices');
     expect(posted.status).toBe(503);
     expect(await storedState(csp.id, link.consentId, admin.tenantId)).toEqual(before);

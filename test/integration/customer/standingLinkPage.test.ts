@@ -3,6 +3,11 @@ import { startAppHost, type AppHost } from '../../support/appHost';
 import { csrfOf, customer, getPage, postForm, type Customer } from '../../support/customerPages';
 import { registeredPartner, type TestPartner } from '../../support/partners';
 import { liveDependencies as live } from '../../../shared/consent/dependencies';
+import { messagesFor } from '../../../shared/pages/messages';
+import { lead, refusalWords } from '../../support/words';
+
+const en = messagesFor('en');
+const de = messagesFor('de');
 
 let app: AppHost;
 
@@ -43,11 +48,11 @@ describe('an OEM standing link (R11, R12)', () => {
 
     expect(page.status).toBe(200);
     expect(page.html.startsWith('<!DOCTYPE html><html lang="de">')).toBe(true);
-    expect(page.text).toContain('Tailspin Hardware zur Registrierung von Windows Autopilot-Geräten autorisieren?');
-    expect(page.text).toContain('Gerätehersteller (OEM)');
-    expect(page.text).toContain('automatisiert über die Microsoft OEM Direct API');
-    expect(page.text).toContain('Es werden keine Administratorrollen angefordert.');
-    expect(page.text).toContain('Tailspin Hardware gibt diesen Link allen seinen Kunden');
+    expect(page.text).toContain(de.consentTitle('Tailspin Hardware'));
+    expect(page.text).toContain(`${de.kindLabel} ${de.kind.oem}`);
+    expect(page.text).toContain(`${de.whatIntro('Tailspin Hardware')} ${de.channel['oem-direct-api']}`);
+    expect(page.text).toContain(de.noRoles);
+    expect(page.text).toContain(de.standingLinkValidity('Tailspin Hardware'));
   });
 
   it('R11, R14: two organizations accept the same link; each has its own consent and the OEM sees both', async () => {
@@ -62,8 +67,8 @@ describe('an OEM standing link (R11, R12)', () => {
       `${path}?outcome=accepted`,
       `${path}?outcome=accepted`,
     ]);
-    expect(shown.text).toContain('You accepted the request');
-    expect(shown.text).toContain('A device manufacturer (OEM) can later be removed only through a support request');
+    expect(shown.text).toContain(en.acceptedTitle);
+    expect(shown.text).toContain(en.oemRemovalLater);
     const [a] = await consentsOf(oem, first.tenantId);
     const [b] = await consentsOf(oem, second.tenantId);
     expect(a).toMatchObject({ source: 'standing-link', status: 'accepted' });
@@ -97,8 +102,8 @@ describe('an OEM standing link (R11, R12)', () => {
 
     const page = await getPage(app, path, { as: customer({ tenantId: admin.tenantId }) });
 
-    expect(page.text).toContain('This request was already answered');
-    expect(page.text).not.toContain('Yes, I authorize');
+    expect(page.text).toContain(en.alreadyTitle);
+    expect(page.text).not.toContain(lead(en.confirmLabel));
   });
 
   it('R12: an account that is not cloud-native is refused and no consent is made', async () => {
@@ -109,7 +114,9 @@ describe('an OEM standing link (R11, R12)', () => {
     const page = await getPage(app, path, { as: admin });
 
     expect(page.status).toBe(403);
-    expect(page.text).toContain('Sign in with your onmicrosoft.com account');
+    const words = refusalWords('en', 'not-cloud-native', { user: 'admin@contoso.com' });
+    expect(page.text).toContain(words.title);
+    expect(page.text).toContain(words.why);
     expect(await consentsOf(oem, admin.tenantId)).toEqual([]);
     expect(await oemSays(oem, admin.tenantId)).toMatchObject({ consented: false });
   });
@@ -122,7 +129,8 @@ describe('an OEM standing link (R11, R12)', () => {
     const page = await getPage(app, path, { as: user });
 
     expect(page.status).toBe(403);
-    expect(page.text).toContain('Forward this link to a Global Administrator of your organization');
+    const words = refusalWords('en', 'not-global-admin', { user: user.userPrincipalName });
+    expect(page.text).toContain(`${words.why} ${en.whatToDo} ${words.todo}`);
     expect(await consentsOf(oem, user.tenantId)).toEqual([]);
   });
 
@@ -136,11 +144,11 @@ describe('an OEM standing link (R11, R12)', () => {
     const outcome = await getPage(app, posted.headers.get('location')!, { as: admin });
 
     expect(posted.status).toBe(303);
-    expect(outcome.text).toContain('You declined the request');
-    expect(outcome.text).toContain('Nothing was stored. If you change your mind, open the same link again.');
+    expect(outcome.text).toContain(en.declinedTitle);
+    expect(outcome.text).toContain(en.declinedStandingAgain);
     expect(await consentsOf(oem, admin.tenantId)).toEqual([]);
     expect(await oemSays(oem, admin.tenantId)).toMatchObject({ consented: false });
-    expect((await getPage(app, path, { as: admin })).text).toContain('Yes, I authorize');
+    expect((await getPage(app, path, { as: admin })).text).toContain(lead(en.confirmLabel));
   });
 
   it('a rotated link stops working (410, replaced); the new one works', async () => {

@@ -1,6 +1,7 @@
 // The local host's sign-in stand-in (API.md "Local development host only"): a test identity becomes the principal.
 import { parseClientPrincipal } from '../../../shared/auth/principal';
 import { registeredFunctions } from '../../../shared/functionRegistry';
+import { messagesFor } from '../../../shared/pages/messages';
 import { DEFAULT_IDENTITY, SIGN_IN_COOKIE } from '../../../dev/signIn';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import { customer } from '../../support/customerPages';
@@ -65,7 +66,7 @@ describe('POST /.auth/login/aad', () => {
       redirect: 'manual',
     });
     expect(partners.status).toBe(200);
-    expect(visibleText(await partners.text())).toContain('Signed in as kim@woodgrove.onmicrosoft.com');
+    expect(visibleText(await partners.text())).toContain(messagesFor('en').signedInAs('kim@woodgrove.onmicrosoft.com'));
   });
 
   it('an ordinary user gets no Global Administrator role', async () => {
