@@ -6,9 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import axe from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { messagesFor } from '../../shared/pages/messages';
 import { startAppHost, type AppHost } from '../support/appHost';
 import { freePort } from '../support/localHost';
 import { registeredPartner, type TestPartner } from '../support/partners';
+import { refusalWords } from '../support/words';
 
 /** Debian's chromium package; CHROMIUM_PATH may point elsewhere (or nowhere, to see the skip). */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -26,6 +28,8 @@ const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'browser
 const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
 const CLOUD_DEVICE_ADMINISTRATOR = '7698a772-787b-4ac8-901f-60d6b08affd2';
 const BROWSER_TIMEOUT_MS = 60_000;
+/** The pages' words: the requests name no locale, and the browser asks for English (its `locale` below). */
+const en = messagesFor('en');
 
 /** What the report keeps of an axe-core violation: enough to find and fix it. */
 interface AxeViolation {
@@ -76,6 +80,7 @@ describeInBrowser(`customer pages in Chromium${chromiumPresent ? '' : ` — SKIP
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 412, height: 915 },
+      locale: 'en-US',
     });
     // A Content-Security-Policy violation, a failed stylesheet or a script error would show here; a refusal page's
     // own 4xx status is the page working as intended.
@@ -126,34 +131,30 @@ describeInBrowser(`customer pages in Chromium${chromiumPresent ? '' : ` — SKIP
 
       await signIn(page, { tenantId, userName: 'admin@woodgrove.onmicrosoft.com', globalAdmin: true });
       await page.waitForURL(link.url);
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
-        'Authorize Fabrikam Devices to register Windows Autopilot devices?',
-      );
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(en.consentTitle('Fabrikam Devices'));
       const text = await page.locator('main').innerText();
-      expect(text).toContain('Microsoft partner ID');
+      expect(text).toContain(en.partnerIdLabel);
       expect(text).toContain('Intune Administrator');
       expect(text).toContain('Cloud Device Administrator');
       expect(text).toContain('As agreed on the phone');
       await checkPage(page, '2-consent');
 
       // Without Yes the browser itself holds the form back (the box is required); nothing is sent.
-      await page.getByRole('button', { name: 'Accept' }).click();
+      await page.getByRole('button', { name: en.accept }).click();
       expect(await page.locator('#confirm:invalid').count()).toBe(1);
       expect(await statusOf(link.id)).toBe('pending');
 
-      await page.getByLabel('Yes, I authorize Fabrikam Devices for my organization as described above.').check();
-      await page.getByRole('button', { name: 'Accept' }).click();
+      await page.getByLabel(en.confirmLabel('Fabrikam Devices')).check();
+      await page.getByRole('button', { name: en.accept }).click();
       await page.waitForURL(`${link.url}?outcome=accepted`);
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('You accepted the request');
-      expect(await page.getByRole('status').innerText()).toContain(
-        'Fabrikam Devices can now register Windows Autopilot devices for your organization',
-      );
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(en.acceptedTitle);
+      expect(await page.getByRole('status').innerText()).toContain(en.acceptedNow('Fabrikam Devices'));
       await checkPage(page, '3-accepted');
       expect(await statusOf(link.id)).toBe('accepted');
 
-      await page.getByRole('link', { name: 'Partners authorized for your organization' }).first().click();
+      await page.getByRole('link', { name: en.partnersLink }).first().click();
       await page.waitForURL(/\/partners$/);
-      expect(await page.locator('main').innerText()).toContain('Remove the administrator roles of Fabrikam Devices');
+      expect(await page.locator('main').innerText()).toContain(en.removeRoles('Fabrikam Devices'));
       await checkPage(page, '4-partners');
       await page.close();
     },
@@ -171,13 +172,12 @@ describeInBrowser(`customer pages in Chromium${chromiumPresent ? '' : ` — SKIP
       await signIn(page, { tenantId, userName: 'kim@woodgrove.onmicrosoft.com', globalAdmin: false });
       await page.waitForURL(link.url);
 
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
-        'Only a Global Administrator can do this',
-      );
+      const words = refusalWords('en', 'not-global-admin', { user: 'kim@woodgrove.onmicrosoft.com' });
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(words.title);
       const text = await page.locator('main').innerText();
-      expect(text).toContain('You are signed in as kim@woodgrove.onmicrosoft.com');
-      expect(text).toContain('Forward this link to a Global Administrator of your organization');
-      expect(await page.getByRole('button', { name: 'Accept' }).count()).toBe(0);
+      expect(text).toContain(words.why);
+      expect(text).toContain(words.todo);
+      expect(await page.getByRole('button', { name: en.accept }).count()).toBe(0);
       await checkPage(page, '5-permission');
       expect(await statusOf(link.id)).toBe('pending');
       await page.close();
