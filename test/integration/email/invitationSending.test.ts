@@ -4,6 +4,7 @@ import { newLinkNonce } from '../../../shared/auth/linkTokens';
 import { invitationUrl } from '../../../shared/consent/consentLinks';
 import { liveDependencies as live } from '../../../shared/consent/dependencies';
 import { issueConsent } from '../../../shared/domain/consent';
+import { INVITATION_COPY } from '../../../shared/email/invitationCopy';
 import { invitationOperationId } from '../../../shared/email/operationId';
 import type { AcsStub } from '../../support/acsStub';
 import type { AppHost } from '../../support/appHost';
@@ -198,12 +199,11 @@ describe('invitation email through ACS (D3, R4)', () => {
     });
     await settledEmail(csp, issued.id);
     const message = sentTo(invitationOperationId(issued.id, 1));
-    expect(message?.content.subject).toBe(
-      'Contoso direct-csp bittet um Ihre Zustimmung, Windows Autopilot-Geräte für Ihre Organisation zu registrieren',
-    );
+    const copy = INVITATION_COPY.de;
+    expect(message?.content.subject).toBe(copy.subject('Contoso direct-csp'));
     expect(message?.content.html).toContain('<html lang="de">');
     expect(message?.content.html).toContain('Intune Administrator');
-    expect(message?.content.plainText).toContain('Guten Tag,');
+    expect(message?.content.plainText).toContain(copy.greeting(undefined));
   });
 
   it('R4: partner-supplied names and messages arrive HTML-escaped', async () => {

@@ -1,10 +1,14 @@
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/roles';
 import { renderInvitation, type InvitationEmail } from '../../../shared/email/invitation';
+import { INVITATION_COPY } from '../../../shared/email/invitationCopy';
+import { lead } from '../../support/words';
 
 const SCRIPT = '<script>alert(1)</script>';
 const ATTRIBUTE_BREAKOUT = '"><img src=x onerror=alert(1)>';
 const INTUNE_ADMINISTRATOR = { id: '3a2c62db-5318-420d-8d74-23affee5d9d5', displayName: 'Intune Administrator' };
 const GLOBAL_ADMINISTRATOR = { id: GLOBAL_ADMINISTRATOR_ROLE_ID, displayName: 'Global Administrator' };
+const en = INVITATION_COPY.en;
+const de = INVITATION_COPY.de;
 
 function invitation(overrides: Partial<InvitationEmail> = {}): InvitationEmail {
   return {
@@ -39,45 +43,39 @@ function visibleText(html: string): string {
 describe('invitation email', () => {
   it('R4: the English invitation says who asks, what accepting allows, the link, the expiry and how to check it', () => {
     const { subject, html, text } = renderInvitation(invitation());
-    expect(subject).toBe(
-      'Fabrikam Ltd asks for permission to register Windows Autopilot devices for your organization',
-    );
+    expect(subject).toBe(en.subject('Fabrikam Ltd'));
     for (const body of [visibleText(html), text]) {
-      expect(body).toContain('Hello Ada Admin,');
+      expect(body).toContain(en.greeting('Ada Admin'));
       expect(body).toContain('Fabrikam Ltd');
-      expect(body).toContain('Cloud Solution Provider (direct)');
+      expect(body).toContain(en.kinds['direct-csp']);
       expect(body).toContain('fabrikam.com');
       expect(body).toContain('4711001');
       expect(body).toContain('csp@fabrikam.com');
-      expect(body).toContain(
-        'If you accept, Fabrikam Ltd can register Windows Autopilot devices for your organization.',
-      );
+      expect(body).toContain(en.allowsRegister('Fabrikam Ltd'));
       expect(body).toContain('https://consent.example.com/consent/tok3n_abc');
-      expect(body).toContain('This request expires on 24 December 2026 at 10:15 UTC.');
-      expect(body).toContain('The link leads to consent.example.com.');
-      expect(body).toContain('Only a Global Administrator of your organization can accept.');
-      expect(body).toContain('If you did not expect this request, ignore this email.');
+      expect(body).toContain(en.expiry('24 December 2026 at 10:15 UTC'));
+      expect(body).toContain(en.genuineHost('consent.example.com'));
+      expect(body).toContain(en.genuineGlobalAdministrator);
+      expect(body).toContain(en.genuineUnexpected);
     }
     expect(html).toContain('<html lang="en">');
   });
 
   it('R4: the German invitation is written in German (Sie-Form) with a German date', () => {
     const { subject, html, text } = renderInvitation(invitation({ locale: 'de' }));
-    expect(subject).toBe(
-      'Fabrikam Ltd bittet um Ihre Zustimmung, Windows Autopilot-Geräte für Ihre Organisation zu registrieren',
-    );
+    expect(subject).toBe(de.subject('Fabrikam Ltd'));
     expect(html).toContain('<html lang="de">');
     for (const body of [visibleText(html), text]) {
-      expect(body).toContain('Guten Tag Ada Admin,');
-      expect(body).toContain('Wer die Anfrage stellt');
-      expect(body).toContain('Cloud Solution Provider (direkt)');
-      expect(body).toContain('Verifizierte Domäne');
-      expect(body).toContain('Wenn Sie zustimmen, kann Fabrikam Ltd Windows Autopilot-Geräte');
-      expect(body).toContain('Anfrage prüfen');
-      expect(body).toContain('Diese Anfrage ist gültig bis 24. Dezember 2026 um 10:15 UTC.');
-      expect(body).toContain('Der Link führt zu consent.example.com.');
-      expect(body).toContain('Nur ein globaler Administrator Ihrer Organisation kann zustimmen.');
-      expect(body).toContain('Es werden keine Administratorrollen angefordert');
+      expect(body).toContain(de.greeting('Ada Admin'));
+      expect(body).toContain(de.requesterHeading);
+      expect(body).toContain(de.kinds['direct-csp']);
+      expect(body).toContain(de.labels.verifiedDomain);
+      expect(body).toContain(de.allowsRegister('Fabrikam Ltd'));
+      expect(body).toContain(de.buttonLabel);
+      expect(body).toContain(de.expiry('24. Dezember 2026 um 10:15 UTC'));
+      expect(body).toContain(de.genuineHost('consent.example.com'));
+      expect(body).toContain(de.genuineGlobalAdministrator);
+      expect(body).toContain(de.noRoles('Fabrikam Ltd'));
       expect(body).not.toMatch(/\b(you|your|please|expires)\b/i);
     }
   });
@@ -89,7 +87,7 @@ describe('invitation email', () => {
       'https://consent.example.com/consent/tok3n_abc',
       'https://consent.example.com/consent/tok3n_abc',
     ]);
-    expect(visibleText(html)).toContain('Review the request');
+    expect(visibleText(html)).toContain(en.buttonLabel);
   });
 
   it('R4: the HTML is built for mail clients: table layout, inline styles, no script and no external resources', () => {
@@ -104,11 +102,11 @@ describe('invitation email', () => {
       invitation({ delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR], durationDays: 730, autoExtend: false } }),
     );
     for (const body of [visibleText(ended.html), ended.text]) {
-      expect(body).toContain('Fabrikam Ltd also asks for delegated administrator rights in your organization');
+      expect(body).toContain(en.rolesIntro('Fabrikam Ltd'));
       expect(body).toContain('Intune Administrator');
-      expect(body).toContain('Duration: 730 days, then the rights end automatically.');
-      expect(body).toContain('You can remove these rights at any time');
-      expect(body).not.toContain('No administrator roles are requested');
+      expect(body).toContain(en.duration(730, false));
+      expect(body).toContain(en.rolesRemovable);
+      expect(body).not.toContain(lead((partner) => en.noRoles(partner)));
     }
     const extended = renderInvitation(
       invitation({
@@ -116,14 +114,14 @@ describe('invitation email', () => {
         delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR], durationDays: 1, autoExtend: true },
       }),
     );
-    expect(extended.text).toContain('Dauer: 1 Tag, danach automatische Verlängerung um jeweils 180 Tage.');
+    expect(extended.text).toContain(de.duration(1, true));
   });
 
   it('R5: without delegated admin the email says plainly that no admin roles are requested', () => {
     const { html, text } = renderInvitation(invitation({ delegatedAdmin: undefined }));
     for (const body of [visibleText(html), text]) {
-      expect(body).toContain('No administrator roles are requested: Fabrikam Ltd does not ask for admin rights.');
-      expect(body).not.toContain('Duration:');
+      expect(body).toContain(en.noRoles('Fabrikam Ltd'));
+      expect(body).not.toContain(lead((days, autoExtend) => en.duration(days, autoExtend)));
     }
   });
 
@@ -131,14 +129,13 @@ describe('invitation email', () => {
     const roles = { roles: [GLOBAL_ADMINISTRATOR, INTUNE_ADMINISTRATOR], durationDays: 30, autoExtend: false };
     const english = renderInvitation(invitation({ delegatedAdmin: roles }));
     for (const body of [visibleText(english.html), english.text]) {
-      expect(body).toContain('Please note');
-      expect(body).toContain('Global Administrator is the most powerful role in your organization.');
-      expect(body).toContain('consider asking Fabrikam Ltd for more limited roles');
+      expect(body).toContain(en.noticesHeading);
+      expect(body).toContain(en.globalAdministratorWarning('Fabrikam Ltd'));
     }
     const german = renderInvitation(invitation({ locale: 'de', delegatedAdmin: roles }));
-    expect(german.text).toContain('Globaler Administrator ist die Rolle mit den weitreichendsten Rechten');
+    expect(german.text).toContain(de.globalAdministratorWarning('Fabrikam Ltd'));
     const without = renderInvitation(invitation({ delegatedAdmin: { ...roles, roles: [INTUNE_ADMINISTRATOR] } }));
-    expect(without.text).not.toContain('most powerful role');
+    expect(without.text).not.toContain(lead((partner) => en.globalAdministratorWarning(partner)));
   });
 
   it("R9: an indirect reseller's invitation says that its indirect provider is authorized too", () => {
@@ -149,11 +146,9 @@ describe('invitation email', () => {
       }),
     );
     for (const body of [visibleText(html), text]) {
-      expect(body).toContain('Cloud Solution Provider, indirect reseller');
-      expect(body).toContain(
-        'Because Tailspin Resell is an indirect reseller, its indirect provider Northwind Distribution is authorized at the same time.',
-      );
-      expect(body).not.toContain('Verified domain');
+      expect(body).toContain(en.kinds['indirect-reseller']);
+      expect(body).toContain(en.allowsProvider('Tailspin Resell', 'Northwind Distribution'));
+      expect(body).not.toContain(en.labels.verifiedDomain);
     }
   });
 
@@ -161,15 +156,15 @@ describe('invitation email', () => {
     const { text } = renderInvitation(
       invitation({ partner: { displayName: 'Contoso Devices', kind: 'oem', contactEmail: 'oem@contoso.example' } }),
     );
-    expect(text).toContain('Device manufacturer (OEM)');
-    expect(text).toContain('can be removed only through a request to support');
+    expect(text).toContain(en.kinds.oem);
+    expect(text).toContain(en.allowsOemRemoval);
   });
 
   it("R4: the partner's message is shown with its line breaks, and other notices are shown prominently", () => {
     const { html, text } = renderInvitation(
       invitation({ message: 'Hello,\r\nplease accept.\n\nThanks', warnings: ['A notice for the customer'] }),
     );
-    expect(text).toContain('Message from Fabrikam Ltd');
+    expect(text).toContain(en.messageHeading('Fabrikam Ltd'));
     expect(text).toContain('> Hello,\n> please accept.\n>\n> Thanks');
     expect(html).toContain('Hello,<br/>please accept.<br/><br/>Thanks');
     expect(visibleText(html)).toContain('A notice for the customer');
@@ -215,9 +210,7 @@ describe('invitation email', () => {
     const { subject } = renderInvitation(
       invitation({ partner: { ...invitation().partner, displayName: 'Fabrikam\r\nBcc: victim@example.com' } }),
     );
-    expect(subject).toBe(
-      'Fabrikam Bcc: victim@example.com asks for permission to register Windows Autopilot devices for your organization',
-    );
+    expect(subject).toBe(en.subject('Fabrikam Bcc: victim@example.com'));
   });
 
   it('refuses a consent link that is not http(s), so it can never become a script link', () => {
@@ -226,6 +219,6 @@ describe('invitation email', () => {
 
   it("shows the port of a local link's host, as the address bar does", () => {
     const { text } = renderInvitation(invitation({ consentUrl: 'http://localhost:7071/consent/abc' }));
-    expect(text).toContain('The link leads to localhost:7071.');
+    expect(text).toContain(en.genuineHost('localhost:7071'));
   });
 });
