@@ -77,7 +77,7 @@ describe('storage outage', () => {
       for (const deadline = Date.now() + 20_000; ;) {
         const answer = await send(r);
         if (answer.status !== 409 || Date.now() > deadline) return answer;
-        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await new Promise((resolve) => setTimeout(resolve, 1000)); // a retry pause: the loop waits for an answer
       }
     };
     const second = await Promise.all(requests.map(sendUntilDone));
