@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { HttpRequest, HttpResponse, InvocationContext, type Cookie } from '@azure/functions';
 import { serialize } from 'cookie';
 import type { HttpFunctionDefinition } from '../shared/functionRegistry';
+import { withoutLinkTokens } from '../shared/pages/paths';
 import { compileRoute, orderByPrecedence, type CompiledRoute } from './routeTemplate';
 import type { HostLog } from './hostLog';
 
@@ -13,6 +14,13 @@ export type DevRoute = (request: IncomingMessage, response: ServerResponse, body
 
 /** Rewrites the headers a function sees, as the platform does (for example adding x-ms-client-principal). */
 export type HeaderRewrite = (headers: Record<string, string>) => Record<string, string>;
+
+/**
+ * The largest body the local host reads, before any routing: twice the largest a route accepts (the 4 MiB device
+ * batch), so every route still gives its own answer, while a 150 MB upload is refused at once without being held in
+ * memory. (In Azure the Functions host has its own limit.)
+ */
+export const LOCAL_HOST_MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface HttpServerOptions {
   functions: HttpFunctionDefinition[];
@@ -33,7 +41,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   );
   const server = http.createServer((request, response) => {
     serve(request, response, routes, options).catch((error: unknown) => {
-      options.log.error(`local host failed to serve ${request.method} ${request.url}: ${String(error)}`);
+      options.log.error(
+        `local host failed to serve ${request.method} ${withoutLinkTokens(request.url ?? '/')}: ${String(error)}`,
+      );
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
       response.end('Local host error');
     });
@@ -61,7 +71,11 @@ async function serve(
   routes: Route[],
   options: HttpServerOptions,
 ): Promise<void> {
-  const body = await readBody(incoming);
+  const body = await readBody(incoming, LOCAL_HOST_MAX_BODY_BYTES);
+  if (body === undefined) {
+    refuseTooLarge(outgoing);
+    return;
+  }
   for (const devRoute of options.devRoutes ?? []) {
     if (await devRoute(incoming, outgoing, body)) return;
   }
@@ -121,7 +135,7 @@ async function invoke(
   outgoing.end(request.method === 'HEAD' ? undefined : payload);
   log.invocation(
     definition.name,
-    `${request.method} ${new URL(request.url).pathname} → ${response.status}`,
+    `${request.method} ${withoutLinkTokens(new URL(request.url).pathname)} → ${response.status}`,
     performance.now() - started,
   );
 }
@@ -147,11 +161,32 @@ function flatHeaders(incoming: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-function readBody(incoming: IncomingMessage): Promise<Buffer> {
+/** The body, or undefined as soon as it is known to exceed `maxBytes` (by its declared length, or while reading). */
+function readBody(incoming: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+  if (Number(incoming.headers['content-length'] ?? 0) > maxBytes) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= maxBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      incoming.off('data', onData);
+      chunks.length = 0;
+      resolve(undefined);
+    };
+    incoming.on('data', onData);
     incoming.on('end', () => resolve(Buffer.concat(chunks)));
     incoming.on('error', reject);
   });
+}
+
+/** 413, then the connection is closed: the rest of the upload is never read. */
+function refuseTooLarge(outgoing: ServerResponse): void {
+  outgoing.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+  outgoing.end(`The local host reads request bodies of at most ${LOCAL_HOST_MAX_BODY_BYTES / 1024 / 1024} MiB.`, () =>
+    outgoing.socket?.destroy(),
+  );
 }

@@ -35,7 +35,7 @@ export function outboxRoute(outbox: LocalOutbox): DevRoute {
       const list = JSON.stringify(outbox.list().map(listed));
       answer(response, 200, { ...COMMON_HEADERS, 'content-type': 'application/json; charset=utf-8' }, list, head);
     } else {
-      const email = outbox.get(decodeURIComponent(path.slice(PREFIX.length + 1)));
+      const email = outbox.get(emailId(path.slice(PREFIX.length + 1)));
       if (email) answer(response, 200, EMAIL_PAGE_HEADERS, email.html, head);
       else answer(response, 404, { ...COMMON_HEADERS, 'content-type': 'text/plain' }, 'No such email', head);
     }
@@ -49,6 +49,15 @@ export function announceOutboxEmails(outbox: LocalOutbox, log: HostLog): () => v
     const link = CONSENT_LINK.exec(email.text)?.[0] ?? 'none found';
     log.info(`Outbox: invitation to ${email.to} (GET ${PREFIX}/${email.id}); consent link: ${link}`);
   });
+}
+
+/** An email id from the path; a malformed escape names no email. */
+function emailId(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
 }
 
 /** API.md's shape: what a developer needs to read the email, nothing more. */

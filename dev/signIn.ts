@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
+import { originAllowed } from '../shared/auth/csrf';
 import { CLIENT_PRINCIPAL_HEADER, encodePrincipal } from '../shared/auth/principal';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../shared/domain/roles';
 import { CUSTOMER_PATHS, isSameSitePath, PAGE_HEADERS, SIGN_IN_PATHS } from '../shared/pages';
@@ -56,6 +57,12 @@ function answerSignInRoute(request: IncomingMessage, response: ServerResponse, b
     const current = identityFrom(request.headers.cookie);
     sendPage(response, 200, { ...(current ?? DEFAULT_IDENTITY), returnTo });
   } else if (url.pathname === SIGN_IN_PATHS.login && method === 'POST') {
+    // Another site must not sign a developer in as someone of its choosing (login CSRF): our own form posts only.
+    if (!originAllowed(headersOf(request), `http://${request.headers.host ?? 'localhost'}`)) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      response.end('This sign-in form only accepts posts from its own page.');
+      return true;
+    }
     signIn(new URLSearchParams(body.toString('utf8')), response);
   } else if (url.pathname === SIGN_IN_PATHS.me && method === 'GET') {
     const identity = identityFrom(request.headers.cookie);
@@ -122,6 +129,16 @@ function objectIdOf(identity: LocalIdentity): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** Node's header object as the csrf module reads headers. */
+function headersOf(request: IncomingMessage): { get(name: string): string | null } {
+  return {
+    get: (name) => {
+      const value = request.headers[name.toLowerCase()];
+      return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+    },
+  };
+}
+
 /** Shaped like the platform's `/.auth/me`: one entry per provider signed in to. */
 function meEntry(identity: LocalIdentity) {
   const claims = JSON.parse(Buffer.from(principalOf(identity), 'base64').toString('utf8')) as {
@@ -130,9 +147,18 @@ function meEntry(identity: LocalIdentity) {
   return { provider_name: 'aad', user_id: identity.userName, user_claims: claims.claims };
 }
 
-/** Only a path on this site: anything else (another origin, `//host`, `/\host`) would make an open redirect. */
+/**
+ * Only a path on this site: anything else (another origin, `//host`, `/\host`) would make an open redirect. The value
+ * arrives decoded, so it is encoded again for the Location header (a malformed escape decodes to U+FFFD, which a
+ * header cannot carry as it is).
+ */
 function sameSitePath(value: string | null, fallback: string): string {
-  return value && isSameSitePath(value) ? value : fallback;
+  if (!value || !isSameSitePath(value)) return fallback;
+  try {
+    return encodeURI(value);
+  } catch {
+    return fallback;
+  }
 }
 
 function sendPage(response: ServerResponse, status: number, view: SignInFormView): void {

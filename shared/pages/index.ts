@@ -15,6 +15,13 @@ export { renderCustomerPage, type CustomerPage } from './customerPage';
 export type { RenderedPage } from './layout';
 export { htmlPage, pageResponse, PAGE_HEADERS, STYLESHEET_HEADERS, stylesheetResponse } from './headers';
 export { CONSENT_CSS, STYLESHEET_HASH, STYLESHEET_HREF, STYLESHEET_PATH } from './styles';
-export { CUSTOMER_PATHS, isSameSitePath, SIGN_IN_PATHS, signInAndReturnTo, signOutAndReturnTo } from './paths';
+export {
+  CUSTOMER_PATHS,
+  isSameSitePath,
+  SIGN_IN_PATHS,
+  signInAndReturnTo,
+  signOutAndReturnTo,
+  withoutLinkTokens,
+} from './paths';
 export { LOCALES, formatDate, formatDateTime, pickLocale, type Locale } from './locale';
 export type * from './viewModels';

@@ -16,6 +16,11 @@ export const SIGN_IN_PATHS = {
   me: '/.auth/me',
 } as const;
 
+/** A path as logs may show it: a consent link's token is a bearer secret, so it never reaches a log. */
+export function withoutLinkTokens(path: string): string {
+  return path.replace(/\/consent\/[^/?#]+/g, '/consent/<token>');
+}
+
 /** A path on this site only: not another origin, `//host` or `/\host`, which browsers treat as another origin. */
 export function isSameSitePath(value: string): boolean {
   return /^\/(?![/\\])[^\s\\]*$/.test(value);

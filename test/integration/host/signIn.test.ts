@@ -19,10 +19,11 @@ afterAll(async () => {
 
 const TENANT = '0b4d1f6a-3c2e-4f5a-8b7c-9d0e1f2a3b4c';
 
-async function signIn(fields: Record<string, string>) {
+/** Posts the stand-in's form as a browser does from its own page (same origin). */
+async function signIn(fields: Record<string, string>, origin = app.url) {
   return fetch(`${app.url}/.auth/login/aad`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
     body: new URLSearchParams(fields),
     redirect: 'manual',
   });
@@ -171,5 +172,34 @@ describe('never part of the app', () => {
     } finally {
       await bare.stop();
     }
+  });
+});
+
+describe('the stand-in holds up to what a browser can be made to send', () => {
+  it('login CSRF: a post from another site signs nobody in', async () => {
+    const fields = { tenantId: TENANT, userName: 'mallory@evil.example', globalAdmin: 'yes' };
+    const response = await signIn(fields, 'https://evil.example');
+    expect(response.status).toBe(403);
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it.each([
+    ['the sign-in page', '/.auth/login/aad?post_login_redirect_uri=/%E0%A4%A', 200],
+    ['sign-out', '/.auth/logout?post_logout_redirect_uri=/%C3%28', 302],
+    ['an outbox email', '/dev/outbox/%E0%A4%A', 404],
+  ])('bad percent-encoding in %s is answered, never a 500', async (_, path, status) => {
+    const response = await fetch(`${app.url}${path}`, { redirect: 'manual' });
+    expect(response.status).toBe(status);
+  });
+
+  it('a return path with bad percent-encoding still lands on this site after signing in', async () => {
+    const response = await fetch(`${app.url}/.auth/login/aad`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url },
+      body: `tenantId=${TENANT}&userName=kim%40woodgrove.example&post_login_redirect_uri=/%E0%A4%A`,
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toMatch(/^\/%EF%BF%BD/);
   });
 });
