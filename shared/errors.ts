@@ -40,3 +40,11 @@ export const conflict = (message: string) => new ServiceError('conflict', messag
 export const gone = (message: string) => new ServiceError('gone', message);
 export const unavailable = (message: string, retryAfterSeconds = 5) =>
   new ServiceError('unavailable', message, undefined, retryAfterSeconds);
+
+/** The most an error message quotes of anything a caller sent, so a huge input never makes a huge answer. */
+export const MAX_ECHOED_CHARACTERS = 200;
+
+/** A caller's value as an error message may quote it: at most MAX_ECHOED_CHARACTERS, cut with an ellipsis. */
+export function shortened(text: string): string {
+  return text.length > MAX_ECHOED_CHARACTERS ? `${text.slice(0, MAX_ECHOED_CHARACTERS)}…` : text;
+}

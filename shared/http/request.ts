@@ -1,7 +1,7 @@
 // Reading request input safely: size and media type checked before parsing, then validated by one zod schema.
 import type { HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
-import { invalid, ServiceError, type FieldError } from '../errors';
+import { invalid, ServiceError, shortened, type FieldError } from '../errors';
 
 /** Bodies above this are refused before they are parsed (API.md). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -60,15 +60,24 @@ export function readQuery<S extends z.ZodType>(request: HttpRequest, schema: S):
   return validate(schema, Object.fromEntries(request.query.entries()), 'The query string');
 }
 
+/**
+ * What a 400 echoes of a bad body is bounded, whatever was sent: at most this many field errors (the first ones, then
+ * a count of the rest), each message and path at most MAX_ECHOED_CHARACTERS long. A body with 200 000 unknown keys gets a short answer.
+ */
+export const MAX_REPORTED_ERRORS = 20;
+
 /** Validates any value, turning zod issues into field errors with dotted paths. */
 export function validate<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const errors: FieldError[] = parsed.error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
+  const { issues } = parsed.error;
+  const errors: FieldError[] = issues.slice(0, MAX_REPORTED_ERRORS).map((issue) => ({
+    path: shortened(issue.path.map(String).join('.')),
+    message: shortened(issue.message),
   }));
-  throw invalid(`${what} is not valid: ${errors.map((error) => describe(error)).join('; ')}.`, errors);
+  const more = issues.length - errors.length;
+  const listed = errors.map((error) => describe(error)).join('; ');
+  throw invalid(`${what} is not valid: ${listed}${more > 0 ? `; and ${more} more` : ''}.`, errors);
 }
 
 function describe(error: FieldError): string {

@@ -1,4 +1,5 @@
 // The row rules for a device batch (R14): every row gets an answer, and each error says what the partner should fix.
+import { shortened } from '../errors';
 import type { BatchRow, DeviceBatch, SubmittedDevice } from './deviceBatch';
 
 export interface RowCheck {
@@ -33,7 +34,7 @@ const FIELD_RULES: readonly FieldRule[] = [
   (device) => {
     const user = present(device.assignedUser);
     if (user === undefined || USER_PRINCIPAL_NAME.test(user)) return undefined;
-    return `Assigned User must be the user's UPN, such as user@contoso.com (got "${user}")`;
+    return `Assigned User must be the user's UPN, such as user@contoso.com (got "${shortened(user)}")`;
   },
 ];
 
@@ -47,7 +48,8 @@ const DUPLICATE_RULES: readonly DuplicateRule[] = [
     // Compared exactly as sent: Microsoft documents no normalization of serial numbers, and the same device
     // twice is caught by its hardware hash anyway (the hash carries the serial number).
     key: (device) => present(device.serialNumber),
-    message: (serial, others) => `Device Serial Number ${serial} appears more than once in this batch (also ${others})`,
+    message: (serial, others) =>
+      `Device Serial Number ${shortened(serial)} appears more than once in this batch (also ${others})`,
   },
   {
     key: (device) => present(device.hardwareHash)?.trim(),
@@ -55,6 +57,9 @@ const DUPLICATE_RULES: readonly DuplicateRule[] = [
       `The same Hardware Hash is also in ${others}; Intune registers one of them and fails the others with ZtdDeviceDuplicated`,
   },
 ];
+
+/** How many other rows a duplicate error names before it says how many more there are. */
+const MAX_ROWS_NAMED = 5;
 
 /** Length a multiple of 4, only the base64 alphabet, `=` only as the padding it must be. */
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -71,7 +76,13 @@ export function checkDevices(batch: DeviceBatch): DeviceBatchCheck {
       ...(row.aligned ? fieldErrors(row.device) : []),
       ...(duplicates.get(row) ?? []),
     ];
-    return { row: row.row, serialNumber: present(row.device.serialNumber) ?? null, valid: errors.length === 0, errors };
+    const serialNumber = present(row.device.serialNumber);
+    return {
+      row: row.row,
+      serialNumber: serialNumber === undefined ? null : shortened(serialNumber),
+      valid: errors.length === 0,
+      errors,
+    };
   });
   const valid = rows.filter((row) => row.valid).length;
   return { rows, summary: { rows: rows.length, valid, invalid: rows.length - valid } };
@@ -109,8 +120,11 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string | undefined): Map<str
   return groups;
 }
 
+/** The other rows of a group, the first few by number: 500 copies of one serial must not make 500 lists of 499. */
 function rowList(rows: number[]): string {
-  return rows.length === 1 ? `row ${rows[0]}` : `rows ${rows.join(', ')}`;
+  if (rows.length === 1) return `row ${rows[0]}`;
+  const named = rows.slice(0, MAX_ROWS_NAMED).join(', ');
+  return rows.length > MAX_ROWS_NAMED ? `rows ${named} and ${rows.length - MAX_ROWS_NAMED} more` : `rows ${named}`;
 }
 
 /** Strict: canonical base64 that decodes to at least one byte (Node's decoder alone would skip bad characters). */

@@ -1,6 +1,6 @@
 // Reads an Intune Autopilot hardware-hash CSV into a device batch: file problems are a 400, row problems stay per row.
 import { parse, type Options } from 'csv-parse/sync';
-import { invalid, type ServiceError } from '../errors';
+import { invalid, shortened, type ServiceError } from '../errors';
 import {
   DEVICE_FIELD_LABELS,
   DEVICE_FIELDS,
@@ -58,7 +58,12 @@ export function devicesFromCsv(text: string): DeviceBatch {
       'the file is not text; send it as ANSI or UTF-8 text, not Unicode (UTF-16) or a spreadsheet',
     );
   }
-  const [header, ...rows] = withoutTrailingBlankLines(parse(text, PARSE_OPTIONS));
+  const { head, rest } = firstLines(text, MAX_DEVICE_ROWS + 1);
+  // Only blank lines may follow the last device row a check reads: anything else is one row too many.
+  if (/\S/.test(rest)) {
+    throw fileError('csv', `at most ${MAX_DEVICE_ROWS} device rows; this file has more: split it into files of ${MAX_DEVICE_ROWS}`);
+  }
+  const [header, ...rows] = withoutTrailingBlankLines(parse(head, PARSE_OPTIONS));
   if (!header) {
     throw fileError(
       'csv',
@@ -67,16 +72,13 @@ export function devicesFromCsv(text: string): DeviceBatch {
   }
   const columns = columnsOf(header.join(','));
   if (rows.length === 0) throw fileError('csv', 'the file has a header line but no device rows');
-  if (rows.length > MAX_DEVICE_ROWS) {
-    throw fileError('csv', `at most ${MAX_DEVICE_ROWS} device rows; this file has ${rows.length}`);
-  }
   return { rows: rows.map((fields, index) => readRow(fields, index + 1, columns)) };
 }
 
 function columnsOf(line: string): readonly DeviceField[] {
   const columns = ACCEPTED_HEADERS.get(line);
   if (columns) return columns;
-  const shown = line.length > 200 ? `${line.slice(0, 200)}…` : line;
+  const shown = shortened(line);
   const hint = HEADER_HINTS.find(({ applies }) => applies(line))?.hint;
   throw fileError(
     'csv.header',
@@ -131,6 +133,20 @@ function fieldCountError(count: number, expected: number): string | undefined {
     return `This row has ${count} fields but the header has ${expected} columns; keep a comma for each empty optional value`;
   }
   return undefined;
+}
+
+/**
+ * The first `count` lines (header included) and the text after them, found by scanning for line breaks only: a file
+ * of two million lines costs no more than one of `count` before it is refused. Quotation marks are not parsed (they
+ * are a row error), so a record is always exactly one line.
+ */
+function firstLines(text: string, count: number): { head: string; rest: string } {
+  let end = -1;
+  for (let line = 0; line < count; line++) {
+    end = text.indexOf('\n', end + 1);
+    if (end === -1) return { head: text, rest: '' };
+  }
+  return { head: text.slice(0, end + 1), rest: text.slice(end + 1) };
 }
 
 /** Blank lines at the end are what editors leave behind; only there are they ignored. */

@@ -67,3 +67,22 @@ describe('reading query strings', () => {
     expect(() => readQuery(request, query)).toThrow(ServiceError);
   });
 });
+
+describe('what a 400 echoes of a bad body', () => {
+  it('one object with 200 000 unknown keys gets a short answer that still names the problem', async () => {
+    const keys = Object.fromEntries(Array.from({ length: 200_000 }, (_, index) => [`key${index}`, 1]));
+    const error = await failure(
+      readJsonBody(post(JSON.stringify({ device: keys })), z.object({ device: z.strictObject({}) }), 8 * 1024 * 1024),
+    );
+    expect(error.errors).toHaveLength(1);
+    expect(error.errors![0]!.message).toMatch(/^Unrecognized keys: .{150,}…$/);
+    expect(error.message.length).toBeLessThan(500);
+  });
+
+  it('at most 20 field errors, then how many more', async () => {
+    const items = z.object({ items: z.array(z.number()) });
+    const error = await failure(readJsonBody(post(JSON.stringify({ items: Array(100).fill('x') })), items));
+    expect(error.errors).toHaveLength(20);
+    expect(error.message).toMatch(/; and 80 more\.$/);
+  });
+});

@@ -90,7 +90,37 @@ describe('the Autopilot hardware-hash CSV: the file as a whole', () => {
     expect(check(csvWithRows(500)).summary).toEqual({ rows: 500, valid: 500, invalid: 0 });
     const error = refusal(() => devicesFromCsv(csvWithRows(501)));
     expect(error.kind).toBe('validation');
-    expect(error.errors).toEqual([{ path: 'csv', message: 'at most 500 device rows; this file has 501' }]);
+    expect(error.errors).toEqual([
+      { path: 'csv', message: 'at most 500 device rows; this file has more: split it into files of 500' },
+    ]);
+  });
+
+  it.each([
+    [
+      '2 million empty lines',
+      `${AUTOPILOT_CSV_HEADER}\n${'\n'.repeat(2_000_000)}`,
+      'the file has a header line but no device rows',
+    ],
+    [
+      '2 million rows of empty values',
+      `${AUTOPILOT_CSV_HEADER}\n${',,,,\n'.repeat(800_000)}`,
+      'at most 500 device rows',
+    ],
+  ])('R14: a file of %s (4 MB) is refused without reading past row 501, in milliseconds', (_, text, message) => {
+    const started = performance.now();
+    const error = refusal(() => devicesFromCsv(text));
+    expect(performance.now() - started).toBeLessThan(250);
+    expect(error.errors?.[0]?.message).toContain(message);
+  });
+
+  it('an answer quotes at most 200 characters of a value, and names at most five other rows', () => {
+    const serial = 'S'.repeat(8192);
+    const rows = Array.from({ length: 500 }, () => `${serial},,${hardwareHash('same')},,`).join('\n');
+    const answer = check(`${AUTOPILOT_CSV_HEADER}\n${rows}\n`);
+    expect(answer.rows[0]!.serialNumber).toBe(`${'S'.repeat(200)}…`);
+    const duplicate = answer.rows[0]!.errors.find((error) => error.startsWith('Device Serial Number'))!;
+    expect(duplicate).toContain('(also rows 2, 3, 4, 5, 6 and 494 more)');
+    expect(JSON.stringify(answer).length).toBeLessThan(1_000_000);
   });
 
   it('R14: blank lines at the end are ignored and do not count towards the limit', () => {
