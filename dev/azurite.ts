@@ -23,6 +23,10 @@ export interface AzuritePorts {
 export interface RunningAzurite {
   ports: AzuritePorts;
   connectionString: string;
+  /** Freezes the process (SIGSTOP): connections are still accepted, nothing is ever answered — a hung storage. */
+  pause(): void;
+  /** Lets a paused Azurite run again (SIGCONT). */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -37,8 +41,11 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     return {
       ports,
       connectionString: connectionStringFor(ports),
+      pause: () => child.kill('SIGSTOP'),
+      resume: () => child.kill('SIGCONT'),
       stop: async () => {
         process.removeListener('exit', stopOnExit);
+        child.kill('SIGCONT'); // a paused process would not act on the signal that stops it
         await stopChild(child);
       },
     };

@@ -47,8 +47,12 @@ function answerFor(error: unknown, logError: (message: string) => void): HttpRes
   );
 }
 
-/** Azure SDK failures that are not the caller's fault and may pass: no answer at all, throttling, or a 5xx. */
+/**
+ * Azure SDK failures that are not the caller's fault and may pass: no answer at all (refused, or abandoned at its
+ * deadline, which the SDKs report as an AbortError), throttling, or a 5xx.
+ */
 export function dependencyUnavailable(error: unknown): boolean {
+  if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) return true;
   if (!isRestError(error)) return false;
   const status = error.statusCode;
   return status === undefined || status === 408 || status === 429 || status >= 500;

@@ -1,15 +1,41 @@
 // Storage clients built once from settings: connection string locally, managed identity (DefaultAzureCredential) in Azure.
+import { RestError, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
 import { QueueServiceClient, type StoragePipelineOptions } from '@azure/storage-queue';
 import { config, type StorageConnection } from '../config';
 
+/**
+ * How long one storage call may take before it counts as unanswered. A healthy Table or Queue Storage call takes
+ * milliseconds; storage that accepts connections and never answers must not hold a request: with the retries below a
+ * request ends with 503 well within 10 s (API.md, "No answer waits on a hung dependency").
+ */
+export const STORAGE_TRY_TIMEOUT_MS = 3000;
+
+/**
+ * Gives every try its deadline, and turns a try that ran out of time into an SDK error without a status (the SDK
+ * reports it as a bare AbortError), which the HTTP layer answers as 503 `unavailable`. A hung try is not retried.
+ */
+const tryTimeout: PipelinePolicy = {
+  name: 'storageTryTimeout',
+  async sendRequest(request, next) {
+    request.timeout = STORAGE_TRY_TIMEOUT_MS;
+    try {
+      return await next(request);
+    } catch (error) {
+      if (!(error instanceof Error) || error.name !== 'AbortError' || request.abortSignal?.aborted) throw error;
+      throw new RestError(`Storage did not answer within ${STORAGE_TRY_TIMEOUT_MS} ms.`, { code: 'TIMEOUT', request });
+    }
+  },
+};
+
 /** Fail fast when storage is down: callers answer 503 with Retry-After instead of hanging on long SDK retries. */
 const TABLE_OPTIONS: TableServiceClientOptions = {
   retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 1000 },
+  additionalPolicies: [{ policy: tryTimeout, position: 'perRetry' }],
 };
 const QUEUE_OPTIONS: StoragePipelineOptions = {
-  retryOptions: { maxTries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 1000, tryTimeoutInMs: 10_000 },
+  retryOptions: { maxTries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 1000, tryTimeoutInMs: STORAGE_TRY_TIMEOUT_MS },
 };
 
 let storageOverride: StorageConnection | undefined;
