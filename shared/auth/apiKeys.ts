@@ -76,6 +76,8 @@ export function keyMatches(stored: StoredApiKey, presented: PresentedKey): boole
   const expected = Buffer.from(stored.secretHash, 'hex');
   const actual = Buffer.from(hashSecret(presented.secret), 'hex');
   return (
+    // timingSafeEqual throws on buffers of different lengths; a damaged stored hash is simply no match.
+    expected.length === actual.length &&
     timingSafeEqual(expected, actual) &&
     stored.revokedAt === undefined &&
     ownerTag(stored.owner) === ownerTag(presented.claimedOwner)

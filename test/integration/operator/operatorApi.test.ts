@@ -1,5 +1,6 @@
 // The operator routes through the local host, as API.md "Operator routes" describes them.
 import { randomUUID } from 'node:crypto';
+import { mintApiKey } from '../../../shared/auth/apiKeys';
 import { liveDependencies as live } from '../../../shared/consent/dependencies';
 import { acceptAsCustomer } from '../../../shared/consent/customerDecisions';
 import { startAppHost, type AppHost } from '../../support/appHost';
@@ -145,6 +146,14 @@ describe('keys', () => {
     });
     const forbidden = await app.call('GET', '/api/admin/partners', { key: minted.body.apiKey });
     expect(forbidden.status).toBe(403);
+  });
+
+  it('401, not 500, for a key whose stored hash is not a SHA-256 (a damaged or foreign row)', async () => {
+    const { apiKey, stored } = mintApiKey({ kind: 'operator' }, new Date());
+    await live.apiKeys.insertApiKey({ ...stored, secretHash: stored.secretHash.slice(0, 40) });
+    const answer = await app.call('GET', '/api/admin/partners', { key: apiKey });
+    expect(answer.status).toBe(401);
+    expect(answer.body.type).toBe('/problems/unauthenticated');
   });
 
   it('a revoked key fails on the very next request', async () => {
