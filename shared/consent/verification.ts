@@ -37,10 +37,7 @@ export async function customersOf(
   page: PageRequest,
 ): Promise<Page<CustomerEntry>> {
   const found = await deps.authorizations.listPartnerCustomers(partner.id, page);
-  // An indirect provider holds one row per reseller for the same tenant; the list shows each tenant once.
-  const seen = new Set<string>();
-  const items = found.items.filter((row) => !seen.has(row.tenantId) && seen.add(row.tenantId)).map(customerEntry);
-  return { ...found, items };
+  return { ...found, items: found.items.map(customerEntry) };
 }
 
 /** May this partner register devices for this tenant, on what basis and through which channels (R8, R9). */

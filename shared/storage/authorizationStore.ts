@@ -6,7 +6,7 @@ import type { Authorization } from '../domain/authorization';
 import type { AuthorizationBasis, Channel } from '../domain/partners';
 import type { Consent } from '../domain/consent';
 import { tableClient } from './clients';
-import { queryPage, type Page, type PageRequest } from './paging';
+import { queryGroupedPage, type Page, type PageRequest } from './paging';
 import { TABLES } from './tableNames';
 import { isNotFound, isUsableKey } from './tableErrors';
 
@@ -97,13 +97,18 @@ export async function listTenantAuthorizations(tenantId: string): Promise<Author
   return records;
 }
 
-/** A page of the tenants a partner is authorized for, ordered by tenant id. */
+/**
+ * A page of the tenants a partner is authorized for, ordered by tenant id, each tenant once across all pages: an
+ * indirect provider holds one row per reseller for a tenant (adjacent, as their keys start with the tenant id), and
+ * the first stands for the tenant.
+ */
 export async function listPartnerCustomers(partnerId: string, page: PageRequest): Promise<Page<AuthorizationRecord>> {
   const table = await tableClient(TABLES.customers);
-  return queryPage<AuthorizationEntity, AuthorizationRecord>(
+  return queryGroupedPage<AuthorizationEntity, AuthorizationRecord>(
     table,
     odata`PartitionKey eq ${partnerId}`,
     page,
+    (entity) => entity.tenantId,
     fromEntity,
   );
 }

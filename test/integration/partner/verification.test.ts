@@ -17,8 +17,8 @@ afterAll(async () => {
 });
 
 /** Issues a consent through the partner API and accepts it as the tenant's Global Administrator. */
-async function consentedCustomer(partner: TestPartner, displayName = 'Woodgrove Bank') {
-  const admin = globalAdminOf();
+async function consentedCustomer(partner: TestPartner, displayName = 'Woodgrove Bank', tenantId?: string) {
+  const admin = globalAdminOf(tenantId);
   const issued = await app.call('POST', '/api/consent-requests', {
     key: partner.key,
     body: { customer: { tenantId: admin.tenantId, displayName }, sendEmail: false },
@@ -71,6 +71,36 @@ describe('customer list and authorization (R8, R9)', () => {
     expect(asReseller.body).toMatchObject({ authorized: true, basis: 'direct', channels: ['partner-center-csv'] });
     const providerList = await app.call('GET', '/api/customers', { key: provider.key });
     expect(providerList.body.items.map((c: { tenantId: string }) => c.tenantId)).toEqual([tenantId]);
+  });
+
+  it("R8, R9: an indirect provider's list pages each tenant once, full pages while more follow, though two resellers reach it", async () => {
+    const provider = await registeredPartner(app, 'indirect-provider');
+    const resellers = [
+      await registeredPartner(app, 'indirect-reseller', { indirectProviderId: provider.id }),
+      await registeredPartner(app, 'indirect-reseller', { indirectProviderId: provider.id }),
+    ];
+    const tenants = [randomUUID(), randomUUID(), randomUUID()].sort();
+    for (const tenantId of tenants) {
+      for (const reseller of resellers) await consentedCustomer(reseller, 'Woodgrove Bank', tenantId);
+    }
+    for (const pageSize of [1, 2]) {
+      const pages: string[][] = [];
+      let token: string | undefined;
+      do {
+        const query = `pageSize=${pageSize}${token ? `&continuationToken=${token}` : ''}`;
+        const page = await app.call('GET', `/api/customers?${query}`, { key: provider.key });
+        expect(page.status).toBe(200);
+        pages.push(page.body.items.map((c: { tenantId: string }) => c.tenantId));
+        token = page.body.continuationToken;
+      } while (token);
+      expect(pages.flat()).toEqual(tenants);
+      expect(pages.slice(0, -1).every((items) => items.length === pageSize)).toBe(true);
+    }
+    const crafted = Buffer.from(JSON.stringify({ from: 'a/b' })).toString('base64url');
+    for (const token of [crafted, 'not-a-token']) {
+      const refused = await app.call('GET', `/api/customers?continuationToken=${token}`, { key: provider.key });
+      expect(refused.status).toBe(400);
+    }
   });
 
   it('a revoked consent authorizes nothing: the customer leaves the list', async () => {
