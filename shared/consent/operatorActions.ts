@@ -1,6 +1,6 @@
 // What the operator does: register and change partners, mint and revoke their keys, revoke a consent on request (R13).
 import { randomBytes } from 'node:crypto';
-import { mintApiKey, type KeyOwner, type StoredApiKey } from '../auth/apiKeys';
+import { mintApiKey, type KeyOwner } from '../auth/apiKeys';
 import { withoutAbsentFields, type Consent } from '../domain/consent';
 import { revokeConsent } from '../domain/consentTransitions';
 import type { Partner, PartnerStatus } from '../domain/partners';
@@ -56,10 +56,6 @@ export async function changePartner(deps: Dependencies, id: string, changes: Par
     ]);
   }
   const changed = withoutAbsentFields<Partner>({ ...found.value, ...changes });
-  const active = changed.status === 'active';
-  // The keys carry a copy of the status (for the OEM hot path). Fail closed while the two differ: a suspension reaches
-  // the keys before the partner row, a reactivation after it; repeating the change brings both in step.
-  if (changes.status !== undefined && !active) await deps.apiKeys.setPartnerKeysActive(id, false);
   try {
     await deps.partners.replacePartner(changed, found.etag);
   } catch (error) {
@@ -68,30 +64,13 @@ export async function changePartner(deps: Dependencies, id: string, changes: Par
     }
     throw error;
   }
-  if (changes.status !== undefined && active) await deps.apiKeys.setPartnerKeysActive(id, true);
-  if (changes.status !== undefined) await settleKeyCopies(deps, id, active);
   return changed;
 }
 
+/** A key for a registered partner; what it may do is decided by the partner row on every request, not by the key. */
 export async function mintPartnerKey(deps: Dependencies, partnerId: string, name?: string) {
-  const partner = await getPartner(deps, partnerId);
-  const active = partner.status === 'active';
-  const minted = await mintKey(deps, { kind: 'partner', partnerId }, name, { type: partner.type, active });
-  await settleKeyCopies(deps, partnerId, active); // a status change may have landed while the key was minted
-  return minted;
-}
-
-/**
- * After writing the key copies as `written`, reads the partner again: if a concurrent change left it otherwise, the
- * copies follow the partner row (the truth). Repeats until they agree, a few times at most.
- */
-async function settleKeyCopies(deps: Dependencies, partnerId: string, written: boolean): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const current = (await deps.partners.findPartner(partnerId))?.value.status === 'active';
-    if (current === written) return;
-    await deps.apiKeys.setPartnerKeysActive(partnerId, current);
-    written = current;
-  }
+  await getPartner(deps, partnerId);
+  return mintKey(deps, { kind: 'partner', partnerId }, name);
 }
 
 export async function mintOperatorKey(deps: Dependencies, name?: string) {
@@ -138,9 +117,9 @@ export async function revokeConsentOnRequest(
   return consent;
 }
 
-async function mintKey(deps: Dependencies, owner: KeyOwner, name?: string, partner?: StoredApiKey['partner']) {
+async function mintKey(deps: Dependencies, owner: KeyOwner, name?: string) {
   const { apiKey, stored } = mintApiKey(owner, deps.now(), name);
-  await deps.apiKeys.insertApiKey({ ...stored, partner });
+  await deps.apiKeys.insertApiKey(stored);
   return { keyId: stored.keyId, apiKey, createdAt: stored.createdAt.toISOString() };
 }
 

@@ -1,6 +1,5 @@
 // What a partner may do for a customer (R8, R9) and the OEM's consent checks (R14), answered from the authorization rows.
 import type { Partner } from '../domain/partners';
-import { ONLY_OEMS } from '../auth/partnerCaller';
 import { forbidden } from '../errors';
 import type { AuthorizationRecord } from '../storage/authorizationStore';
 import type { Page, PageRequest } from '../storage/paging';
@@ -80,8 +79,9 @@ export async function oemConsentsFor(
   return tenantIds.map((tenantId) => oemConsentFrom(tenantId, byTenant.get(tenantId)));
 }
 
+/** The OEM routes answer OEMs only (403 for any other kind). */
 export function requireOem(partner: Partner): void {
-  if (partner.type !== 'oem') throw forbidden(ONLY_OEMS);
+  if (partner.type !== 'oem') throw forbidden('Only OEM partners use the OEM verification routes.');
 }
 
 function customerEntry(row: AuthorizationRecord): CustomerEntry {
