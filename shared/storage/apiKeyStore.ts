@@ -2,7 +2,7 @@
 import type { KeyOwner, StoredApiKey } from '../auth/apiKeys';
 import { tableClient } from './clients';
 import { TABLES } from './tableNames';
-import { isNotFound, isUsableKey } from './tableErrors';
+import { getOrUndefined } from './entities';
 
 const ROW = 'key';
 
@@ -35,14 +35,8 @@ export async function insertApiKey(key: StoredApiKey, options: { replace?: boole
 
 /** One point read; undefined when no such key exists. */
 export async function findApiKey(keyId: string): Promise<StoredApiKey | undefined> {
-  if (!isUsableKey(keyId)) return undefined;
-  const table = await tableClient(TABLES.apiKeys);
-  try {
-    return fromEntity(await table.getEntity<ApiKeyEntity>(keyId, ROW));
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  const entity = await getOrUndefined<ApiKeyEntity>(await tableClient(TABLES.apiKeys), keyId, ROW);
+  return entity && fromEntity(entity);
 }
 
 /** Marks a key revoked (idempotent: the first revocation time is kept). */

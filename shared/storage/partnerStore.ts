@@ -5,7 +5,8 @@ import { conflict } from '../errors';
 import { tableClient } from './clients';
 import { queryPage, type Page, type PageRequest } from './paging';
 import { TABLES } from './tableNames';
-import { isAlreadyExists, isNotFound, isUsableKey } from './tableErrors';
+import { getOrUndefined } from './entities';
+import { isAlreadyExists } from './tableErrors';
 import type { Versioned } from './versioned';
 
 const PARTITION = 'partner';
@@ -29,15 +30,8 @@ export async function insertPartner(partner: Partner): Promise<void> {
 
 /** One point read. */
 export async function findPartner(id: string): Promise<Versioned<Partner> | undefined> {
-  if (!isUsableKey(id)) return undefined;
-  const table = await tableClient(TABLES.partners);
-  try {
-    const entity = await table.getEntity<PartnerEntity>(PARTITION, id);
-    return { value: fromEntity(entity), etag: entity.etag };
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  const entity = await getOrUndefined<PartnerEntity>(await tableClient(TABLES.partners), PARTITION, id);
+  return entity && { value: fromEntity(entity), etag: entity.etag };
 }
 
 /** Replaces a partner only if nobody changed it since it was read (412 otherwise, surfaced to the caller). */
