@@ -15,7 +15,6 @@ interface PartnerEntity {
   partitionKey: string;
   rowKey: string;
   data: string;
-  indirectProviderId?: string;
 }
 
 export async function insertPartner(partner: Partner): Promise<void> {
@@ -45,25 +44,8 @@ export async function listPartners(page: PageRequest): Promise<Page<Partner>> {
   return queryPage<PartnerEntity, Partner>(table, odata`PartitionKey eq ${PARTITION}`, page, fromEntity);
 }
 
-/** The indirect resellers that buy through a provider (within the one small partners partition). */
-export async function listResellersOf(providerId: string): Promise<Partner[]> {
-  const table = await tableClient(TABLES.partners);
-  const resellers: Partner[] = [];
-  const filter = odata`PartitionKey eq ${PARTITION} and indirectProviderId eq ${providerId}`;
-  for await (const entity of table.listEntities<PartnerEntity>({ queryOptions: { filter } })) {
-    resellers.push(fromEntity(entity));
-  }
-  return resellers;
-}
-
 function toEntity(partner: Partner): PartnerEntity {
-  return {
-    partitionKey: PARTITION,
-    rowKey: partner.id,
-    data: JSON.stringify(partner),
-    // A column of its own so a provider's resellers can be found by a filter.
-    indirectProviderId: partner.indirectProviderId,
-  };
+  return { partitionKey: PARTITION, rowKey: partner.id, data: JSON.stringify(partner) };
 }
 
 function fromEntity(entity: PartnerEntity): Partner {

@@ -1,13 +1,13 @@
 import {
   effectiveConsent,
-  GLOBAL_ADMINISTRATOR_ROLE_ID,
   issueConsent,
-  LEAST_PRIVILEGE_WARNING,
   standingLinkConsent,
   toConsentResource,
   type ConsentRequest,
-  type Partner,
-} from '../../../shared/domain';
+} from '../../../shared/domain/consent';
+import { LEAST_PRIVILEGE_WARNING } from '../../../shared/domain/delegatedAdmin';
+import type { Partner } from '../../../shared/domain/partners';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/roles';
 import { ServiceError } from '../../../shared/errors';
 import {
   acceptedConsent,

@@ -1,14 +1,13 @@
 import {
   activateDelegatedAdmin,
   effectiveDelegatedAdmin,
-  GLOBAL_ADMINISTRATOR_ROLE_ID,
   LEAST_PRIVILEGE_WARNING,
-  ROLE_CATALOG,
   validateDelegatedAdminRequest,
   type DelegatedAdminDecision,
   type DelegatedAdminRequest,
-  type PartnerKind,
-} from '../../../shared/domain';
+} from '../../../shared/domain/delegatedAdmin';
+import type { PartnerKind } from '../../../shared/domain/partners';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID, ROLE_CATALOG } from '../../../shared/domain/roles';
 import { CLOUD_DEVICE_ADMINISTRATOR, INTUNE_ADMINISTRATOR, later, NOW } from './fixtures';
 
 const catalogIds = ROLE_CATALOG.map((role) => role.id);

@@ -1,4 +1,4 @@
-import { channelsFor, issuingRefusal, PARTNER_KIND_RULES, PARTNER_KINDS } from '../../../shared/domain';
+import { channelsFor, issuingRefusal, PARTNER_KIND_RULES, PARTNER_KINDS } from '../../../shared/domain/partners';
 import { directCsp, oem, partnerOf, provider, reseller } from './fixtures';
 
 describe('partner kinds', () => {
