@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { mintApiKey, type KeyOwner } from '../auth/apiKeys';
 import { withoutAbsentFields, type Consent } from '../domain/consent';
 import { revokeConsent } from '../domain/consentTransitions';
-import type { Partner, PartnerStatus } from '../domain/partners';
-import { conflict, invalid, notFound, type FieldError } from '../errors';
+import { kindFieldErrors, takesField, type Partner, type PartnerStatus } from '../domain/partners';
+import { conflict, invalid, notFound } from '../errors';
 import { isPreconditionFailed } from '../storage/tableErrors';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
@@ -20,8 +20,8 @@ export interface PartnerChanges {
 }
 
 export async function registerPartner(deps: Dependencies, registration: PartnerRegistration): Promise<Partner> {
-  const errors = registrationErrors(registration);
-  if (registration.indirectProviderId && registration.type === 'indirect-reseller') {
+  const errors = kindFieldErrors(registration);
+  if (registration.indirectProviderId && takesField(registration.type, 'indirectProviderId')) {
     const provider = await deps.partners.findPartner(registration.indirectProviderId);
     if (provider?.value.type !== 'indirect-provider') {
       errors.push({ path: 'indirectProviderId', message: 'must name a registered indirect-provider partner' });
@@ -33,7 +33,9 @@ export async function registerPartner(deps: Dependencies, registration: PartnerR
     id: registration.id ?? generatedPartnerId(registration.displayName),
     tenantId: registration.tenantId.toLowerCase(),
     verifiedDomain: registration.verifiedDomain?.toLowerCase(),
-    oemDirectApiEligible: registration.type === 'oem' ? (registration.oemDirectApiEligible ?? false) : undefined,
+    oemDirectApiEligible: takesField(registration.type, 'oemDirectApiEligible')
+      ? (registration.oemDirectApiEligible ?? false)
+      : undefined,
     status: 'active',
     createdAt: deps.now().toISOString(),
   });
@@ -50,7 +52,7 @@ export async function getPartner(deps: Dependencies, id: string): Promise<Partne
 export async function changePartner(deps: Dependencies, id: string, changes: PartnerChanges): Promise<Partner> {
   const found = await deps.partners.findPartner(id);
   if (!found) throw notFound(`No partner "${id}" is registered.`);
-  if (changes.oemDirectApiEligible !== undefined && found.value.type !== 'oem') {
+  if (changes.oemDirectApiEligible !== undefined && !takesField(found.value.type, 'oemDirectApiEligible')) {
     throw invalid('Only an OEM can be eligible for the OEM Direct API.', [
       { path: 'oemDirectApiEligible', message: `not applicable to a ${found.value.type} partner` },
     ]);
@@ -121,20 +123,6 @@ async function mintKey(deps: Dependencies, owner: KeyOwner, name?: string) {
   const { apiKey, stored } = mintApiKey(owner, deps.now(), name);
   await deps.apiKeys.insertApiKey(stored);
   return { keyId: stored.keyId, apiKey, createdAt: stored.createdAt.toISOString() };
-}
-
-function registrationErrors(registration: PartnerRegistration): FieldError[] {
-  const errors: FieldError[] = [];
-  if (registration.type === 'indirect-reseller' && !registration.indirectProviderId) {
-    errors.push({ path: 'indirectProviderId', message: 'is required for an indirect-reseller' });
-  }
-  if (registration.type !== 'indirect-reseller' && registration.indirectProviderId) {
-    errors.push({ path: 'indirectProviderId', message: 'applies only to an indirect-reseller' });
-  }
-  if (registration.type !== 'oem' && registration.oemDirectApiEligible !== undefined) {
-    errors.push({ path: 'oemDirectApiEligible', message: 'applies only to an oem' });
-  }
-  return errors;
 }
 
 /** A readable, unguessable id when the operator gives none: "contoso-ltd-3f9a1c". */
