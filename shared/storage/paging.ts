@@ -1,4 +1,5 @@
-// Continuation-token paging over Table Storage queries: the SDK's token, made opaque for clients.
+// Continuation-token paging over Table Storage queries, the token made opaque for clients: the SDK's own for plain
+// pages, a row key to resume from for pages of grouped rows.
 import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
 import { invalid } from '../errors';
 import { isUsableKey } from './tableErrors';
