@@ -4,16 +4,16 @@ import './functions/adminPartners';
 import './functions/consentLink';
 import './functions/consentPage';
 import './functions/consentRequests';
+import './functions/consentSweep';
 import './functions/customers';
 import './functions/drainInvitationPoison';
-import './functions/expirySweep';
 import './functions/health';
 import './functions/notFound';
 import './functions/oemVerification';
 import './functions/openapi';
 import './functions/partnersPage';
-import './functions/staticFiles';
 import './functions/sendInvitationEmail';
+import './functions/staticFiles';
 import { config } from './shared/config';
 
 // Fail start-up with a message naming each bad setting, rather than on the first request.

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { startAzurite } from '../dev/azurite';
 import { mintApiKey } from '../shared/auth/apiKeys';
 import { createAcsSender } from '../shared/email/sender';
+import { QUEUE_SETTINGS } from '../shared/hostSettings';
+import { TABLES } from '../shared/storage/tableNames';
 import { startAcsStub, type AcsStub } from '../test/support/acsStub';
 import { measureEndpoint, measureOperation, percentiles, round, timeRuns, type Figures } from './measure';
 import { freePort } from '../dev/freePort';
@@ -181,7 +183,7 @@ async function issuing(base: string, setup: Setup, baseline: Figures): Promise<R
 }
 
 async function rawInsert(): Promise<Figures> {
-  const table = await rawTable('consents');
+  const table = await rawTable(TABLES.consents);
   return measureOperation(
     () => table.createEntity({ partitionKey: 'bench', rowKey: randomUUID(), data: '{}', status: 'pending' }),
     32,
@@ -192,7 +194,7 @@ async function rawInsert(): Promise<Figures> {
 /**
  * 3b and 4. Issues PIPELINE_INVITATIONS requests with sendEmail true (concurrency 32), then waits until the queue
  * trigger has sent every invitation through the real ACS client to the stub. Baseline: the same number of sends made
- * directly with the ACS client at the host's queue batch size (8).
+ * directly with the ACS client at the host's queue batch size (host.json `batchSize`).
  */
 async function emailPipeline(
   base: string,
@@ -245,7 +247,7 @@ async function emailPipeline(
         });
       }
     };
-    await Promise.all(Array.from({ length: 8 }, worker));
+    await Promise.all(Array.from({ length: QUEUE_SETTINGS.batchSize }, worker));
   }, 1);
   return {
     invitations: PIPELINE_INVITATIONS,
@@ -310,7 +312,7 @@ function report(rows: Row[], pipeline: PipelineFigures): void {
     '',
     '## Email pipeline',
     '',
-    '| invitations | from first POST to last email sent | sends per second | baseline sends per second (ACS client, 8 at a time) | ratio | duplicates |',
+    `| invitations | from first POST to last email sent | sends per second | baseline sends per second (ACS client, ${QUEUE_SETTINGS.batchSize} at a time) | ratio | duplicates |`,
     '|---|---|---|---|---|---|',
     `| ${pipeline.invitations} | ${pipeline.totalSeconds} s | ${pipeline.sendsPerSecond} | ${pipeline.baselineSendsPerSecond} | ` +
       `${round(pipeline.sendsPerSecond / pipeline.baselineSendsPerSecond)}× | ${pipeline.duplicates} |`,
@@ -328,7 +330,7 @@ function report(rows: Row[], pipeline: PipelineFigures): void {
 }
 
 async function rawAuthorizations() {
-  return rawTable('authorizations');
+  return rawTable(TABLES.authorizations);
 }
 
 async function rawTable(name: string) {

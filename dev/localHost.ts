@@ -8,7 +8,7 @@ import type {
 import { localOutbox } from '../shared/email/configuredSender';
 import { queueServiceClient } from '../shared/storage/clients';
 import type { HostLog } from './hostLog';
-import { readQueueSettings, type QueueSettings } from './hostSettings';
+import { QUEUE_SETTINGS, type QueueSettings } from '../shared/hostSettings';
 import { startHttpServer, type DevRoute, type HeaderRewrite } from './httpServer';
 import { announceOutboxEmails, outboxRoute } from './outboxRoutes';
 import { startQueueRunner } from './queueRunner';
@@ -43,12 +43,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const devRoutes = [...(options.devRoutes ?? []), ...(outbox ? [outboxRoute(localOutbox())] : [])];
   const stopAnnouncing = outbox ? announceOutboxEmails(localOutbox(), options.log) : () => undefined;
   const server = await startHttpServer({ ...options, functions: http, devRoutes });
-  const queues = startQueueRunner(
-    queued,
-    queueServiceClient(),
-    options.queueSettings ?? readQueueSettings(),
-    options.log,
-  );
+  const queues = startQueueRunner(queued, queueServiceClient(), options.queueSettings ?? QUEUE_SETTINGS, options.log);
   const timers = startTimerRunner(timed, options.log);
   return {
     url: `http://localhost:${server.port}`,

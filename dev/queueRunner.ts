@@ -5,7 +5,7 @@ import { InvocationContext } from '@azure/functions';
 import type { DequeuedMessageItem, QueueClient, QueueServiceClient } from '@azure/storage-queue';
 import type { QueueFunctionDefinition } from '../shared/functionRegistry';
 import type { HostLog } from './hostLog';
-import type { QueueSettings } from './hostSettings';
+import type { QueueSettings } from '../shared/hostSettings';
 
 /** How long a received message stays hidden while its function runs (the host renews; we simply take long enough). */
 const LEASE_SECONDS = 600;

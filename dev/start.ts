@@ -6,7 +6,6 @@ import { parseArgs } from 'node:util';
 import { config, ConfigError } from '../shared/config';
 import { startAzurite, type RunningAzurite } from './azurite';
 import { consoleHostLog } from './hostLog';
-import { projectFile } from './hostSettings';
 import { registerLocalOperatorKey } from './operatorKey';
 import { startLocalHost } from './localHost';
 import { localSignIn } from './signIn';
@@ -94,6 +93,15 @@ function applyLocalSettings(): void {
 
 function dataFolder(): string {
   return path.join(path.dirname(projectFile('package.json')), '.azurite');
+}
+
+/** A file at the project root, found from this module whether it runs from source (dev/) or from build/dev/. */
+function projectFile(name: string): string {
+  for (let directory = __dirname; ; directory = path.dirname(directory)) {
+    const candidate = path.join(directory, name);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(directory) === directory) throw new Error(`${name} not found above ${__dirname}`);
+  }
 }
 
 /** A random APP_SECRET for this machine; kept beside persisted data so standing links survive a restart. */

@@ -1,7 +1,7 @@
 // OEM routes (D4, R14): has a customer consented — for one tenant, for up to 1000, and for a device batch.
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
-import { authenticateOemAlongside, authenticatePartner } from '../shared/auth/partnerCaller';
+import { authenticatePartner, authenticatePartnerAlongside } from '../shared/auth/partnerCaller';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
 import { oemConsentFrom, oemConsentsFor, requireOem } from '../shared/consent/verification';
 import { registerHttp } from '../shared/functionRegistry';
@@ -18,10 +18,11 @@ import { consentChecksSchema, deviceCheckQuerySchema, tenantParamsSchema } from 
 
 export async function consentOfTenant(request: HttpRequest): Promise<HttpResponseInit> {
   const { tenantId } = validate(tenantParamsSchema, request.params, 'The tenant id in the path');
-  // The hot path: the key and the authorization row side by side, one round trip.
-  const row = await authenticateOemAlongside(request, (partnerId) =>
+  // The hot path: the key, the partner and the authorization row side by side, one round trip.
+  const [oem, row] = await authenticatePartnerAlongside(request, (partnerId) =>
     deps.authorizations.findOwnAuthorization(tenantId, partnerId),
   );
+  requireOem(oem);
   return { jsonBody: oemConsentFrom(tenantId, row) };
 }
 

@@ -50,7 +50,7 @@ param enablePurgeProtection bool = true
 @description('Optional. Tags for every resource.')
 param tags object = {}
 
-// Table and queue names live in one file that the tests compare with the code.
+// Table and queue names live in one file that the code imports too (the code's name for each, then the resource's).
 var storageNames = loadJsonContent('storage-names.json')
 // Bicep has no pattern decorator, so a name that would make an invalid storage account, Key Vault or app name stops the
 // deployment here, with a message, before anything is created.
@@ -89,7 +89,10 @@ module storage 'modules/storage.bicep' = {
   name: '${deployment().name}-storage'
   params: {
     name: 'st${take(compactName, 10)}${take(suffix, 12)}'
-    storageNames: storageNames
+    storageNames: {
+      tables: map(items(storageNames.tables), entry => entry.value)
+      queues: map(items(storageNames.queues), entry => entry.value)
+    }
     deploymentContainerName: deploymentContainerName
     location: location
     tags: tags

@@ -1,6 +1,5 @@
 // API keys: 256 random bits shown once, stored only as a SHA-256 hash, looked up by an id, compared in constant time.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { PartnerKind } from '../domain/partners';
 
 const PREFIX = 'apc';
 const SECRET_BYTES = 32; // 256 bits from the CSPRNG
@@ -14,11 +13,6 @@ export interface StoredApiKey {
   keyId: string;
   secretHash: string;
   owner: KeyOwner;
-  /**
-   * For a partner's key, a copy of the partner's kind and whether it is active, so the OEM verification hot path needs
-   * no partner read. Kept in step by every partner status change (shared/consent/operatorActions.ts).
-   */
-  partner?: { type: PartnerKind; active: boolean };
   name?: string;
   createdAt: Date;
   revokedAt?: Date;
@@ -76,6 +70,8 @@ export function keyMatches(stored: StoredApiKey, presented: PresentedKey): boole
   const expected = Buffer.from(stored.secretHash, 'hex');
   const actual = Buffer.from(hashSecret(presented.secret), 'hex');
   return (
+    // timingSafeEqual throws on buffers of different lengths; a damaged stored hash is simply no match.
+    expected.length === actual.length &&
     timingSafeEqual(expected, actual) &&
     stored.revokedAt === undefined &&
     ownerTag(stored.owner) === ownerTag(presented.claimedOwner)

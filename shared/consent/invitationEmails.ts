@@ -2,14 +2,12 @@
 import { effectiveConsent, type Consent, type EmailDelivery } from '../domain/consent';
 import type { Partner } from '../domain/partners';
 import { renderInvitation, type InvitationEmail } from '../email/invitation';
+import { QUEUE_SETTINGS } from '../hostSettings';
 import { invitationOperationId, type InvitationSender } from '../email/sender';
 import type { InvitationMessage } from '../storage/invitationQueue';
 import { invitationUrl } from './consentLinks';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
-
-/** host.json `extensions.queues` as the Functions host applies it to our queue (a test keeps the two in step). */
-export const INVITATION_QUEUE_POLICY = { visibilityTimeoutSeconds: 30, maxDequeueCount: 5 } as const;
 
 /**
  * What became of one delivery. `retry`: the trigger throws, and the host delivers the message again after its
@@ -65,7 +63,7 @@ export async function sendInvitation(
       await noteRetry(deps, message, result.reason);
       // Quota throttling is not a fault (the email must not be poisoned for it), and a delay longer than the host's
       // would be cut short by it: both wait exactly as long as ACS asked, in a fresh copy of the message.
-      if (result.throttled || result.retryAfterSeconds > INVITATION_QUEUE_POLICY.visibilityTimeoutSeconds) {
+      if (result.throttled || result.retryAfterSeconds > QUEUE_SETTINGS.visibilityTimeoutSeconds) {
         await deps.invitations.enqueueInvitation(message, { visibilityTimeoutSeconds: result.retryAfterSeconds });
         return { kind: 'deferred', seconds: result.retryAfterSeconds, reason: result.reason };
       }
@@ -85,7 +83,7 @@ export async function failPoisonedInvitation(deps: Dependencies, message: Invita
   if (consent.email.status !== 'queued') {
     return { kind: 'dropped', reason: `the email is already ${consent.email.status}` };
   }
-  const attempts = `could not be sent after ${INVITATION_QUEUE_POLICY.maxDequeueCount} attempts`;
+  const attempts = `could not be sent after ${QUEUE_SETTINGS.maxDequeueCount} attempts`;
   const reason = consent.email.lastError ? `${attempts}; last error: ${consent.email.lastError}` : attempts;
   await recordEmail(deps, message, { status: 'failed', lastError: `The invitation email ${reason}` });
   return { kind: 'failed', reason };

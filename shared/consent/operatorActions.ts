@@ -1,10 +1,10 @@
 // What the operator does: register and change partners, mint and revoke their keys, revoke a consent on request (R13).
 import { randomBytes } from 'node:crypto';
-import { mintApiKey, type KeyOwner, type StoredApiKey } from '../auth/apiKeys';
+import { mintApiKey, type KeyOwner } from '../auth/apiKeys';
 import { withoutAbsentFields, type Consent } from '../domain/consent';
 import { revokeConsent } from '../domain/consentTransitions';
-import type { Partner, PartnerStatus } from '../domain/partners';
-import { conflict, invalid, notFound, type FieldError } from '../errors';
+import { kindFieldErrors, takesField, type Partner, type PartnerStatus } from '../domain/partners';
+import { conflict, invalid, notFound } from '../errors';
 import { isPreconditionFailed } from '../storage/tableErrors';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
@@ -20,8 +20,8 @@ export interface PartnerChanges {
 }
 
 export async function registerPartner(deps: Dependencies, registration: PartnerRegistration): Promise<Partner> {
-  const errors = registrationErrors(registration);
-  if (registration.indirectProviderId && registration.type === 'indirect-reseller') {
+  const errors = kindFieldErrors(registration);
+  if (registration.indirectProviderId && takesField(registration.type, 'indirectProviderId')) {
     const provider = await deps.partners.findPartner(registration.indirectProviderId);
     if (provider?.value.type !== 'indirect-provider') {
       errors.push({ path: 'indirectProviderId', message: 'must name a registered indirect-provider partner' });
@@ -33,7 +33,9 @@ export async function registerPartner(deps: Dependencies, registration: PartnerR
     id: registration.id ?? generatedPartnerId(registration.displayName),
     tenantId: registration.tenantId.toLowerCase(),
     verifiedDomain: registration.verifiedDomain?.toLowerCase(),
-    oemDirectApiEligible: registration.type === 'oem' ? (registration.oemDirectApiEligible ?? false) : undefined,
+    oemDirectApiEligible: takesField(registration.type, 'oemDirectApiEligible')
+      ? (registration.oemDirectApiEligible ?? false)
+      : undefined,
     status: 'active',
     createdAt: deps.now().toISOString(),
   });
@@ -50,16 +52,12 @@ export async function getPartner(deps: Dependencies, id: string): Promise<Partne
 export async function changePartner(deps: Dependencies, id: string, changes: PartnerChanges): Promise<Partner> {
   const found = await deps.partners.findPartner(id);
   if (!found) throw notFound(`No partner "${id}" is registered.`);
-  if (changes.oemDirectApiEligible !== undefined && found.value.type !== 'oem') {
+  if (changes.oemDirectApiEligible !== undefined && !takesField(found.value.type, 'oemDirectApiEligible')) {
     throw invalid('Only an OEM can be eligible for the OEM Direct API.', [
       { path: 'oemDirectApiEligible', message: `not applicable to a ${found.value.type} partner` },
     ]);
   }
   const changed = withoutAbsentFields<Partner>({ ...found.value, ...changes });
-  const active = changed.status === 'active';
-  // The keys carry a copy of the status (for the OEM hot path). Fail closed while the two differ: a suspension reaches
-  // the keys before the partner row, a reactivation after it; repeating the change brings both in step.
-  if (changes.status !== undefined && !active) await deps.apiKeys.setPartnerKeysActive(id, false);
   try {
     await deps.partners.replacePartner(changed, found.etag);
   } catch (error) {
@@ -68,30 +66,13 @@ export async function changePartner(deps: Dependencies, id: string, changes: Par
     }
     throw error;
   }
-  if (changes.status !== undefined && active) await deps.apiKeys.setPartnerKeysActive(id, true);
-  if (changes.status !== undefined) await settleKeyCopies(deps, id, active);
   return changed;
 }
 
+/** A key for a registered partner; what it may do is decided by the partner row on every request, not by the key. */
 export async function mintPartnerKey(deps: Dependencies, partnerId: string, name?: string) {
-  const partner = await getPartner(deps, partnerId);
-  const active = partner.status === 'active';
-  const minted = await mintKey(deps, { kind: 'partner', partnerId }, name, { type: partner.type, active });
-  await settleKeyCopies(deps, partnerId, active); // a status change may have landed while the key was minted
-  return minted;
-}
-
-/**
- * After writing the key copies as `written`, reads the partner again: if a concurrent change left it otherwise, the
- * copies follow the partner row (the truth). Repeats until they agree, a few times at most.
- */
-async function settleKeyCopies(deps: Dependencies, partnerId: string, written: boolean): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const current = (await deps.partners.findPartner(partnerId))?.value.status === 'active';
-    if (current === written) return;
-    await deps.apiKeys.setPartnerKeysActive(partnerId, current);
-    written = current;
-  }
+  await getPartner(deps, partnerId);
+  return mintKey(deps, { kind: 'partner', partnerId }, name);
 }
 
 export async function mintOperatorKey(deps: Dependencies, name?: string) {
@@ -138,24 +119,10 @@ export async function revokeConsentOnRequest(
   return consent;
 }
 
-async function mintKey(deps: Dependencies, owner: KeyOwner, name?: string, partner?: StoredApiKey['partner']) {
+async function mintKey(deps: Dependencies, owner: KeyOwner, name?: string) {
   const { apiKey, stored } = mintApiKey(owner, deps.now(), name);
-  await deps.apiKeys.insertApiKey({ ...stored, partner });
+  await deps.apiKeys.insertApiKey(stored);
   return { keyId: stored.keyId, apiKey, createdAt: stored.createdAt.toISOString() };
-}
-
-function registrationErrors(registration: PartnerRegistration): FieldError[] {
-  const errors: FieldError[] = [];
-  if (registration.type === 'indirect-reseller' && !registration.indirectProviderId) {
-    errors.push({ path: 'indirectProviderId', message: 'is required for an indirect-reseller' });
-  }
-  if (registration.type !== 'indirect-reseller' && registration.indirectProviderId) {
-    errors.push({ path: 'indirectProviderId', message: 'applies only to an indirect-reseller' });
-  }
-  if (registration.type !== 'oem' && registration.oemDirectApiEligible !== undefined) {
-    errors.push({ path: 'oemDirectApiEligible', message: 'applies only to an oem' });
-  }
-  return errors;
 }
 
 /** A readable, unguessable id when the operator gives none: "contoso-ltd-3f9a1c". */

@@ -20,9 +20,9 @@ export function authorizationRecordsFor(consent: Consent): AuthorizationRecord[]
  * are taken back — a revocation is never undone by a late grant.
  */
 export async function grantAuthorizations(deps: Dependencies, consent: Consent): Promise<void> {
-  for (const record of authorizationRecordsFor(consent)) await deps.authorizations.saveAuthorization(record);
-  const latest = await deps.consents.findConsent(consent.partner.id, consent.id);
-  if (latest && latest.value.status !== 'accepted') await withdrawAuthorizations(deps, latest.value);
+  await writeRows(deps, consent);
+  const revoked = await noLongerAccepted(deps, consent);
+  if (revoked) await withdrawAuthorizations(deps, revoked);
 }
 
 /** Whether every row an accepted consent stands for is in place (the sweep's check before repairing). */
@@ -35,23 +35,42 @@ export async function authorizationsComplete(deps: Dependencies, consent: Consen
 
 /**
  * Removes what `consent` grants, but only rows that point at it: another accepted consent of the same partner for
- * the same tenant may hold the row, and then that one keeps authorizing.
+ * the same tenant then takes them over, and is read again in turn — if it was revoked meanwhile, it hands on too.
  */
 export async function withdrawAuthorizations(deps: Dependencies, consent: Consent): Promise<void> {
-  const tenantId = consent.customer.tenantId;
-  if (!tenantId) return;
-  const rows = await deps.authorizations.listTenantAuthorizations(tenantId);
-  for (const row of rows.filter((r) => r.consentId === consent.id)) {
-    await deps.authorizations.deleteAuthorization(row);
-    const successor = await otherAcceptedConsent(deps, consent, tenantId);
-    if (successor) await grantAuthorizations(deps, successor);
+  let leaving: Consent | undefined = consent;
+  while (leaving && (await removeRowsOf(deps, leaving))) {
+    const successor = await otherAcceptedConsent(deps, leaving);
+    if (!successor) return;
+    await writeRows(deps, successor);
+    leaving = await noLongerAccepted(deps, successor);
   }
 }
 
-async function otherAcceptedConsent(deps: Dependencies, consent: Consent, tenantId: string) {
+async function writeRows(deps: Dependencies, consent: Consent): Promise<void> {
+  for (const record of authorizationRecordsFor(consent)) await deps.authorizations.saveAuthorization(record);
+}
+
+/** Deletes the rows that point at `consent`; whether there were any. */
+async function removeRowsOf(deps: Dependencies, consent: Consent): Promise<boolean> {
+  const tenantId = consent.customer.tenantId;
+  if (!tenantId) return false;
+  const rows = await deps.authorizations.listTenantAuthorizations(tenantId);
+  const own = rows.filter((row) => row.consentId === consent.id);
+  for (const row of own) await deps.authorizations.deleteAuthorization(row);
+  return own.length > 0;
+}
+
+/** The consent as stored now if it is no longer accepted (revoked since `consent` was read); undefined otherwise. */
+async function noLongerAccepted(deps: Dependencies, consent: Consent): Promise<Consent | undefined> {
+  const latest = await deps.consents.findConsent(consent.partner.id, consent.id);
+  return latest && latest.value.status !== 'accepted' ? latest.value : undefined;
+}
+
+async function otherAcceptedConsent(deps: Dependencies, consent: Consent): Promise<Consent | undefined> {
   const page = await deps.consents.listConsents(
     consent.partner.id,
-    { status: 'accepted', tenantId, now: deps.now() },
+    { status: 'accepted', tenantId: consent.customer.tenantId, now: deps.now() },
     { pageSize: 100 },
   );
   return page.items.find((other) => other.id !== consent.id);

@@ -11,7 +11,15 @@ export interface SweepReport {
   repaired: number;
 }
 
+/** Both jobs of the daily timer, one after the other. */
 export async function sweepConsents(deps: Dependencies): Promise<SweepReport> {
+  const expired = await storeExpiries(deps);
+  const repaired = await completeAcceptances(deps);
+  return { expired, repaired };
+}
+
+/** Pending consents past their expiry are stored as expired, each with one event; answers how many. */
+async function storeExpiries(deps: Dependencies): Promise<number> {
   const now = deps.now();
   let expired = 0;
   for await (const { value } of deps.consents.consentsInStatus('pending')) {
@@ -30,15 +38,21 @@ export async function sweepConsents(deps: Dependencies): Promise<SweepReport> {
     });
     expired++;
   }
+  return expired;
+}
+
+/**
+ * Accepted consents missing any of their authorization rows — in either table, for the partner or (R9) its provider:
+ * a crash can stop between any two writes — get them, and their acceptance event; answers how many were repaired.
+ */
+async function completeAcceptances(deps: Dependencies): Promise<number> {
   let repaired = 0;
   for await (const { value } of deps.consents.consentsInStatus('accepted')) {
-    const tenantId = value.customer.tenantId;
-    if (!tenantId) continue;
-    // Every row, in both tables, for the partner and (R9) its provider: a crash can stop between any two.
+    if (!value.customer.tenantId) continue;
     if (await authorizationsComplete(deps, value)) continue;
     await grantAuthorizations(deps, value);
     await recordAcceptance(deps, value); // the interrupted acceptance may not have reached its event either
     repaired++;
   }
-  return { expired, repaired };
+  return repaired;
 }

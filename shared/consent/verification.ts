@@ -1,6 +1,5 @@
 // What a partner may do for a customer (R8, R9) and the OEM's consent checks (R14), answered from the authorization rows.
 import type { Partner } from '../domain/partners';
-import { ONLY_OEMS } from '../auth/partnerCaller';
 import { forbidden } from '../errors';
 import type { AuthorizationRecord } from '../storage/authorizationStore';
 import type { Page, PageRequest } from '../storage/paging';
@@ -37,10 +36,7 @@ export async function customersOf(
   page: PageRequest,
 ): Promise<Page<CustomerEntry>> {
   const found = await deps.authorizations.listPartnerCustomers(partner.id, page);
-  // An indirect provider holds one row per reseller for the same tenant; the list shows each tenant once.
-  const seen = new Set<string>();
-  const items = found.items.filter((row) => !seen.has(row.tenantId) && seen.add(row.tenantId)).map(customerEntry);
-  return { ...found, items };
+  return { ...found, items: found.items.map(customerEntry) };
 }
 
 /** May this partner register devices for this tenant, on what basis and through which channels (R8, R9). */
@@ -83,8 +79,9 @@ export async function oemConsentsFor(
   return tenantIds.map((tenantId) => oemConsentFrom(tenantId, byTenant.get(tenantId)));
 }
 
+/** The OEM routes answer OEMs only (403 for any other kind). */
 export function requireOem(partner: Partner): void {
-  if (partner.type !== 'oem') throw forbidden(ONLY_OEMS);
+  if (partner.type !== 'oem') throw forbidden('Only OEM partners use the OEM verification routes.');
 }
 
 function customerEntry(row: AuthorizationRecord): CustomerEntry {

@@ -6,7 +6,7 @@ import {
   type DelegatedAdmin,
   type DelegatedAdminRequest,
 } from './delegatedAdmin';
-import { CONSENT_EXPIRY_LIMITS, daysAfter, expiresInDaysErrors, isPast } from './expiry';
+import { CONSENT_EXPIRY_LIMITS, daysAfter, isPast } from './expiry';
 import { issuingRefusal, PARTNER_KIND_RULES, type Partner, type PartnerKind } from './partners';
 
 export const CONSENT_STATUSES = ['pending', 'accepted', 'declined', 'expired', 'cancelled', 'revoked'] as const;
@@ -137,7 +137,6 @@ export function issueConsent({ id, partner, indirectProvider, request, now }: Is
     }
   }
   const expiresInDays = request.expiresInDays ?? CONSENT_EXPIRY_LIMITS.defaultDays;
-  errors.push(...expiresInDaysErrors(expiresInDays));
   if (sendEmail && !request.customer.contactEmail) {
     errors.push({
       path: 'customer.contactEmail',

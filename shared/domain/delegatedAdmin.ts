@@ -6,7 +6,8 @@ import { daysAfter, isPast } from './expiry';
 
 /**
  * GDAP allows 1 day to 2 years (P730D) and auto-extends by 180 days at a time; 20 roles keeps the consent page
- * readable and is ample for device work.
+ * readable and is ample for device work. The request schema (shared/schemas/consentRequests.ts) checks these, so a
+ * request that reaches the rules below is within them.
  */
 export const DELEGATED_ADMIN_LIMITS = {
   minRoles: 1,
@@ -28,7 +29,7 @@ export interface DelegatedAdmin {
   expiresAt?: string;
 }
 
-/** What a partner asks for, as the request body carries it (already shape-checked by the HTTP layer). */
+/** What a partner asks for, as the request body carries it (already shape-checked by the HTTP layer, limits included). */
 export interface DelegatedAdminRequest {
   roles: readonly string[];
   durationDays?: number;
@@ -55,7 +56,6 @@ export function validateDelegatedAdminRequest(
   const durationDays = request.durationDays ?? DELEGATED_ADMIN_LIMITS.defaultDurationDays;
   const autoExtend = request.autoExtend ?? false;
   const { roles, errors } = resolveRoles(request.roles);
-  errors.push(...durationErrors(durationDays));
   const includesGlobalAdministrator = roles.some((role) => role.id === GLOBAL_ADMINISTRATOR_ROLE_ID);
   if (autoExtend && includesGlobalAdministrator) {
     errors.push({
@@ -94,14 +94,7 @@ function kindRefusal(partnerKind: PartnerKind): string {
 }
 
 function resolveRoles(ids: readonly string[]): { roles: DirectoryRole[]; errors: FieldError[] } {
-  const { minRoles, maxRoles } = DELEGATED_ADMIN_LIMITS;
   const errors: FieldError[] = [];
-  if (ids.length < minRoles || ids.length > maxRoles) {
-    errors.push({
-      path: 'delegatedAdmin.roles',
-      message: `Request from ${minRoles} to ${maxRoles} roles (got ${ids.length}); leave out delegatedAdmin to request none.`,
-    });
-  }
   const roles: DirectoryRole[] = [];
   const firstIndexById = new Map<string, number>();
   ids.forEach((id, index) => {
@@ -123,15 +116,4 @@ function resolveRoles(ids: readonly string[]): { roles: DirectoryRole[]; errors:
     roles.push(role);
   });
   return { roles, errors };
-}
-
-function durationErrors(durationDays: number): FieldError[] {
-  const { minDurationDays, maxDurationDays } = DELEGATED_ADMIN_LIMITS;
-  if (Number.isInteger(durationDays) && durationDays >= minDurationDays && durationDays <= maxDurationDays) return [];
-  return [
-    {
-      path: 'delegatedAdmin.durationDays',
-      message: `Must be a whole number of days from ${minDurationDays} to ${maxDurationDays} (two years, the GDAP maximum).`,
-    },
-  ];
 }

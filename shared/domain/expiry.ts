@@ -1,7 +1,9 @@
 // When consent requests and delegated admin expire: the limits, and the one rule for "has this moment passed".
-import type { FieldError } from '../errors';
 
-/** GDAP leaves an unanswered request open for 90 days; our consent requests stay within that. */
+/**
+ * GDAP leaves an unanswered request open for 90 days; our consent requests stay within that. The request schema
+ * (shared/schemas/consentRequests.ts) checks these limits.
+ */
 export const CONSENT_EXPIRY_LIMITS = { minDays: 1, maxDays: 90, defaultDays: 30 } as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -14,11 +16,4 @@ export function daysAfter(from: Date, days: number): string {
 /** A moment has passed once `now` reaches it; an absent moment never passes. */
 export function isPast(moment: string | undefined, now: Date): boolean {
   return moment !== undefined && now.getTime() >= Date.parse(moment);
-}
-
-/** Field errors for a request's `expiresInDays` (1..90 whole days). */
-export function expiresInDaysErrors(expiresInDays: number): FieldError[] {
-  const { minDays, maxDays } = CONSENT_EXPIRY_LIMITS;
-  if (Number.isInteger(expiresInDays) && expiresInDays >= minDays && expiresInDays <= maxDays) return [];
-  return [{ path: 'expiresInDays', message: `Must be a whole number of days from ${minDays} to ${maxDays}.` }];
 }

@@ -1,4 +1,6 @@
-// Partner kinds and the one table of what each kind may do: issue, request delegated admin, be authorized, and how (R1, R8, R9, R11, R15).
+// Partner kinds and the one table of what each kind may do: register with which fields, issue, request delegated
+// admin, be authorized, and how (R1, R8, R9, R11, R15).
+import type { FieldError } from '../errors';
 
 export const PARTNER_KINDS = ['direct-csp', 'indirect-provider', 'indirect-reseller', 'oem'] as const;
 export type PartnerKind = (typeof PARTNER_KINDS)[number];
@@ -29,7 +31,16 @@ export interface Partner {
   createdAt: string;
 }
 
+/** Whether a kind-specific registration field must be given, may be, or does not apply to the kind at all. */
+export type KindFieldRule = 'required' | 'optional' | 'not-applicable';
+
+/** The registration fields that only some kinds take. */
+export const KIND_FIELDS = ['indirectProviderId', 'oemDirectApiEligible'] as const;
+export type KindField = (typeof KIND_FIELDS)[number];
+
 export interface PartnerKindRule {
+  /** R9: a reseller names the indirect provider it buys through; R11: an OEM may be listed as OEM Direct API eligible. */
+  fields: Readonly<Record<KindField, KindFieldRule>>;
   /** Why this kind can never issue consent requests; absent when it may. */
   neverIssues?: string;
   /** An OEM may issue only while eligible for the OEM Direct API (R11). */
@@ -45,6 +56,7 @@ export interface PartnerKindRule {
 /** API.md "Partner kinds and device-registration channels", as data. */
 export const PARTNER_KIND_RULES: Readonly<Record<PartnerKind, PartnerKindRule>> = {
   'direct-csp': {
+    fields: { indirectProviderId: 'not-applicable', oemDirectApiEligible: 'not-applicable' },
     issuesOnlyWhenOemDirectApiEligible: false,
     mayRequestDelegatedAdmin: true,
     basis: 'direct',
@@ -52,6 +64,7 @@ export const PARTNER_KIND_RULES: Readonly<Record<PartnerKind, PartnerKindRule>> 
     acceptanceAlsoAuthorizesProvider: false,
   },
   'indirect-reseller': {
+    fields: { indirectProviderId: 'required', oemDirectApiEligible: 'not-applicable' },
     issuesOnlyWhenOemDirectApiEligible: false,
     mayRequestDelegatedAdmin: true,
     basis: 'direct',
@@ -60,6 +73,7 @@ export const PARTNER_KIND_RULES: Readonly<Record<PartnerKind, PartnerKindRule>> 
     acceptanceAlsoAuthorizesProvider: true,
   },
   'indirect-provider': {
+    fields: { indirectProviderId: 'not-applicable', oemDirectApiEligible: 'not-applicable' },
     neverIssues:
       "An indirect provider cannot issue consent requests: it is authorized through its resellers' consents. " +
       'Ask your indirect reseller to send the request to the customer.',
@@ -70,6 +84,7 @@ export const PARTNER_KIND_RULES: Readonly<Record<PartnerKind, PartnerKindRule>> 
     acceptanceAlsoAuthorizesProvider: false,
   },
   oem: {
+    fields: { indirectProviderId: 'not-applicable', oemDirectApiEligible: 'optional' },
     issuesOnlyWhenOemDirectApiEligible: true,
     // R15: an OEM is never granted delegated admin rights.
     mayRequestDelegatedAdmin: false,
@@ -96,7 +111,37 @@ export function issuingRefusal(partner: Partner): string | undefined {
   return undefined;
 }
 
+/** Field errors for the kind-specific fields of a registration: a required one missing, or one the kind does not take. */
+export function kindFieldErrors(
+  registration: { type: PartnerKind } & Partial<Record<KindField, unknown>>,
+): FieldError[] {
+  const rules = PARTNER_KIND_RULES[registration.type].fields;
+  return KIND_FIELDS.flatMap((field): FieldError[] => {
+    const given = registration[field] !== undefined;
+    if (rules[field] === 'required' && !given) {
+      return [{ path: field, message: `is required for ${withArticle(registration.type)}` }];
+    }
+    if (rules[field] === 'not-applicable' && given) {
+      return [{ path: field, message: `applies only to ${kindsTaking(field).map(withArticle).join(' or ')}` }];
+    }
+    return [];
+  });
+}
+
+/** Whether a partner of this kind takes this field at all. */
+export function takesField(kind: PartnerKind, field: KindField): boolean {
+  return PARTNER_KIND_RULES[kind].fields[field] !== 'not-applicable';
+}
+
 /** The channels a partner of this kind may use for a customer it is authorized for. */
 export function channelsFor(kind: PartnerKind): readonly Channel[] {
   return PARTNER_KIND_RULES[kind].channels;
+}
+
+function kindsTaking(field: KindField): PartnerKind[] {
+  return PARTNER_KINDS.filter((kind) => takesField(kind, field));
+}
+
+function withArticle(kind: PartnerKind): string {
+  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }

@@ -1,10 +1,8 @@
 // The apikeys table: one row per key (PartitionKey = key id), holding only the secret's hash.
-import { odata } from '@azure/data-tables';
 import type { KeyOwner, StoredApiKey } from '../auth/apiKeys';
-import type { PartnerKind } from '../domain/partners';
 import { tableClient } from './clients';
 import { TABLES } from './tableNames';
-import { isNotFound, isUsableKey } from './tableErrors';
+import { getOrUndefined } from './entities';
 
 const ROW = 'key';
 
@@ -14,8 +12,6 @@ interface ApiKeyEntity {
   secretHash: string;
   ownerKind: KeyOwner['kind'];
   partnerId?: string;
-  partnerType?: PartnerKind;
-  partnerActive?: boolean;
   name?: string;
   createdAt: Date;
   revokedAt?: Date;
@@ -30,8 +26,6 @@ export async function insertApiKey(key: StoredApiKey, options: { replace?: boole
     secretHash: key.secretHash,
     ownerKind: key.owner.kind,
     partnerId: key.owner.kind === 'partner' ? key.owner.partnerId : undefined,
-    partnerType: key.partner?.type,
-    partnerActive: key.partner?.active,
     name: key.name,
     createdAt: key.createdAt,
   };
@@ -41,14 +35,8 @@ export async function insertApiKey(key: StoredApiKey, options: { replace?: boole
 
 /** One point read; undefined when no such key exists. */
 export async function findApiKey(keyId: string): Promise<StoredApiKey | undefined> {
-  if (!isUsableKey(keyId)) return undefined;
-  const table = await tableClient(TABLES.apiKeys);
-  try {
-    return fromEntity(await table.getEntity<ApiKeyEntity>(keyId, ROW));
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  const entity = await getOrUndefined<ApiKeyEntity>(await tableClient(TABLES.apiKeys), keyId, ROW);
+  return entity && fromEntity(entity);
 }
 
 /** Marks a key revoked (idempotent: the first revocation time is kept). */
@@ -61,15 +49,6 @@ export async function revokeApiKey(keyId: string, now: Date): Promise<StoredApiK
   return { ...existing, revokedAt: now };
 }
 
-/** Copies a partner's status onto every one of its keys (a filter over the small keys table: an operator action). */
-export async function setPartnerKeysActive(partnerId: string, active: boolean): Promise<void> {
-  const table = await tableClient(TABLES.apiKeys);
-  const filter = odata`ownerKind eq 'partner' and partnerId eq ${partnerId}`;
-  for await (const entity of table.listEntities<ApiKeyEntity>({ queryOptions: { filter, select: ['PartitionKey'] } })) {
-    await table.updateEntity({ partitionKey: entity.partitionKey, rowKey: ROW, partnerActive: active }, 'Merge');
-  }
-}
-
 function fromEntity(entity: ApiKeyEntity): StoredApiKey {
   // A malformed row must never widen into operator rights: only an explicit 'operator' is one.
   let owner: KeyOwner;
@@ -80,10 +59,6 @@ function fromEntity(entity: ApiKeyEntity): StoredApiKey {
     keyId: entity.partitionKey,
     secretHash: entity.secretHash,
     owner,
-    partner:
-      entity.partnerType === undefined
-        ? undefined
-        : { type: entity.partnerType, active: entity.partnerActive === true },
     name: entity.name,
     createdAt: new Date(entity.createdAt),
     revokedAt: entity.revokedAt ? new Date(entity.revokedAt) : undefined,

@@ -1,14 +1,14 @@
 // Who may register devices for which tenant, projected from accepted consents into two tables:
 // "authorizations" (PartitionKey = tenant: verification and the customer's partner list) and
 // "customers" (PartitionKey = partner: the partner's customer list). Both are rebuilt from consents, never the truth.
-import { odata, type TableClient } from '@azure/data-tables';
+import { odata } from '@azure/data-tables';
 import type { Authorization } from '../domain/authorization';
 import type { AuthorizationBasis, Channel, PartnerKind } from '../domain/partners';
 import type { Consent } from '../domain/consent';
 import { tableClient } from './clients';
-import { queryPage, type Page, type PageRequest } from './paging';
+import { queryGroupedPage, type Page, type PageRequest } from './paging';
 import { TABLES } from './tableNames';
-import { isNotFound, isUsableKey } from './tableErrors';
+import { deleteIfPresent, getOrUndefined } from './entities';
 
 /** An authorization with what the lists show about it. */
 export interface AuthorizationRecord extends Authorization {
@@ -54,16 +54,13 @@ export async function findOwnAuthorization(
   tenantId: string,
   partnerId: string,
 ): Promise<AuthorizationRecord | undefined> {
-  if (!isUsableKey(tenantId) || !isUsableKey(partnerId)) return undefined;
   const table = await tableClient(TABLES.authorizations);
-  try {
-    return fromEntity(
-      await table.getEntity<AuthorizationEntity>(tenantId, tenantRowKey({ partnerId, viaPartnerId: partnerId })),
-    );
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  const entity = await getOrUndefined<AuthorizationEntity>(
+    table,
+    tenantId,
+    tenantRowKey({ partnerId, viaPartnerId: partnerId }),
+  );
+  return entity && fromEntity(entity);
 }
 
 /** Whether both rows of this authorization exist (two point reads; the sweep's completeness check). */
@@ -71,19 +68,11 @@ export async function authorizationPresent(
   record: Pick<AuthorizationRecord, 'tenantId' | 'partnerId' | 'viaPartnerId'>,
 ): Promise<boolean> {
   const [byTenant, byPartner] = await Promise.all([tableClient(TABLES.authorizations), tableClient(TABLES.customers)]);
-  const exists = (table: TableClient, partitionKey: string, rowKey: string) =>
-    table.getEntity(partitionKey, rowKey).then(
-      () => true,
-      (error: unknown) => {
-        if (isNotFound(error)) return false;
-        throw error;
-      },
-    );
-  const [a, b] = await Promise.all([
-    exists(byTenant, record.tenantId, tenantRowKey(record)),
-    exists(byPartner, record.partnerId, partnerRowKey(record)),
+  const rows = await Promise.all([
+    getOrUndefined(byTenant, record.tenantId, tenantRowKey(record)),
+    getOrUndefined(byPartner, record.partnerId, partnerRowKey(record)),
   ]);
-  return a && b;
+  return rows.every((row) => row !== undefined);
 }
 
 /** Every authorization for a tenant: the customer's partner list, and an indirect provider's check (one partition). */
@@ -98,13 +87,18 @@ export async function listTenantAuthorizations(tenantId: string): Promise<Author
   return records;
 }
 
-/** A page of the tenants a partner is authorized for, ordered by tenant id. */
+/**
+ * A page of the tenants a partner is authorized for, ordered by tenant id, each tenant once across all pages: an
+ * indirect provider holds one row per reseller for a tenant (adjacent, as their keys start with the tenant id), and
+ * the first stands for the tenant.
+ */
 export async function listPartnerCustomers(partnerId: string, page: PageRequest): Promise<Page<AuthorizationRecord>> {
   const table = await tableClient(TABLES.customers);
-  return queryPage<AuthorizationEntity, AuthorizationRecord>(
+  return queryGroupedPage<AuthorizationEntity, AuthorizationRecord>(
     table,
     odata`PartitionKey eq ${partnerId}`,
     page,
+    (entity) => entity.tenantId,
     fromEntity,
   );
 }
@@ -154,10 +148,4 @@ function fromEntity(entity: AuthorizationEntity): AuthorizationRecord {
       ? (JSON.parse(entity.delegatedAdmin) as Consent['delegatedAdmin'])
       : undefined,
   };
-}
-
-async function deleteIfPresent(table: TableClient, partitionKey: string, rowKey: string): Promise<void> {
-  await table.deleteEntity(partitionKey, rowKey).catch((error: unknown) => {
-    if (!isNotFound(error)) throw error;
-  });
 }

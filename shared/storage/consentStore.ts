@@ -4,7 +4,7 @@ import type { Consent, ConsentStatus } from '../domain/consent';
 import { tableClient } from './clients';
 import { queryPage, type Page, type PageRequest } from './paging';
 import { TABLES } from './tableNames';
-import { isNotFound, isUsableKey } from './tableErrors';
+import { getOrUndefined } from './entities';
 import type { Versioned } from './versioned';
 
 interface ConsentEntity {
@@ -49,29 +49,14 @@ export async function insertConsentRow(consent: Consent): Promise<void> {
 
 /** One point read within the partner's partition; another partner's consent is simply not found. */
 export async function findConsent(partnerId: string, consentId: string): Promise<Versioned<Consent> | undefined> {
-  if (!isUsableKey(partnerId) || !isUsableKey(consentId)) return undefined;
-  const table = await tableClient(TABLES.consents);
-  try {
-    const entity = await table.getEntity<ConsentEntity>(partnerId, consentId);
-    return { value: JSON.parse(entity.data) as Consent, etag: entity.etag };
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  const entity = await getOrUndefined<ConsentEntity>(await tableClient(TABLES.consents), partnerId, consentId);
+  return entity && { value: JSON.parse(entity.data) as Consent, etag: entity.etag };
 }
 
 /** By id alone (operator and customer routes): two point reads, through the index. */
 export async function findConsentById(consentId: string): Promise<Versioned<Consent> | undefined> {
-  if (!isUsableKey(consentId)) return undefined;
-  const index = await tableClient(TABLES.consentIndex);
-  let partnerId: string;
-  try {
-    partnerId = (await index.getEntity<ConsentIndexEntity>(consentId, INDEX_ROW)).partnerId;
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
-  return findConsent(partnerId, consentId);
+  const index = await getOrUndefined<ConsentIndexEntity>(await tableClient(TABLES.consentIndex), consentId, INDEX_ROW);
+  return index && findConsent(index.partnerId, consentId);
 }
 
 /** Replaces the consent only if it is unchanged since read; a 412 means another writer won and the caller re-reads. */

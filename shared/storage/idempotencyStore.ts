@@ -2,7 +2,8 @@
 import { createHash } from 'node:crypto';
 import { tableClient } from './clients';
 import { TABLES } from './tableNames';
-import { isAlreadyExists, isNotFound, isPreconditionFailed } from './tableErrors';
+import { deleteIfPresent, getOrUndefined } from './entities';
+import { isAlreadyExists, isPreconditionFailed } from './tableErrors';
 
 /** How long a stored answer is replayed (API.md). */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -65,10 +66,8 @@ export async function claimIdempotencyKey(
   } catch (error) {
     if (!isAlreadyExists(error)) throw error;
   }
-  const existing = await table.getEntity<IdempotencyEntity>(entity.partitionKey, entity.rowKey).catch((error) => {
-    if (isNotFound(error)) return undefined; // released meanwhile
-    throw error;
-  });
+  // Undefined when the first request released the key meanwhile.
+  const existing = await getOrUndefined<IdempotencyEntity>(table, entity.partitionKey, entity.rowKey);
   const reusable =
     !existing ||
     new Date(existing.expiresAt) <= now ||
@@ -94,9 +93,7 @@ export async function completeIdempotencyKey(partnerId: string, key: string, ans
 /** Frees the key after a failed request, so that the client's retry runs it again. */
 export async function releaseIdempotencyKey(partnerId: string, key: string): Promise<void> {
   const table = await tableClient(TABLES.idempotency);
-  await table.deleteEntity(partnerId, rowKeyFor(key)).catch((error) => {
-    if (!isNotFound(error)) throw error;
-  });
+  await deleteIfPresent(table, partnerId, rowKeyFor(key));
 }
 
 /** A hash of the request that identifies "the same request" (method, route and canonical body). */

@@ -1,8 +1,8 @@
 // Link tokens (PartitionKey = token hash: one point read per page view) and each partner's current standing link.
-import type { TableClient } from '@azure/data-tables';
 import { tableClient } from './clients';
 import { TABLES } from './tableNames';
-import { isAlreadyExists, isNotFound, isUsableKey } from './tableErrors';
+import { getOrUndefined } from './entities';
+import { isAlreadyExists } from './tableErrors';
 import type { Versioned } from './versioned';
 
 const TOKEN_ROW = 'token';
@@ -94,14 +94,4 @@ export async function replaceStandingLink(link: StandingLink, etag: string): Pro
 
 function toStandingEntity(link: StandingLink): StandingLinkEntity {
   return { partitionKey: link.partnerId, rowKey: STANDING_ROW, version: link.version, createdAt: link.createdAt };
-}
-
-async function getOrUndefined<E extends object>(table: TableClient, partitionKey: string, rowKey: string) {
-  if (!isUsableKey(partitionKey)) return undefined;
-  try {
-    return await table.getEntity<E>(partitionKey, rowKey);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
 }

@@ -5,7 +5,8 @@ import { conflict } from '../errors';
 import { tableClient } from './clients';
 import { queryPage, type Page, type PageRequest } from './paging';
 import { TABLES } from './tableNames';
-import { isAlreadyExists, isNotFound, isUsableKey } from './tableErrors';
+import { getOrUndefined } from './entities';
+import { isAlreadyExists } from './tableErrors';
 import type { Versioned } from './versioned';
 
 const PARTITION = 'partner';
@@ -14,7 +15,6 @@ interface PartnerEntity {
   partitionKey: string;
   rowKey: string;
   data: string;
-  indirectProviderId?: string;
 }
 
 export async function insertPartner(partner: Partner): Promise<void> {
@@ -29,15 +29,8 @@ export async function insertPartner(partner: Partner): Promise<void> {
 
 /** One point read. */
 export async function findPartner(id: string): Promise<Versioned<Partner> | undefined> {
-  if (!isUsableKey(id)) return undefined;
-  const table = await tableClient(TABLES.partners);
-  try {
-    const entity = await table.getEntity<PartnerEntity>(PARTITION, id);
-    return { value: fromEntity(entity), etag: entity.etag };
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
-  }
+  const entity = await getOrUndefined<PartnerEntity>(await tableClient(TABLES.partners), PARTITION, id);
+  return entity && { value: fromEntity(entity), etag: entity.etag };
 }
 
 /** Replaces a partner only if nobody changed it since it was read (412 otherwise, surfaced to the caller). */
@@ -51,25 +44,8 @@ export async function listPartners(page: PageRequest): Promise<Page<Partner>> {
   return queryPage<PartnerEntity, Partner>(table, odata`PartitionKey eq ${PARTITION}`, page, fromEntity);
 }
 
-/** The indirect resellers that buy through a provider (within the one small partners partition). */
-export async function listResellersOf(providerId: string): Promise<Partner[]> {
-  const table = await tableClient(TABLES.partners);
-  const resellers: Partner[] = [];
-  const filter = odata`PartitionKey eq ${PARTITION} and indirectProviderId eq ${providerId}`;
-  for await (const entity of table.listEntities<PartnerEntity>({ queryOptions: { filter } })) {
-    resellers.push(fromEntity(entity));
-  }
-  return resellers;
-}
-
 function toEntity(partner: Partner): PartnerEntity {
-  return {
-    partitionKey: PARTITION,
-    rowKey: partner.id,
-    data: JSON.stringify(partner),
-    // A column of its own so a provider's resellers can be found by a filter.
-    indirectProviderId: partner.indirectProviderId,
-  };
+  return { partitionKey: PARTITION, rowKey: partner.id, data: JSON.stringify(partner) };
 }
 
 function fromEntity(entity: PartnerEntity): Partner {

@@ -1,18 +1,6 @@
-// Every table and queue the app uses, in one place (the Bicep templates and their tests read this list too).
-export const TABLES = {
-  partners: 'partners',
-  apiKeys: 'apikeys',
-  consents: 'consents',
-  consentIndex: 'consentindex',
-  consentTokens: 'consenttokens',
-  standingLinks: 'standinglinks',
-  authorizations: 'authorizations',
-  customers: 'customers',
-  consentEvents: 'consentevents',
-  idempotency: 'idempotency',
-} as const;
+// Every table and queue the app uses, by the code's name for it: infra/storage-names.json, which the Bicep templates
+// create from too, so the two cannot drift apart.
+import storageNames from '../../infra/storage-names.json';
 
-export const QUEUES = {
-  invitationEmails: 'invitation-emails',
-  invitationEmailsPoison: 'invitation-emails-poison',
-} as const;
+export const TABLES = storageNames.tables;
+export const QUEUES = storageNames.queues;

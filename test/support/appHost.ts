@@ -1,6 +1,6 @@
 // The whole app on the local host (its HTTP and timer functions; queue triggers on request), with an operator key.
 import { localSignIn } from '../../dev/signIn';
-import type { QueueSettings } from '../../dev/hostSettings';
+import type { QueueSettings } from '../../shared/hostSettings';
 import { liveDependencies } from '../../shared/consent/dependencies';
 import { mintOperatorKey } from '../../shared/consent/operatorActions';
 import { startTestHost, type TestHost } from './localHost';

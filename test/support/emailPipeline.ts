@@ -1,7 +1,7 @@
 // The whole email pipeline for a test file: its own Azurite (so no other file's host takes a message), the ACS stub,
 // and the app with queue triggers running under host.json's settings with the waits shortened to a second.
 import type { RunningAzurite } from '../../dev/azurite';
-import type { QueueSettings } from '../../dev/hostSettings';
+import { QUEUE_SETTINGS, type QueueSettings } from '../../shared/hostSettings';
 import { startAcsStub, type AcsStub } from './acsStub';
 import { startAppHost, type AppHost } from './appHost';
 import { useOwnAzurite } from './ownAzurite';
@@ -9,11 +9,9 @@ import { useOwnAzurite } from './ownAzurite';
 export const SENDER = 'DoNotReply@mail.consent.example.com';
 
 export const SHORT_QUEUE_SETTINGS: QueueSettings = {
-  batchSize: 8,
-  maxDequeueCount: 5,
+  ...QUEUE_SETTINGS,
   visibilityTimeoutSeconds: 1,
   maxPollingIntervalMs: 200,
-  messageEncoding: 'base64',
 };
 
 export interface EmailPipeline {

@@ -1,6 +1,6 @@
 // Starts the local host in-process on a free port for a test file, with the test run's Azurite behind it.
 import { memoryHostLog } from '../../dev/hostLog';
-import type { QueueSettings } from '../../dev/hostSettings';
+import type { QueueSettings } from '../../shared/hostSettings';
 import type { DevRoute, HeaderRewrite } from '../../dev/httpServer';
 import { startLocalHost, type LocalHost } from '../../dev/localHost';
 import type { FunctionDefinition } from '../../shared/functionRegistry';

@@ -153,6 +153,28 @@ describe('revoking a consent (R13)', () => {
     });
   });
 
+  it("R9: a reseller's second accepted consent for the tenant keeps the reseller and its provider authorized", async () => {
+    const provider = await storedPartner('indirect-provider');
+    const reseller = await storedPartner('indirect-reseller', { indirectProviderId: provider.id });
+    const admin = globalAdminOf();
+    const first = await storedPendingConsent(reseller, admin.tenantId, { provider });
+    const second = await storedPendingConsent(reseller, admin.tenantId, { provider });
+    await acceptAsCustomer(live, { partnerId: reseller.id, consentId: first.id }, admin);
+    await acceptAsCustomer(live, { partnerId: reseller.id, consentId: second.id }, admin);
+
+    const pointsAt = (await live.authorizations.findOwnAuthorization(admin.tenantId, reseller.id))!.consentId;
+    await revokeConsentOnRequest(live, pointsAt, { reason: 'r', ticket: 't', operatorId: 'op' });
+
+    const other = pointsAt === first.id ? second.id : first.id;
+    const rows = await live.authorizations.listTenantAuthorizations(admin.tenantId);
+    expect(rows.map((row) => [row.partnerId, row.consentId]).sort()).toEqual(
+      [
+        [provider.id, other],
+        [reseller.id, other],
+      ].sort(),
+    );
+  });
+
   it('refuses to revoke a consent that is not accepted, changing nothing', async () => {
     const partner = await storedPartner('direct-csp');
     const consent = await storedPendingConsent(partner, globalAdminOf().tenantId);

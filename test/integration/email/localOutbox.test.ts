@@ -2,6 +2,7 @@
 import type { RunningAzurite } from '../../../dev/azurite';
 import { hashLinkToken } from '../../../shared/auth/linkTokens';
 import { liveDependencies as live } from '../../../shared/consent/dependencies';
+import { QUEUE_SETTINGS } from '../../../shared/hostSettings';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import { eventually } from '../../support/localHost';
 import { useOwnAzurite } from '../../support/ownAzurite';
@@ -16,13 +17,7 @@ beforeAll(async () => {
   process.env.EMAIL_TRANSPORT = 'outbox';
   app = await startAppHost({
     // host.json's own queue settings: "within seconds" must hold as deployed, not only with shortened waits.
-    queueSettings: {
-      batchSize: 8,
-      maxDequeueCount: 5,
-      visibilityTimeoutSeconds: 30,
-      maxPollingIntervalMs: 2000,
-      messageEncoding: 'base64',
-    },
+    queueSettings: QUEUE_SETTINGS,
   });
   csp = await registeredPartner(app, 'direct-csp');
 }, 60_000);

@@ -1,5 +1,6 @@
 // The operator routes through the local host, as API.md "Operator routes" describes them.
 import { randomUUID } from 'node:crypto';
+import { mintApiKey } from '../../../shared/auth/apiKeys';
 import { liveDependencies as live } from '../../../shared/consent/dependencies';
 import { acceptAsCustomer } from '../../../shared/consent/customerDecisions';
 import { startAppHost, type AppHost } from '../../support/appHost';
@@ -91,6 +92,40 @@ describe('registering partners (R1)', () => {
     expect(response.body.errors[0].path).toBe('oemDirectApiEligible');
   });
 
+  it("R9, R11: a reseller must name its provider; a field the partner's kind does not take is refused by name", async () => {
+    const refusal = async (overrides: Record<string, unknown>) => {
+      const response = await app.call('POST', '/api/admin/partners', {
+        key: app.operatorKey,
+        body: registration(overrides),
+      });
+      expect(response.status).toBe(400);
+      return response.body.errors;
+    };
+    expect(await refusal({ type: 'indirect-reseller' })).toEqual([
+      { path: 'indirectProviderId', message: 'is required for an indirect-reseller' },
+    ]);
+    expect(await refusal({ type: 'oem', indirectProviderId: 'someone' })).toEqual([
+      { path: 'indirectProviderId', message: 'applies only to an indirect-reseller' },
+    ]);
+    expect(
+      await refusal({ type: 'indirect-provider', indirectProviderId: 'someone', oemDirectApiEligible: false }),
+    ).toEqual([
+      { path: 'indirectProviderId', message: 'applies only to an indirect-reseller' },
+      { path: 'oemDirectApiEligible', message: 'applies only to an oem' },
+    ]);
+
+    const csp = await app.call('POST', '/api/admin/partners', { key: app.operatorKey, body: registration() });
+    const patched = await app.call('PATCH', `/api/admin/partners/${csp.body.id}`, {
+      key: app.operatorKey,
+      body: { oemDirectApiEligible: true },
+    });
+    expect(patched.status).toBe(400);
+    expect(patched.body.detail).toBe('Only an OEM can be eligible for the OEM Direct API.');
+    expect(patched.body.errors).toEqual([
+      { path: 'oemDirectApiEligible', message: 'not applicable to a direct-csp partner' },
+    ]);
+  });
+
   it('changes status and eligibility with PATCH, and lists partners page by page', async () => {
     const oem = await app.call('POST', '/api/admin/partners', {
       key: app.operatorKey,
@@ -145,6 +180,14 @@ describe('keys', () => {
     });
     const forbidden = await app.call('GET', '/api/admin/partners', { key: minted.body.apiKey });
     expect(forbidden.status).toBe(403);
+  });
+
+  it('401, not 500, for a key whose stored hash is not a SHA-256 (a damaged or foreign row)', async () => {
+    const { apiKey, stored } = mintApiKey({ kind: 'operator' }, new Date());
+    await live.apiKeys.insertApiKey({ ...stored, secretHash: stored.secretHash.slice(0, 40) });
+    const answer = await app.call('GET', '/api/admin/partners', { key: apiKey });
+    expect(answer.status).toBe(401);
+    expect(answer.body.type).toBe('/problems/unauthenticated');
   });
 
   it('a revoked key fails on the very next request', async () => {

@@ -2,8 +2,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { liveDependencies as live } from '../../../shared/consent/dependencies';
+import { liveDependencies as live, type Dependencies } from '../../../shared/consent/dependencies';
 import { acceptAsCustomer } from '../../../shared/consent/customerDecisions';
+import { changePartner, mintPartnerKey } from '../../../shared/consent/operatorActions';
+import { tableClient } from '../../../shared/storage/clients';
+import { TABLES } from '../../../shared/storage/tableNames';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import { registeredPartner, type TestPartner } from '../../support/partners';
 import { globalAdminOf } from '../../support/storeFixtures';
@@ -17,8 +20,8 @@ afterAll(async () => {
 });
 
 /** Issues a consent through the partner API and accepts it as the tenant's Global Administrator. */
-async function consentedCustomer(partner: TestPartner, displayName = 'Woodgrove Bank') {
-  const admin = globalAdminOf();
+async function consentedCustomer(partner: TestPartner, displayName = 'Woodgrove Bank', tenantId?: string) {
+  const admin = globalAdminOf(tenantId);
   const issued = await app.call('POST', '/api/consent-requests', {
     key: partner.key,
     body: { customer: { tenantId: admin.tenantId, displayName }, sendEmail: false },
@@ -73,6 +76,36 @@ describe('customer list and authorization (R8, R9)', () => {
     expect(providerList.body.items.map((c: { tenantId: string }) => c.tenantId)).toEqual([tenantId]);
   });
 
+  it("R8, R9: an indirect provider's list pages each tenant once, full pages while more follow, though two resellers reach it", async () => {
+    const provider = await registeredPartner(app, 'indirect-provider');
+    const resellers = [
+      await registeredPartner(app, 'indirect-reseller', { indirectProviderId: provider.id }),
+      await registeredPartner(app, 'indirect-reseller', { indirectProviderId: provider.id }),
+    ];
+    const tenants = [randomUUID(), randomUUID(), randomUUID()].sort();
+    for (const tenantId of tenants) {
+      for (const reseller of resellers) await consentedCustomer(reseller, 'Woodgrove Bank', tenantId);
+    }
+    for (const pageSize of [1, 2]) {
+      const pages: string[][] = [];
+      let token: string | undefined;
+      do {
+        const query = `pageSize=${pageSize}${token ? `&continuationToken=${token}` : ''}`;
+        const page = await app.call('GET', `/api/customers?${query}`, { key: provider.key });
+        expect(page.status).toBe(200);
+        pages.push(page.body.items.map((c: { tenantId: string }) => c.tenantId));
+        token = page.body.continuationToken;
+      } while (token);
+      expect(pages.flat()).toEqual(tenants);
+      expect(pages.slice(0, -1).every((items) => items.length === pageSize)).toBe(true);
+    }
+    const crafted = Buffer.from(JSON.stringify({ from: 'a/b' })).toString('base64url');
+    for (const token of [crafted, 'not-a-token']) {
+      const refused = await app.call('GET', `/api/customers?continuationToken=${token}`, { key: provider.key });
+      expect(refused.status).toBe(400);
+    }
+  });
+
   it('a revoked consent authorizes nothing: the customer leaves the list', async () => {
     const csp = await registeredPartner(app, 'direct-csp');
     const { tenantId, consentId } = await consentedCustomer(csp);
@@ -122,6 +155,48 @@ describe('OEM verification (R14)', () => {
     }
     await suspend('active');
     expect((await app.call('GET', `/api/oem/consents/${tenantId}`, { key: oem.key })).body.consented).toBe(true);
+  });
+
+  it("R14: a key minted in the middle of its OEM's suspension is refused with the others", async () => {
+    const oem = await registeredPartner(app, 'oem');
+    const { tenantId } = await consentedCustomer(oem);
+    let minted = '';
+    // The operator mints a key after the suspension has begun and before the partner row says "suspended".
+    const deps: Dependencies = {
+      ...live,
+      partners: {
+        ...live.partners,
+        replacePartner: async (partner, etag) => {
+          minted = (await mintPartnerKey(live, partner.id)).apiKey;
+          await live.partners.replacePartner(partner, etag);
+        },
+      },
+    };
+    await changePartner(deps, oem.id, { status: 'suspended' });
+    for (const key of [oem.key, minted]) {
+      const refused = await app.call('GET', `/api/oem/consents/${tenantId}`, { key });
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toContain('suspended');
+    }
+  });
+
+  it("R14: a key row still carrying an old copy of its partner's kind and status is judged by the partner row", async () => {
+    const oem = await registeredPartner(app, 'oem');
+    const csp = await registeredPartner(app, 'direct-csp');
+    const { tenantId } = await consentedCustomer(oem);
+    await app.call('PATCH', `/api/admin/partners/${oem.id}`, { key: app.operatorKey, body: { status: 'suspended' } });
+    // Rows written before the copy was dropped say "an active OEM"; the partner rows say otherwise.
+    const keys = await tableClient(TABLES.apiKeys);
+    for (const { key } of [oem, csp]) {
+      const keyId = key.split('.')[2]!;
+      await keys.updateEntity({ partitionKey: keyId, rowKey: 'key', partnerType: 'oem', partnerActive: true }, 'Merge');
+    }
+    const suspended = await app.call('GET', `/api/oem/consents/${tenantId}`, { key: oem.key });
+    expect(suspended.status).toBe(403);
+    expect(suspended.body.detail).toContain('suspended');
+    const notAnOem = await app.call('GET', `/api/oem/consents/${tenantId}`, { key: csp.key });
+    expect(notAnOem.status).toBe(403);
+    expect(notAnOem.body.detail).toContain('Only OEM partners');
   });
 
   it('R14: only OEMs may call the OEM routes (403 for a CSP)', async () => {

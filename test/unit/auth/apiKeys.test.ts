@@ -29,6 +29,14 @@ describe('API keys', () => {
     expect(parseApiKey(apiKey.replace('apc.contoso.', 'apc._.'))?.claimedOwner).toEqual({ kind: 'operator' });
   });
 
+  it('refuse, without throwing, a stored hash of another length than a SHA-256', () => {
+    const { apiKey, stored } = mintApiKey({ kind: 'operator' }, now);
+    const presented = parseApiKey(apiKey)!;
+    for (const secretHash of ['', stored.secretHash.slice(0, 40), `${stored.secretHash}00`, 'not hex']) {
+      expect(keyMatches({ ...stored, secretHash }, presented)).toBe(false);
+    }
+  });
+
   it('stop matching once revoked', () => {
     const { apiKey, stored } = mintApiKey({ kind: 'operator' }, now);
     expect(keyMatches({ ...stored, revokedAt: now }, parseApiKey(apiKey)!)).toBe(false);

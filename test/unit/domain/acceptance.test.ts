@@ -1,10 +1,5 @@
-import {
-  acceptanceRefusal,
-  isCloudNative,
-  standingLinkConsent,
-  type Consent,
-  type Signer,
-} from '../../../shared/domain';
+import { acceptanceRefusal, isCloudNative, type Signer } from '../../../shared/domain/acceptance';
+import { standingLinkConsent, type Consent } from '../../../shared/domain/consent';
 import {
   directCsp,
   globalAdmin,

@@ -1,12 +1,11 @@
+import { authorizationFor, authorizationsGrantedBy } from '../../../shared/domain/authorization';
 import {
-  authorizationFor,
-  authorizationsGrantedBy,
   cancelConsent,
   declineConsent,
   expireConsent,
   removeDelegatedAdmin,
   revokeConsent,
-} from '../../../shared/domain';
+} from '../../../shared/domain/consentTransitions';
 import {
   acceptedConsent,
   directCsp,

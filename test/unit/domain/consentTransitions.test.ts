@@ -1,18 +1,20 @@
 import {
+  CONSENT_STATUSES,
+  standingLinkConsent,
+  type Consent,
+  type ConsentStatus,
+} from '../../../shared/domain/consent';
+import {
   acceptConsent,
   cancelConsent,
   canTransition,
-  CONSENT_STATUSES,
   CONSENT_TRANSITIONS,
   declineConsent,
   expireConsent,
   reissueLink,
   removeDelegatedAdmin,
   revokeConsent,
-  standingLinkConsent,
-  type Consent,
-  type ConsentStatus,
-} from '../../../shared/domain';
+} from '../../../shared/domain/consentTransitions';
 import { ServiceError } from '../../../shared/errors';
 import {
   acceptedBy,

@@ -1,14 +1,9 @@
 // Partners of every kind, a signed-in Global Administrator, and consent builders shared by the domain tests.
-import {
-  acceptConsent,
-  GLOBAL_ADMINISTRATOR_ROLE_ID,
-  issueConsent,
-  type Consent,
-  type ConsentRequest,
-  type Partner,
-  type PartnerKind,
-  type Signer,
-} from '../../../shared/domain';
+import type { Signer } from '../../../shared/domain/acceptance';
+import { issueConsent, type Consent, type ConsentRequest } from '../../../shared/domain/consent';
+import { acceptConsent } from '../../../shared/domain/consentTransitions';
+import type { Partner, PartnerKind } from '../../../shared/domain/partners';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/roles';
 
 export const NOW = new Date('2026-11-24T10:00:00.000Z');
 export const TENANT = '3f5c8a2e-6b1d-4c7e-9a0f-2d4b6e8c1a35';

@@ -1,10 +1,38 @@
-import { channelsFor, issuingRefusal, PARTNER_KIND_RULES, PARTNER_KINDS } from '../../../shared/domain';
+import {
+  channelsFor,
+  issuingRefusal,
+  kindFieldErrors,
+  PARTNER_KIND_RULES,
+  PARTNER_KINDS,
+  takesField,
+} from '../../../shared/domain/partners';
 import { directCsp, oem, partnerOf, provider, reseller } from './fixtures';
 
 describe('partner kinds', () => {
   it('R1: there are exactly four partner kinds, each with one row in the rules table', () => {
     expect([...PARTNER_KINDS].sort()).toEqual(['direct-csp', 'indirect-provider', 'indirect-reseller', 'oem']);
     expect(Object.keys(PARTNER_KIND_RULES).sort()).toEqual([...PARTNER_KINDS].sort());
+  });
+
+  it('R9: an indirect reseller registers with the indirect provider it buys through, and only a reseller names one', () => {
+    expect(kindFieldErrors({ type: 'indirect-reseller' })).toEqual([
+      { path: 'indirectProviderId', message: 'is required for an indirect-reseller' },
+    ]);
+    expect(kindFieldErrors({ type: 'indirect-reseller', indirectProviderId: 'provider-1' })).toEqual([]);
+    for (const type of ['direct-csp', 'indirect-provider', 'oem'] as const) {
+      expect(kindFieldErrors({ type, indirectProviderId: 'provider-1' })).toEqual([
+        { path: 'indirectProviderId', message: 'applies only to an indirect-reseller' },
+      ]);
+    }
+  });
+
+  it('R11: only an OEM may be registered as eligible for the OEM Direct API, and it need not say', () => {
+    expect(kindFieldErrors({ type: 'oem' })).toEqual([]);
+    expect(kindFieldErrors({ type: 'oem', oemDirectApiEligible: false })).toEqual([]);
+    expect(kindFieldErrors({ type: 'direct-csp', oemDirectApiEligible: false })).toEqual([
+      { path: 'oemDirectApiEligible', message: 'applies only to an oem' },
+    ]);
+    expect(PARTNER_KINDS.filter((kind) => takesField(kind, 'oemDirectApiEligible'))).toEqual(['oem']);
   });
 
   it('R2: a direct CSP and an indirect reseller may issue consent requests', () => {

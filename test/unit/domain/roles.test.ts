@@ -1,4 +1,4 @@
-import { findRole, GLOBAL_ADMINISTRATOR_ROLE_ID, ROLE_CATALOG } from '../../../shared/domain';
+import { findRole, GLOBAL_ADMINISTRATOR_ROLE_ID, ROLE_CATALOG } from '../../../shared/domain/roles';
 
 // Pinned from Microsoft's "Microsoft Entra built-in roles" permissions reference, table "All roles".
 const PUBLISHED_TEMPLATE_IDS: ReadonlyArray<[string, string]> = [

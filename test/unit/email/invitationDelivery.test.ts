@@ -1,12 +1,6 @@
-// What the queue trigger takes from a consent to email it, how it reports each outcome, and host.json agreeing with it.
-import { readQueueSettings } from '../../../dev/hostSettings';
+// What the queue trigger takes from a consent to email it, and how it reports each outcome.
 import { invitationUrl } from '../../../shared/consent/consentLinks';
-import {
-  INVITATION_QUEUE_POLICY,
-  invitationEmail,
-  settleDelivery,
-  type DeliveryOutcome,
-} from '../../../shared/consent/invitationEmails';
+import { invitationEmail, settleDelivery, type DeliveryOutcome } from '../../../shared/consent/invitationEmails';
 import { INTUNE_ADMINISTRATOR, partnerOf, pendingConsent, provider, reseller } from '../domain/fixtures';
 
 const NONCE = 'bm9uY2Utbm9uY2Utbm9uY2Utbm9uY2Utbm9uY2UtMDE';
@@ -83,13 +77,5 @@ describe('reporting a delivery to the host', () => {
     expect(() => logged({ kind: 'retry', reason: 'ACS is unavailable (500)' })).toThrow(
       'Invitation email for consent c-1 (link version 2): not sent, will retry: ACS is unavailable (500)',
     );
-  });
-
-  it("D3: the sender's idea of the host's retry delay and attempts is host.json's", () => {
-    const host = readQueueSettings();
-    expect(INVITATION_QUEUE_POLICY).toEqual({
-      visibilityTimeoutSeconds: host.visibilityTimeoutSeconds,
-      maxDequeueCount: host.maxDequeueCount,
-    });
   });
 });

@@ -1,4 +1,7 @@
-// Proves that the registration helper hands every function to the real Functions worker API, with its bindings.
+// Proves that the entry point hands every function in functions/ to the real Functions worker API, with its bindings.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
 const registered: { name: string; bindings: Record<string, Record<string, unknown>> }[] = [];
 
 jest.mock(
@@ -13,19 +16,34 @@ jest.mock(
   { virtual: true },
 );
 
-import { registeredFunctions } from '../../../shared/functionRegistry';
+const ROOT = path.resolve(__dirname, '../../..');
+const FUNCTION_FILES = readdirSync(path.join(ROOT, 'functions')).filter((file) => /\.tsx?$/.test(file));
+
+/** The names registered with the host while `load` runs, in a module registry of its own. */
+async function registeredWhile(load: () => Promise<unknown>): Promise<string[]> {
+  registered.length = 0;
+  await jest.isolateModulesAsync(async () => {
+    await load();
+  });
+  return registered.map((f) => f.name).sort();
+}
 
 describe('registration with the Functions host (func start, Azure)', () => {
+  let fromEntryPoint: string[];
+  let loadedAlone: Record<string, string[]>;
+
   beforeAll(async () => {
-    await import('../../../index');
+    loadedAlone = {};
+    for (const file of FUNCTION_FILES) {
+      loadedAlone[file] = await registeredWhile(() => import(path.join(ROOT, 'functions', file)));
+    }
+    fromEntryPoint = await registeredWhile(() => import('../../../index'));
   });
 
-  it('registers every function the app records, with the same trigger', () => {
-    expect(registered.map((f) => f.name).sort()).toEqual(
-      registeredFunctions()
-        .map((f) => f.name)
-        .sort(),
-    );
+  it('registers every function of every file in functions/ — a file the entry point forgets to import fails here', () => {
+    expect(FUNCTION_FILES.length).toBeGreaterThan(0);
+    expect(Object.entries(loadedAlone).filter(([, names]) => names.length === 0)).toEqual([]);
+    expect(fromEntryPoint).toEqual(Object.values(loadedAlone).flat().sort());
   });
 
   it('registers GET /api/health as an anonymous HTTP trigger with the prefix-less route', () => {

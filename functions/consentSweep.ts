@@ -4,9 +4,9 @@ import { liveDependencies as deps } from '../shared/consent/dependencies';
 import { sweepConsents } from '../shared/consent/sweep';
 import { registerTimer } from '../shared/functionRegistry';
 
-export async function sweep(_timer: Timer, context: InvocationContext): Promise<void> {
+export async function consentSweep(_timer: Timer, context: InvocationContext): Promise<void> {
   const { expired, repaired } = await sweepConsents(deps);
   context.log(`Consent sweep: ${expired} expired, ${repaired} acceptances completed.`);
 }
 
-registerTimer('consentSweep', { schedule: '0 0 3 * * *', handler: sweep });
+registerTimer('consentSweep', { schedule: '0 0 3 * * *', handler: consentSweep });

@@ -1,6 +1,5 @@
-// The parts of host.json the local host honours, read the way the Functions host reads them.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+// host.json's queue settings as the Functions host applies them, read from host.json itself (the bundle carries it).
+import hostJson from '../host.json';
 
 export interface QueueSettings {
   batchSize: number;
@@ -10,7 +9,7 @@ export interface QueueSettings {
   messageEncoding: 'base64' | 'none';
 }
 
-/** Defaults documented for the Functions host's queue extension (FACTS.md). */
+/** Defaults documented for the Functions host's queue extension, for a setting host.json leaves out. */
 const QUEUE_DEFAULTS: QueueSettings = {
   batchSize: 16,
   maxDequeueCount: 5,
@@ -31,8 +30,11 @@ interface HostJson {
   };
 }
 
-export function readQueueSettings(hostJsonPath = projectFile('host.json')): QueueSettings {
-  const queues = (JSON.parse(readFileSync(hostJsonPath, 'utf8')) as HostJson).extensions?.queues ?? {};
+/** What the host does with our queues: how many at a time, how often it retries, how long a failed message waits. */
+export const QUEUE_SETTINGS: QueueSettings = queueSettingsOf(hostJson);
+
+function queueSettingsOf(host: HostJson): QueueSettings {
+  const queues = host.extensions?.queues ?? {};
   const encoding = queues.messageEncoding ?? QUEUE_DEFAULTS.messageEncoding;
   if (encoding !== 'base64' && encoding !== 'none') throw new Error(`host.json: unknown messageEncoding "${encoding}"`);
   return {
@@ -51,18 +53,9 @@ export function readQueueSettings(hostJsonPath = projectFile('host.json')): Queu
 }
 
 /** .NET TimeSpan "hh:mm:ss" (optionally "d.hh:mm:ss" or with fractional seconds) to seconds. */
-export function timeSpanSeconds(value: string): number {
+function timeSpanSeconds(value: string): number {
   const match = /^(?:(\d+)\.)?(\d{1,2}):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(value);
   if (!match) throw new Error(`host.json: "${value}" is not a TimeSpan (hh:mm:ss)`);
   const [, days = '0', hours, minutes, seconds] = match;
   return Number(days) * 86400 + Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
-}
-
-/** A file at the project root, found from this module whether it runs from source (dev/) or from build/dev/. */
-export function projectFile(name: string): string {
-  for (let directory = __dirname; ; directory = path.dirname(directory)) {
-    const candidate = path.join(directory, name);
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(directory) === directory) throw new Error(`${name} not found above ${__dirname}`);
-  }
 }
