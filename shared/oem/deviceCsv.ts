@@ -61,7 +61,10 @@ export function devicesFromCsv(text: string): DeviceBatch {
   const { head, rest } = firstLines(text, MAX_DEVICE_ROWS + 1);
   // Only blank lines may follow the last device row a check reads: anything else is one row too many.
   if (/\S/.test(rest)) {
-    throw fileError('csv', `at most ${MAX_DEVICE_ROWS} device rows; this file has more: split it into files of ${MAX_DEVICE_ROWS}`);
+    throw fileError(
+      'csv',
+      `at most ${MAX_DEVICE_ROWS} device rows; this file has more: split it into files of ${MAX_DEVICE_ROWS}`,
+    );
   }
   const [header, ...rows] = withoutTrailingBlankLines(parse(head, PARSE_OPTIONS));
   if (!header) {
