@@ -10,7 +10,7 @@ import { revocationRequestSchema } from '../shared/schemas/operator';
 import { consentSchema } from '../shared/schemas/responses';
 
 export async function revokeConsent(request: HttpRequest): Promise<HttpResponseInit> {
-  const operatorKeyId = await authenticateOperator(request);
+  const operatorKeyId = await authenticateOperator(request, deps);
   const { reason, ticket } = await readJsonBody(request, revocationRequestSchema);
   const consent = await revokeConsentOnRequest(deps, request.params.consentId!, {
     reason,

@@ -16,35 +16,35 @@ import { keyRequestSchema, partnerChangesSchema, partnerRegistrationSchema } fro
 import { mintedKeySchema, pageOf, partnerSchema } from '../shared/schemas/responses';
 
 export async function createPartner(request: HttpRequest): Promise<HttpResponseInit> {
-  await authenticateOperator(request);
+  await authenticateOperator(request, deps);
   const partner = await registerPartner(deps, await readJsonBody(request, partnerRegistrationSchema));
   return { status: 201, headers: { location: `/api/admin/partners/${partner.id}` }, jsonBody: partner };
 }
 
 export async function listPartners(request: HttpRequest): Promise<HttpResponseInit> {
-  await authenticateOperator(request);
+  await authenticateOperator(request, deps);
   return { jsonBody: await deps.partners.listPartners(readQuery(request, pageQuerySchema)) };
 }
 
 export async function readPartner(request: HttpRequest): Promise<HttpResponseInit> {
-  await authenticateOperator(request);
+  await authenticateOperator(request, deps);
   return { jsonBody: await getPartner(deps, request.params.id!) };
 }
 
 export async function updatePartner(request: HttpRequest): Promise<HttpResponseInit> {
-  await authenticateOperator(request);
+  await authenticateOperator(request, deps);
   const changes = await readJsonBody(request, partnerChangesSchema);
   return { jsonBody: await changePartner(deps, request.params.id!, changes) };
 }
 
 export async function createPartnerKey(request: HttpRequest): Promise<HttpResponseInit> {
-  await authenticateOperator(request);
+  await authenticateOperator(request, deps);
   const { name } = await readOptionalJsonBody(request, keyRequestSchema, {});
   return { status: 201, jsonBody: await mintPartnerKey(deps, request.params.id!, name) };
 }
 
 export async function deletePartnerKey(request: HttpRequest): Promise<HttpResponseInit> {
-  await authenticateOperator(request);
+  await authenticateOperator(request, deps);
   await revokePartnerKey(deps, request.params.id!, request.params.keyId!);
   return { status: 204 };
 }

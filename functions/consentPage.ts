@@ -3,7 +3,7 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { hashLinkToken } from '../shared/auth/linkTokens';
 import { answerConsentLink, consentLinkPage, type LinkReader, type Reported } from '../shared/consent/consentLinkPages';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
-import { formTargets, verifiedForm } from '../shared/customer/forms';
+import { formTargets } from '../shared/customer/forms';
 import { customerSession } from '../shared/customer/session';
 import { registerHttp } from '../shared/functionRegistry';
 import { withPageErrors } from '../shared/http/pageErrors';
@@ -20,7 +20,11 @@ export async function showConsentPage(request: HttpRequest): Promise<HttpRespons
 export async function answerConsentPage(request: HttpRequest): Promise<HttpResponseInit> {
   const reader = signedInReader(request);
   if ('response' in reader) return reader.response;
-  const form = await verifiedForm(request, reader.principal, formTargets.consentLink(hashLinkToken(reader.token)));
+  const form = await deps.forms.verified(
+    request,
+    reader.principal,
+    formTargets.consentLink(hashLinkToken(reader.token)),
+  );
   const answer = await answerConsentLink(deps, reader, form);
   if (answer.kind === 'page') return pageResponse(renderCustomerPage(answer.page));
   // 303 back to the page, which shows the outcome; a repeated accept reports nothing new and lands on "already".
@@ -31,7 +35,7 @@ export async function answerConsentPage(request: HttpRequest): Promise<HttpRespo
 /** The signed-in reader of the link in the path, or the answer that stands in for the page (sign in, refusal). */
 function signedInReader(request: HttpRequest): LinkReader | { response: HttpResponseInit } {
   const token = request.params.token ?? '';
-  const session = customerSession(request, CUSTOMER_PATHS.consentLink(token));
+  const session = customerSession(request, CUSTOMER_PATHS.consentLink(token), deps.signIn);
   if (session.kind === 'answer') return { response: session.response };
   const acceptLanguage = request.headers.get('accept-language');
   return { token, principal: session.principal, context: session.context, acceptLanguage };

@@ -2,7 +2,7 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
 import { partnersOfTenant, removeDelegatedAdminAsCustomer } from '../shared/consent/tenantPartners';
-import { formTargets, verifiedForm } from '../shared/customer/forms';
+import { formTargets } from '../shared/customer/forms';
 import { customerSession } from '../shared/customer/session';
 import { registerHttp } from '../shared/functionRegistry';
 import { withPageErrors } from '../shared/http/pageErrors';
@@ -10,7 +10,7 @@ import { CUSTOMER_PATHS, htmlPage, pageResponse, renderCustomerPage } from '../s
 
 /** GET: the tenant's authorized partners, newest first; never changes state. */
 export async function showPartnersPage(request: HttpRequest): Promise<HttpResponseInit> {
-  const session = customerSession(request, CUSTOMER_PATHS.partners);
+  const session = customerSession(request, CUSTOMER_PATHS.partners, deps.signIn);
   if (session.kind === 'answer') return session.response;
   const removed = request.query.get('removed') ?? undefined;
   return pageResponse(renderCustomerPage(await partnersOfTenant(deps, session, removed)));
@@ -18,10 +18,10 @@ export async function showPartnersPage(request: HttpRequest): Promise<HttpRespon
 
 /** POST: R3, the customer removes a CSP's delegated admin roles; 303 back to the list. */
 export async function removeDelegatedAdmin(request: HttpRequest): Promise<HttpResponseInit> {
-  const session = customerSession(request, CUSTOMER_PATHS.partners);
+  const session = customerSession(request, CUSTOMER_PATHS.partners, deps.signIn);
   if (session.kind === 'answer') return session.response;
   const consentId = request.params.consentId ?? '';
-  const form = await verifiedForm(request, session.principal, formTargets.removeDelegatedAdmin(consentId));
+  const form = await deps.forms.verified(request, session.principal, formTargets.removeDelegatedAdmin(consentId));
   const answer = await removeDelegatedAdminAsCustomer(deps, session, consentId, form !== undefined);
   if (answer.kind === 'page') return pageResponse(renderCustomerPage(answer.page));
   const query = answer.removedConsentId ? `?removed=${encodeURIComponent(answer.removedConsentId)}` : '';

@@ -2,7 +2,6 @@
 import type { InvocationContext } from '@azure/functions';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
 import { sendInvitation, settleDelivery } from '../shared/consent/invitationEmails';
-import { configuredSender } from '../shared/email/configuredSender';
 import { registerQueue } from '../shared/functionRegistry';
 import { invitationMessageSchema } from '../shared/storage/invitationQueue';
 import { QUEUES } from '../shared/storage/tableNames';
@@ -14,7 +13,7 @@ export async function sendInvitationEmail(queueItem: unknown, context: Invocatio
     context.error('Dropped a message that is not an invitation: expected { partnerId, consentId, linkVersion }.');
     return;
   }
-  settleDelivery(await sendInvitation(deps, message.data, configuredSender()), message.data, context);
+  settleDelivery(await sendInvitation(deps, message.data), message.data, context);
 }
 
 registerQueue('sendInvitationEmail', { queueName: QUEUES.invitationEmails, handler: sendInvitationEmail });

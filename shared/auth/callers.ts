@@ -1,10 +1,19 @@
 // Who is calling an /api route: the X-Api-Key header resolved to an operator or a partner, or a 401.
 import type { HttpRequest } from '@azure/functions';
 import { forbidden, unauthenticated } from '../errors';
-import { findApiKey } from '../storage/apiKeyStore';
+import type { Partner } from '../domain/partners';
 import { keyMatches, parseApiKey, type KeyOwner, type PresentedKey, type StoredApiKey } from './apiKeys';
 
 export const API_KEY_HEADER = 'x-api-key';
+
+/**
+ * Where a presented key and the partner it names are looked up: the Dependencies' stores, passed in, so that this
+ * module never reaches storage itself.
+ */
+export interface CallerLookups {
+  apiKeys: { findApiKey(keyId: string): Promise<StoredApiKey | undefined> };
+  partners: { findPartner(partnerId: string): Promise<{ value: Partner } | undefined> };
+}
 
 export interface Caller {
   owner: KeyOwner;
@@ -13,9 +22,9 @@ export interface Caller {
 }
 
 /** Resolves the caller's key with one point read; any doubt is a 401 that says nothing about which part failed. */
-export async function authenticate(request: HttpRequest): Promise<Caller> {
+export async function authenticate(request: HttpRequest, lookups: CallerLookups): Promise<Caller> {
   const presented = presentedKey(request);
-  return verifiedCaller(presented, await findApiKey(presented.keyId));
+  return verifiedCaller(presented, await lookups.apiKeys.findApiKey(presented.keyId));
 }
 
 /** The key in the header, parsed without any storage read; 401 when there is none or it cannot be one of ours. */
@@ -38,8 +47,8 @@ function invalidKey() {
 }
 
 /** For /api/admin routes: an operator key, else 401/403. Answers the key id, the operator's audit identity. */
-export async function authenticateOperator(request: HttpRequest): Promise<string> {
-  const { owner, keyId } = await authenticate(request);
+export async function authenticateOperator(request: HttpRequest, lookups: CallerLookups): Promise<string> {
+  const { owner, keyId } = await authenticate(request, lookups);
   if (owner.kind !== 'operator') throw forbidden('This route needs an operator key.');
   return keyId;
 }

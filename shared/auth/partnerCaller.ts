@@ -2,17 +2,15 @@
 import type { HttpRequest } from '@azure/functions';
 import type { Partner } from '../domain/partners';
 import { forbidden, unauthenticated } from '../errors';
-import { findPartner } from '../storage/partnerStore';
-import { findApiKey } from '../storage/apiKeyStore';
 import type { PresentedKey } from './apiKeys';
-import { presentedKey, verifiedCaller } from './callers';
+import { presentedKey, verifiedCaller, type CallerLookups } from './callers';
 
 /**
  * The key and its partner, read side by side (two point reads, one round trip: the key names its partner). A key whose
  * partner is gone is unknown (401); a suspended partner is refused with 403 (API.md "Who is calling").
  */
-export async function authenticatePartner(request: HttpRequest): Promise<Partner> {
-  return activePartner(partnerKey(request));
+export async function authenticatePartner(request: HttpRequest, lookups: CallerLookups): Promise<Partner> {
+  return activePartner(partnerKey(request), lookups);
 }
 
 /**
@@ -21,10 +19,11 @@ export async function authenticatePartner(request: HttpRequest): Promise<Partner
  */
 export async function authenticatePartnerAlongside<T>(
   request: HttpRequest,
+  lookups: CallerLookups,
   read: (partnerId: string) => Promise<T>,
 ): Promise<[Partner, T]> {
   const presented = partnerKey(request);
-  return Promise.all([activePartner(presented), read(presented.partnerId)]);
+  return Promise.all([activePartner(presented, lookups), read(presented.partnerId)]);
 }
 
 type PartnerKey = PresentedKey & { partnerId: string };
@@ -38,8 +37,11 @@ function partnerKey(request: HttpRequest): PartnerKey {
   return { ...presented, partnerId: presented.claimedOwner.partnerId };
 }
 
-async function activePartner(presented: PartnerKey): Promise<Partner> {
-  const [stored, partner] = await Promise.all([findApiKey(presented.keyId), findPartner(presented.partnerId)]);
+async function activePartner(presented: PartnerKey, lookups: CallerLookups): Promise<Partner> {
+  const [stored, partner] = await Promise.all([
+    lookups.apiKeys.findApiKey(presented.keyId),
+    lookups.partners.findPartner(presented.partnerId),
+  ]);
   verifiedCaller(presented, stored);
   if (!partner) throw unauthenticated('The API key is not valid (unknown, malformed or revoked).');
   if (partner.value.status !== 'active') {

@@ -1,6 +1,6 @@
 // Who is signed in: the platform's sign-in principal (`x-ms-client-principal`) read into a customer identity.
 import { z } from 'zod';
-import { config, type SignInTrust } from '../config';
+import type { SignInTrust } from '../config';
 import type { Signer } from '../domain/acceptance';
 
 /** The header the platform's sign-in ("Easy Auth") sets on every request of a signed-in user. */
@@ -35,13 +35,10 @@ export type RequestIdentity =
 
 /**
  * The one check every use of the principal goes through: the header counts only where a sign-in in front of the
- * app vouches for it (`config().signIn`: the platform's, or the local stand-in). Anywhere else a client could have
+ * app vouches for it (`signIn`, from the settings: the platform's, or the local stand-in). Anywhere else a client could have
  * written it itself.
  */
-export function requestIdentity(
-  headers: { get(name: string): string | null },
-  signIn: SignInTrust = config().signIn,
-): RequestIdentity {
+export function requestIdentity(headers: { get(name: string): string | null }, signIn: SignInTrust): RequestIdentity {
   if (signIn === 'none') return { kind: 'unverifiable' };
   const principal = parseClientPrincipal(headers.get(CLIENT_PRINCIPAL_HEADER));
   return principal ? { kind: 'signed-in', principal } : { kind: 'anonymous' };

@@ -2,7 +2,7 @@
 import { looksLikeLinkToken } from '../auth/linkTokens';
 import type { Signer } from '../domain/acceptance';
 import type { AcceptanceRefusal } from '../domain/acceptance';
-import { formTargets, formToken } from '../customer/forms';
+import { formTargets } from '../customer/forms';
 import {
   acceptedView,
   decidedView,
@@ -140,21 +140,26 @@ async function pageFor(
     case 'gone':
       return { page: 'gone', view: { ...reader.context, reason: opened.reason } };
     case 'invitation':
-      return invitationPage(reader, opened, options);
+      return invitationPage(deps, reader, opened, options);
     case 'standing-link':
       return standingLinkPage(deps, reader, opened, options);
   }
 }
 
 /** The refusals first (they also keep who answered from other organizations), then the answer or the form. */
-function invitationPage(reader: LinkReader, opened: Invitation, options: LinkPageOptions): CustomerPage {
+function invitationPage(
+  deps: Dependencies,
+  reader: LinkReader,
+  opened: Invitation,
+  options: LinkPageOptions,
+): CustomerPage {
   const { consent } = opened;
   const context = invitationContext(reader, opened);
   const partner = partnerView(consent.partner, opened.partner);
   const refusal = acceptanceRefusal(consent, reader.principal);
   if (refusal) return refusalPage(context, reader, refusal);
   if (consent.status === 'pending') {
-    const form = { action: linkPath(reader), csrfToken: tokenFor(reader, opened), error: options.error };
+    const form = { action: linkPath(reader), csrfToken: tokenFor(deps, reader, opened), error: options.error };
     return { page: 'consent', view: invitationFormView(context, consent, partner, form) };
   }
   if (options.reported === 'accepted' && consent.status === 'accepted') {
@@ -183,7 +188,7 @@ async function standingLinkPage(
       : { page: 'already-decided', view: decidedView(context, consent, partner) };
   }
   if (options.reported === 'declined') return { page: 'declined', view: { ...context, partner, standingLink: true } };
-  const form = { action: linkPath(reader), csrfToken: tokenFor(reader, opened), error: options.error };
+  const form = { action: linkPath(reader), csrfToken: tokenFor(deps, reader, opened), error: options.error };
   return { page: 'consent', view: standingLinkFormView(context, opened, form) };
 }
 
@@ -196,8 +201,8 @@ function refusalPage(context: PageContext, reader: LinkReader, refusal: Acceptan
   return { page: 'refusal', view: refusalView(context, refusal, signOutAndReturnTo(linkPath(reader))) };
 }
 
-function tokenFor(reader: LinkReader, opened: { tokenHash: string }): string {
-  return formToken(reader.principal, formTargets.consentLink(opened.tokenHash));
+function tokenFor(deps: Dependencies, reader: LinkReader, opened: { tokenHash: string }): string {
+  return deps.forms.token(reader.principal, formTargets.consentLink(opened.tokenHash));
 }
 
 function linkPath(reader: LinkReader): string {

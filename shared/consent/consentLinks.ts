@@ -1,16 +1,26 @@
-// Turning a consent's link nonce or a partner's standing-link version into the URL a customer opens, and back.
+// Turning a consent's link nonce or a partner's standing-link version into the URL a customer opens, and its hash.
 import { hashLinkToken, invitationLinkToken, standingLinkToken } from '../auth/linkTokens';
-import { config } from '../config';
 
-export function invitationUrl(nonce: string): { url: string; tokenHash: string } {
-  return linkFor(invitationLinkToken(config().keys.links, nonce));
+/** A link as handed out (`url`) and as stored (`tokenHash`): the token itself is never kept. */
+export interface ConsentLink {
+  url: string;
+  tokenHash: string;
 }
 
-export function standingLinkUrl(partnerId: string, version: number): { url: string; tokenHash: string } {
-  return linkFor(standingLinkToken(config().keys.links, partnerId, version));
+/** This deployment's consent links: tokens made with its link key, URLs on its public base URL. */
+export interface ConsentLinks {
+  invitation(nonce: string): ConsentLink;
+  standing(partnerId: string, version: number): ConsentLink;
 }
 
-function linkFor(token: string) {
+export function consentLinksFor(settings: { linkKey: Buffer; publicBaseUrl: string }): ConsentLinks {
   // Built from the configured public base URL, never from request headers (a forged Host must not forge links).
-  return { url: `${config().publicBaseUrl}/consent/${token}`, tokenHash: hashLinkToken(token) };
+  const linkFor = (token: string): ConsentLink => ({
+    url: `${settings.publicBaseUrl}/consent/${token}`,
+    tokenHash: hashLinkToken(token),
+  });
+  return {
+    invitation: (nonce) => linkFor(invitationLinkToken(settings.linkKey, nonce)),
+    standing: (partnerId, version) => linkFor(standingLinkToken(settings.linkKey, partnerId, version)),
+  };
 }

@@ -2,7 +2,6 @@
 import { acceptanceRefusal, type AcceptanceRefusal, type Signer } from '../domain/acceptance';
 import { effectiveConsent, type Consent } from '../domain/consent';
 import { acceptConsent, canTransition, declineConsent } from '../domain/consentTransitions';
-import { invitationUrl } from './consentLinks';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
 import { grantAuthorizations } from './projection';
@@ -37,7 +36,7 @@ export async function acceptAsCustomer(
     deps,
     () => deps.consents.findConsent(target.partnerId, target.consentId),
     (current) => {
-      const verdict = verdictOn(current, target, signer, 'accepted', now);
+      const verdict = verdictOn(deps, current, target, signer, 'accepted');
       if (verdict) return { keep: true, result: verdict };
       const outcome = acceptConsent(current, { now, acceptedBy: acceptedByOf(signer) });
       return outcome.kind === 'accepted'
@@ -61,7 +60,7 @@ export async function declineAsCustomer(
     deps,
     () => deps.consents.findConsent(target.partnerId, target.consentId),
     (current) => {
-      const verdict = verdictOn(current, target, signer, 'declined', now);
+      const verdict = verdictOn(deps, current, target, signer, 'declined');
       return verdict
         ? { keep: true, result: verdict }
         : { write: declineConsent(current, now), result: { kind: 'declined' } };
@@ -93,24 +92,24 @@ export async function recordAcceptance(deps: Dependencies, consent: Consent): Pr
  * consent goes ahead, so that accepting twice answers "already accepted".
  */
 function verdictOn(
+  deps: Dependencies,
   current: Consent,
   target: DecisionTarget,
   signer: Signer,
   to: 'accepted' | 'declined',
-  now: Date,
 ): Verdict | undefined {
-  if (linkReplaced(current, target)) return { kind: 'stale' };
+  if (linkReplaced(deps, current, target)) return { kind: 'stale' };
   const refusal = acceptanceRefusal(current, signer);
   if (refusal) return { kind: 'refused', refusal };
-  const status = effectiveConsent(current, now).status;
+  const status = effectiveConsent(current, deps.now()).status;
   if (to === 'accepted' && status === 'accepted') return undefined;
   return canTransition(status, to) ? undefined : { kind: 'stale' };
 }
 
 /** A pending consent whose link was replaced after the page was opened is answered through the new link only. */
-function linkReplaced(current: Consent, target: DecisionTarget): boolean {
+function linkReplaced(deps: Dependencies, current: Consent, target: DecisionTarget): boolean {
   if (!target.linkTokenHash || current.status !== 'pending' || !current.linkNonce) return false;
-  return invitationUrl(current.linkNonce).tokenHash !== target.linkTokenHash;
+  return deps.consentLinks.invitation(current.linkNonce).tokenHash !== target.linkTokenHash;
 }
 
 function acceptedByOf(signer: Signer) {

@@ -1,12 +1,19 @@
-// What the use cases need from the outside world, as one object: live storage in the app, wrapped stores in tests.
+// What the use cases need from the outside world, as one object: stores, the clock, this deployment's links, forms,
+// email sender and settings. Live ones in the app (settings read on first use); tests wrap or replace parts.
 import { randomBytes } from 'node:crypto';
+import { config, type SignInTrust } from '../config';
+import { customerFormsFor, type CustomerForms } from '../customer/forms';
+import { configuredSender } from '../email/configuredSender';
+import type { InvitationSender } from '../email/sender';
 import * as apiKeys from '../storage/apiKeyStore';
 import * as authorizations from '../storage/authorizationStore';
 import * as consents from '../storage/consentStore';
 import * as events from '../storage/eventStore';
+import * as idempotency from '../storage/idempotencyStore';
 import * as invitations from '../storage/invitationQueue';
 import * as links from '../storage/linkStore';
 import * as partners from '../storage/partnerStore';
+import { consentLinksFor, type ConsentLinks } from './consentLinks';
 
 export interface Dependencies {
   partners: typeof partners;
@@ -16,10 +23,25 @@ export interface Dependencies {
   authorizations: typeof authorizations;
   events: typeof events;
   invitations: typeof invitations;
+  idempotency: typeof idempotency;
   now: () => Date;
   newConsentId: (now: Date) => string;
+  /** The URLs customers open, made with this deployment's link key on its public base URL. */
+  consentLinks: ConsentLinks;
+  /** The customer pages' form tokens and the checks on a post. */
+  forms: CustomerForms;
+  /** Where invitation emails go: ACS, or the local host's outbox. */
+  sender: InvitationSender;
+  /** Whose word a request's principal header is (shared/auth/principal.ts). */
+  signIn: SignInTrust;
+  /** How customers reach the operator's support, shown where a page sends them there (R13); absent when not set. */
+  supportContact: string | undefined;
 }
 
+let consentLinks: ConsentLinks | undefined;
+let forms: CustomerForms | undefined;
+
+/** The app's own: real storage, the clock, and what the settings say — read on first use, not at import. */
 export const liveDependencies: Dependencies = {
   partners,
   apiKeys,
@@ -28,8 +50,26 @@ export const liveDependencies: Dependencies = {
   authorizations,
   events,
   invitations,
+  idempotency,
   now: () => new Date(),
   newConsentId,
+  get consentLinks() {
+    consentLinks ??= consentLinksFor({ linkKey: config().keys.links, publicBaseUrl: config().publicBaseUrl });
+    return consentLinks;
+  },
+  get forms() {
+    forms ??= customerFormsFor({ formKey: config().keys.csrf, publicBaseUrl: config().publicBaseUrl });
+    return forms;
+  },
+  get sender() {
+    return configuredSender();
+  },
+  get signIn() {
+    return config().signIn;
+  },
+  get supportContact() {
+    return config().supportContact;
+  },
 };
 
 /** 2^53 ms is far beyond any date we will see; subtracting from it makes newer ids sort first in a partition. */

@@ -3,9 +3,8 @@ import { effectiveConsent, type Consent, type EmailDelivery } from '../domain/co
 import type { Partner } from '../domain/partners';
 import { renderInvitation, type InvitationEmail } from '../email/invitation';
 import { QUEUE_SETTINGS } from '../hostSettings';
-import { invitationOperationId, type InvitationSender } from '../email/sender';
+import { invitationOperationId } from '../email/sender';
 import type { InvitationMessage } from '../storage/invitationQueue';
-import { invitationUrl } from './consentLinks';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
 
@@ -30,11 +29,7 @@ export interface DeliveryLog {
 const ACTOR = { kind: 'system', id: 'invitation-email' } as const;
 
 /** Sends the invitation a queue message asks for, if it still should be sent, and records the outcome on the consent. */
-export async function sendInvitation(
-  deps: Dependencies,
-  message: InvitationMessage,
-  sender: InvitationSender,
-): Promise<DeliveryOutcome> {
+export async function sendInvitation(deps: Dependencies, message: InvitationMessage): Promise<DeliveryOutcome> {
   const stored = await deps.consents.findConsent(message.partnerId, message.consentId);
   // Issuing queues the message just before it stores the consent (its commit point): wait for it, do not drop.
   if (!stored) return { kind: 'retry', reason: 'the consent is not stored (yet)' };
@@ -44,8 +39,8 @@ export async function sendInvitation(
 
   const partner = (await deps.partners.findPartner(consent.partner.id))?.value;
   if (!partner) throw new Error(`Partner ${consent.partner.id} of consent ${consent.id} is not registered`);
-  const email = invitationEmail(consent, partner);
-  const result = await sender.send({
+  const email = invitationEmail(consent, partner, deps.consentLinks.invitation(consent.linkNonce!).url);
+  const result = await deps.sender.send({
     operationId: invitationOperationId(consent.id, message.linkVersion),
     to: email.to,
     replyTo: { address: partner.contactEmail, displayName: partner.displayName },
@@ -107,7 +102,7 @@ export function settleDelivery(outcome: DeliveryOutcome, message: InvitationMess
 }
 
 /** The invitation as the template takes it, from the consent and its partner's registration. */
-export function invitationEmail(consent: Consent, partner: Partner): InvitationEmail {
+export function invitationEmail(consent: Consent, partner: Partner, consentUrl: string): InvitationEmail {
   const { customer } = consent;
   if (!customer.contactEmail || !consent.linkNonce || !consent.expiresAt) {
     throw new Error(`Consent ${consent.id} is not an emailed invitation`);
@@ -130,7 +125,7 @@ export function invitationEmail(consent: Consent, partner: Partner): InvitationE
     },
     // The consent's only warning (least privilege, in English) is built into the template in the customer's language.
     message: consent.message,
-    consentUrl: invitationUrl(consent.linkNonce).url,
+    consentUrl,
     expiresAt: new Date(consent.expiresAt),
   };
 }

@@ -3,7 +3,6 @@ import { hashLinkToken, looksLikeLinkToken } from '../auth/linkTokens';
 import { effectiveConsent, type Consent } from '../domain/consent';
 import { issuingRefusal, type Partner } from '../domain/partners';
 import type { StandingLink } from '../storage/linkStore';
-import { invitationUrl } from './consentLinks';
 import type { Dependencies } from './dependencies';
 
 /** Why a link that once worked does not any more (the 410 page says which). */
@@ -50,7 +49,7 @@ async function openInvitation(
   if (!stored) return { kind: 'not-found' };
   const consent = effectiveConsent(stored.value, deps.now());
   // A resend gives the consent a new nonce: the old link is refused even before its row is cleaned up.
-  if (!consent.linkNonce || invitationUrl(consent.linkNonce).tokenHash !== tokenHash) {
+  if (!consent.linkNonce || deps.consentLinks.invitation(consent.linkNonce).tokenHash !== tokenHash) {
     return { kind: 'gone', reason: 'replaced' };
   }
   if (consent.status === 'expired' || consent.status === 'cancelled') return { kind: 'gone', reason: consent.status };

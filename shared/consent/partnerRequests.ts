@@ -9,7 +9,6 @@ import type { Page, PageRequest } from '../storage/paging';
 import type { ConsentFilter } from '../storage/consentStore';
 import type { ConsentEvent } from '../storage/eventStore';
 import { isAlreadyExists } from '../storage/tableErrors';
-import { invitationUrl } from './consentLinks';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
 
@@ -33,7 +32,7 @@ export async function issueConsentRequest(
   const indirectProvider = await providerOf(deps, partner);
   const issued = issueConsent({ id: consentId ?? deps.newConsentId(now), partner, indirectProvider, request, now });
   const consent: Consent = { ...issued, linkNonce: newLinkNonce() };
-  const link = invitationUrl(consent.linkNonce!);
+  const link = deps.consentLinks.invitation(consent.linkNonce!);
 
   // Everything before the consent row is invisible on its own, so it is written side by side.
   await Promise.all([
@@ -62,7 +61,7 @@ export async function issueConsentRequest(
     // A retry of an interrupted request (same consent id): what the first attempt stored is the answer.
     if (!isAlreadyExists(error)) throw error;
     const stored = await ownConsent(deps, partner, consent.id);
-    return { consent: toConsentResource(stored, now), consentUrl: invitationUrl(stored.linkNonce!).url };
+    return { consent: toConsentResource(stored, now), consentUrl: deps.consentLinks.invitation(stored.linkNonce!).url };
   }
   return { consent: toConsentResource(consent, now), consentUrl: link.url };
 }
@@ -70,7 +69,7 @@ export async function issueConsentRequest(
 /** The link of a consent as it was issued at `linkVersion`, for replaying an idempotent answer. */
 export async function linkOf(deps: Dependencies, partnerId: string, consentId: string): Promise<string | undefined> {
   const stored = await deps.consents.findConsent(partnerId, consentId);
-  return stored?.value.linkNonce && invitationUrl(stored.value.linkNonce).url;
+  return stored?.value.linkNonce && deps.consentLinks.invitation(stored.value.linkNonce).url;
 }
 
 export async function readConsentRequest(deps: Dependencies, partner: Partner, consentId: string) {
@@ -126,7 +125,7 @@ export async function resendConsentRequest(
   const now = deps.now();
   const current = await ownConsent(deps, partner, consentId);
   const planned: Consent = { ...reissueLink(current, now), linkNonce: newLinkNonce() };
-  const link = invitationUrl(planned.linkNonce!);
+  const link = deps.consentLinks.invitation(planned.linkNonce!);
   await deps.links.saveLinkToken(
     link.tokenHash,
     { kind: 'invitation', partnerId: partner.id, consentId, linkVersion: planned.linkVersion },

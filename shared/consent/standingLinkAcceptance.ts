@@ -7,7 +7,6 @@ import type { Partner } from '../domain/partners';
 import type { StandingLink } from '../storage/linkStore';
 import { isAlreadyExists } from '../storage/tableErrors';
 import type { Versioned } from '../storage/versioned';
-import { standingLinkUrl } from './consentLinks';
 import { consentIdOf, type Dependencies } from './dependencies';
 import { grantAuthorizations } from './projection';
 
@@ -84,11 +83,11 @@ async function currentSlot(
   link: StandingLink,
   tenantId: string,
 ): Promise<{ id: string; stored?: Versioned<Consent> }> {
-  let id = standingConsentId(link, tenantId.toLowerCase());
+  let id = standingConsentId(deps, link, tenantId.toLowerCase());
   for (;;) {
     const stored = await deps.consents.findConsent(link.partnerId, id);
     if (stored?.value.status !== 'revoked') return { id, stored };
-    id = standingConsentId(link, tenantId.toLowerCase(), id);
+    id = standingConsentId(deps, link, tenantId.toLowerCase(), id);
   }
 }
 
@@ -96,8 +95,8 @@ async function currentSlot(
  * Same shape as every consent id: the link's creation time (so it sorts among the partner's consents by when the link
  * was made), then 64 bits of a hash over the link's token hash — derived from a server key, so the id cannot be guessed.
  */
-function standingConsentId(link: StandingLink, tenantId: string, revokedId?: string): string {
-  const { tokenHash } = standingLinkUrl(link.partnerId, link.version);
+function standingConsentId(deps: Dependencies, link: StandingLink, tenantId: string, revokedId?: string): string {
+  const { tokenHash } = deps.consentLinks.standing(link.partnerId, link.version);
   const digest = createHash('sha256')
     .update(JSON.stringify(['standing-link-consent', tokenHash, tenantId, revokedId ?? null]))
     .digest('hex');

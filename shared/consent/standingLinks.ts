@@ -4,7 +4,6 @@ import { issuingRefusal } from '../domain/partners';
 import { conflict, forbidden } from '../errors';
 import type { StandingLink } from '../storage/linkStore';
 import { isPreconditionFailed } from '../storage/tableErrors';
-import { standingLinkUrl } from './consentLinks';
 import type { Dependencies } from './dependencies';
 
 export interface StandingLinkAnswer {
@@ -15,13 +14,13 @@ export interface StandingLinkAnswer {
 export async function standingLink(deps: Dependencies, partner: Partner): Promise<StandingLinkAnswer> {
   requireMayIssue(partner);
   const existing = await deps.links.findStandingLink(partner.id);
-  if (existing) return answer(existing.value);
+  if (existing) return answer(deps, existing.value);
   const first: StandingLink = { partnerId: partner.id, version: 1, createdAt: deps.now().toISOString() };
   // Token row first: a standing-link row is only ever visible once its link works.
   await saveToken(deps, first);
-  if (await deps.links.insertStandingLink(first)) return answer(first);
+  if (await deps.links.insertStandingLink(first)) return answer(deps, first);
   const winner = await deps.links.findStandingLink(partner.id); // a concurrent first call made it
-  return answer(winner!.value);
+  return answer(deps, winner!.value);
 }
 
 /** Replaces the standing link; the old URL stops working at once (its version is no longer current; its row stays, so the page can say it was replaced). */
@@ -42,7 +41,7 @@ export async function rotateStandingLink(deps: Dependencies, partner: Partner): 
       throw conflict('The standing link was rotated by another request at the same moment.');
     throw error;
   }
-  return answer(next);
+  return answer(deps, next);
 }
 
 function requireMayIssue(partner: Partner): void {
@@ -51,7 +50,7 @@ function requireMayIssue(partner: Partner): void {
 }
 
 async function saveToken(deps: Dependencies, link: StandingLink): Promise<void> {
-  const { tokenHash } = standingLinkUrl(link.partnerId, link.version);
+  const { tokenHash } = deps.consentLinks.standing(link.partnerId, link.version);
   await deps.links.saveLinkToken(
     tokenHash,
     { kind: 'standing-link', partnerId: link.partnerId, linkVersion: link.version },
@@ -59,6 +58,6 @@ async function saveToken(deps: Dependencies, link: StandingLink): Promise<void> 
   );
 }
 
-function answer(link: StandingLink): StandingLinkAnswer {
-  return { url: standingLinkUrl(link.partnerId, link.version).url, createdAt: link.createdAt };
+function answer(deps: Dependencies, link: StandingLink): StandingLinkAnswer {
+  return { url: deps.consentLinks.standing(link.partnerId, link.version).url, createdAt: link.createdAt };
 }

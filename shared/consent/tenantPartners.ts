@@ -2,8 +2,7 @@
 // for the tenant's Global Administrators only (R6); an OEM stays until support revokes it (R13).
 import type { Signer } from '../domain/acceptance';
 import { isGlobalAdministrator } from '../domain/acceptance';
-import { config } from '../config';
-import { formTargets, formToken } from '../customer/forms';
+import { formTargets } from '../customer/forms';
 import { partnerEntryView, partnerView } from '../customer/views';
 import { effectiveConsent } from '../domain/consent';
 import { canRemoveDelegatedAdmin, removeDelegatedAdmin } from '../domain/consentTransitions';
@@ -45,8 +44,7 @@ export async function partnersOfTenant(
     removedEntry?.delegatedAdmin?.status === 'removed'
       ? { kind: 'delegated-admin-removed' as const, partnerName: removedEntry.partner.displayName }
       : undefined;
-  const { supportContact } = config();
-  return { page: 'partners', view: { ...reader.context, entries, notice, supportContact } };
+  return { page: 'partners', view: { ...reader.context, entries, notice, supportContact: deps.supportContact } };
 }
 
 /**
@@ -72,7 +70,7 @@ export async function removeDelegatedAdminAsCustomer(
   }
   if (consent.partner.type === 'oem') {
     const partner = partnerView(consent.partner, (await deps.partners.findPartner(consent.partner.id))?.value);
-    const { supportContact } = config();
+    const { supportContact } = deps;
     return show({
       page: 'refusal',
       view: { ...context, reason: 'oem-not-removable', partner, consentId, supportContact },
@@ -113,7 +111,7 @@ async function partnerEntries(deps: Dependencies, principal: Signer): Promise<Pa
       const providerRow = rows.find((row) => row.viaPartnerId === own.partnerId && row.partnerId !== own.partnerId);
       const provider = providerRow && { row: providerRow, partner: partners.get(providerRow.partnerId) };
       const entry = partnerEntryView(own, provider, partners.get(own.partnerId), now);
-      return removable(entry) ? { ...entry, removeDelegatedAdmin: removalForm(principal, own) } : entry;
+      return removable(entry) ? { ...entry, removeDelegatedAdmin: removalForm(deps, principal, own) } : entry;
     });
 }
 
@@ -128,10 +126,10 @@ function removable(entry: PartnerEntryView): boolean {
   return entry.partner.kind !== 'oem' && entry.delegatedAdmin?.status === 'active';
 }
 
-function removalForm(principal: Signer, row: AuthorizationRecord) {
+function removalForm(deps: Dependencies, principal: Signer, row: AuthorizationRecord) {
   return {
     action: CUSTOMER_PATHS.removeDelegatedAdmin(row.consentId),
-    csrfToken: formToken(principal, formTargets.removeDelegatedAdmin(row.consentId)),
+    csrfToken: deps.forms.token(principal, formTargets.removeDelegatedAdmin(row.consentId)),
   };
 }
 

@@ -2,7 +2,6 @@
 import type { HttpRequest } from '@azure/functions';
 import { issueCsrfToken, originAllowed, verifyCsrfToken } from '../auth/csrf';
 import type { Signer } from '../domain/acceptance';
-import { config } from '../config';
 import { ServiceError } from '../errors';
 import { readBodyText } from '../http/request';
 
@@ -14,26 +13,28 @@ export const formTargets = {
   removeDelegatedAdmin: (consentId: string) => `remove-delegated-admin:${consentId}`,
 } as const;
 
-/** A token for a form this user may post to `target`. */
-export function formToken(principal: Signer, target: string): string {
-  return issueCsrfToken(bindingOf(principal, target), { secret: config().keys.csrf });
+/** This deployment's customer forms: tokens made with its form key, posts accepted from its own origin only. */
+export interface CustomerForms {
+  /** A token for a form this user may post to `target`. */
+  token(principal: Signer, target: string): string;
+  /**
+   * The posted form, only when it comes from our own origin and carries a live token for this user and target;
+   * otherwise undefined, and the caller refuses without changing anything.
+   */
+  verified(request: HttpRequest, principal: Signer, target: string): Promise<URLSearchParams | undefined>;
 }
 
-/**
- * The posted form, only when it comes from our own origin and carries a live token for this user and target;
- * otherwise undefined, and the caller refuses without changing anything.
- */
-export async function verifiedForm(
-  request: HttpRequest,
-  principal: Signer,
-  target: string,
-): Promise<URLSearchParams | undefined> {
-  if (!originAllowed(request.headers, config().publicBaseUrl)) return undefined;
-  const form = await readForm(request);
-  const token = form?.get('csrf');
-  return form && verifyCsrfToken(token, bindingOf(principal, target), { secret: config().keys.csrf })
-    ? form
-    : undefined;
+export function customerFormsFor(settings: { formKey: Buffer; publicBaseUrl: string }): CustomerForms {
+  const secret = settings.formKey;
+  return {
+    token: (principal, target) => issueCsrfToken(bindingOf(principal, target), { secret }),
+    async verified(request, principal, target) {
+      if (!originAllowed(request.headers, settings.publicBaseUrl)) return undefined;
+      const form = await readForm(request);
+      const token = form?.get('csrf');
+      return form && verifyCsrfToken(token, bindingOf(principal, target), { secret }) ? form : undefined;
+    },
+  };
 }
 
 /** Our forms post url-encoded bodies; anything else (or anything too large) did not come from our pages. */

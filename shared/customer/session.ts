@@ -1,6 +1,7 @@
 // Who is reading a customer page: the signed-in user, or the way to sign in; fail closed where no sign-in vouches.
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { requestIdentity } from '../auth/principal';
+import type { SignInTrust } from '../config';
 import type { Signer } from '../domain/acceptance';
 import { htmlPage, pickLocale, renderRefusalPage, signInAndReturnTo, type Locale, type PageContext } from '../pages';
 
@@ -13,9 +14,9 @@ export type CustomerSession =
  * The signed-in customer, or the answer that stands in for the page: a refusal where no sign-in vouches for the
  * principal header (anyone could forge it then), else a redirect to sign in and come back.
  */
-export function customerSession(request: HttpRequest, returnPath: string): CustomerSession {
+export function customerSession(request: HttpRequest, returnPath: string, signIn: SignInTrust): CustomerSession {
   const locale = readerLocale(request);
-  const identity = requestIdentity(request.headers);
+  const identity = requestIdentity(request.headers, signIn);
   if (identity.kind === 'unverifiable') {
     const page = renderRefusalPage({ locale, reason: 'sign-in-not-configured' });
     return { kind: 'answer', response: htmlPage(page.status, page.html) };

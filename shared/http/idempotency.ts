@@ -1,13 +1,21 @@
 // Idempotency-Key for POST routes: one claim per (partner, key), the first answer replayed for 24 hours.
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { conflict, invalid, ServiceError } from '../errors';
-import {
-  claimIdempotencyKey,
-  completeIdempotencyKey,
-  releaseIdempotencyKey,
-  requestFingerprint,
-  type StoredAnswer,
-} from '../storage/idempotencyStore';
+import { createHash } from 'node:crypto';
+import type { IdempotencyClaim, StoredAnswer } from '../storage/idempotencyStore';
+
+/** Where claims are kept: the Dependencies' idempotency store, passed in by the route. */
+export interface IdempotencyStore {
+  claimIdempotencyKey(
+    partnerId: string,
+    key: string,
+    fingerprint: string,
+    now: Date,
+    resourceId: string,
+  ): Promise<IdempotencyClaim>;
+  completeIdempotencyKey(partnerId: string, key: string, answer: StoredAnswer): Promise<void>;
+  releaseIdempotencyKey(partnerId: string, key: string): Promise<void>;
+}
 
 const HEADER = 'idempotency-key';
 const MAX_KEY_LENGTH = 255;
@@ -19,6 +27,7 @@ export interface IdempotentAnswer {
 }
 
 export interface IdempotentRoute {
+  store: IdempotencyStore;
   partnerId: string;
   /** The validated body, canonicalised into the fingerprint: same key + different body → 422. */
   body: unknown;
@@ -39,7 +48,13 @@ export async function idempotent(request: HttpRequest, route: IdempotentRoute): 
     ]);
   }
   const fingerprint = requestFingerprint([request.method, new URL(request.url).pathname, canonicalJson(route.body)]);
-  const claim = await claimIdempotencyKey(route.partnerId, key, fingerprint, route.now, route.newResourceId);
+  const claim = await route.store.claimIdempotencyKey(
+    route.partnerId,
+    key,
+    fingerprint,
+    route.now,
+    route.newResourceId,
+  );
   if (claim.kind === 'mismatch') {
     throw new ServiceError(
       'idempotency-mismatch',
@@ -57,10 +72,10 @@ export async function idempotent(request: HttpRequest, route: IdempotentRoute): 
   try {
     answer = await route.run(claim.resourceId);
   } catch (error) {
-    await releaseIdempotencyKey(route.partnerId, key).catch(() => undefined); // the retry runs again
+    await route.store.releaseIdempotencyKey(route.partnerId, key).catch(() => undefined); // the retry runs again
     throw error;
   }
-  await completeIdempotencyKey(route.partnerId, key, stored(answer, route.redact?.fields ?? []));
+  await route.store.completeIdempotencyKey(route.partnerId, key, stored(answer, route.redact?.fields ?? []));
   return toResponse(answer);
 }
 
@@ -86,4 +101,9 @@ function canonicalJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(field).sort(([a], [b]) => a.localeCompare(b)))
       : field,
   );
+}
+
+/** A hash of the request that identifies "the same request" (method, route and canonical body). */
+function requestFingerprint(parts: string[]): string {
+  return createHash('sha256').update(parts.join('\n')).digest('hex');
 }

@@ -96,11 +96,6 @@ export async function releaseIdempotencyKey(partnerId: string, key: string): Pro
   await deleteIfPresent(table, partnerId, rowKeyFor(key));
 }
 
-/** A hash of the request that identifies "the same request" (method, route and canonical body). */
-export function requestFingerprint(parts: string[]): string {
-  return createHash('sha256').update(parts.join('\n')).digest('hex');
-}
-
 async function takeOver(entity: IdempotencyEntity, etag: string | undefined): Promise<IdempotencyClaim> {
   const table = await tableClient(TABLES.idempotency);
   try {

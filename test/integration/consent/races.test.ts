@@ -1,6 +1,5 @@
 // Races a review found: each interleaving is forced through the dependencies, and the outcome must stay safe.
 import { hashLinkToken } from '../../../shared/auth/linkTokens';
-import { invitationUrl } from '../../../shared/consent/consentLinks';
 import { liveDependencies as live, type Dependencies } from '../../../shared/consent/dependencies';
 import { acceptAsCustomer } from '../../../shared/consent/customerDecisions';
 import { openConsentLink } from '../../../shared/consent/openLink';
@@ -74,7 +73,9 @@ describe('races', () => {
     const admin = globalAdminOf();
     const pending = await storedPendingConsent(csp, admin.tenantId, { request: {} });
     const stored = (await live.consents.findConsent(csp.id, pending.id))!.value;
-    const oldHash = stored.linkNonce ? invitationUrl(stored.linkNonce).tokenHash : hashLinkToken('never-issued');
+    const oldHash = stored.linkNonce
+      ? live.consentLinks.invitation(stored.linkNonce).tokenHash
+      : hashLinkToken('never-issued');
     await resendConsentRequest(live, csp, pending.id);
 
     expect(

@@ -1,5 +1,8 @@
 // GET /partners and POST /partners/{consentId}/remove-delegated-admin through the local host (R3, R8, R9, R13).
-import { formTargets, formToken } from '../../../shared/customer/forms';
+import { liveDependencies } from '../../../shared/consent/dependencies';
+import { formTargets } from '../../../shared/customer/forms';
+
+const formToken = (...args: Parameters<typeof liveDependencies.forms.token>) => liveDependencies.forms.token(...args);
 import { formatDateTime } from '../../../shared/pages/locale';
 import { messagesFor } from '../../../shared/pages/messages';
 import { startAppHost, type AppHost } from '../../support/appHost';

@@ -93,9 +93,9 @@ describe('sending an invitation (D3)', () => {
     const outbox = createLocalOutbox();
     const deps = crashingOnceBeforeConsentWrite();
 
-    await expect(sendInvitation(deps, messageFor(consent), outbox)).rejects.toThrow('injected crash');
+    await expect(sendInvitation({ ...deps, sender: outbox }, messageFor(consent))).rejects.toThrow('injected crash');
     expect((await storedEmail(consent))?.status).toBe('queued');
-    await expect(sendInvitation(deps, messageFor(consent), outbox)).resolves.toEqual({ kind: 'sent' });
+    await expect(sendInvitation({ ...deps, sender: outbox }, messageFor(consent))).resolves.toEqual({ kind: 'sent' });
 
     expect(outbox.list()).toHaveLength(1);
     expect(await storedEmail(consent)).toEqual({ status: 'sent', sentAt: expect.any(String) });
@@ -105,8 +105,8 @@ describe('sending an invitation (D3)', () => {
   it('D3: a redelivered message for an email already sent sends nothing more', async () => {
     const consent = await storedInvitation(partner);
     const sender = scriptedSender();
-    await sendInvitation(live, messageFor(consent), sender);
-    await expect(sendInvitation(live, messageFor(consent), sender)).resolves.toEqual({
+    await sendInvitation({ ...live, sender: sender }, messageFor(consent));
+    await expect(sendInvitation({ ...live, sender: sender }, messageFor(consent))).resolves.toEqual({
       kind: 'dropped',
       reason: 'the email is already sent',
     });
@@ -118,20 +118,20 @@ describe('sending an invitation (D3)', () => {
     const cancelled = await storedInvitation(partner, (c) => ({ ...c, status: 'cancelled', cancelledAt: c.createdAt }));
     const sender = scriptedSender();
 
-    await expect(sendInvitation(live, messageFor(resent, 3), sender)).resolves.toEqual({
+    await expect(sendInvitation({ ...live, sender: sender }, messageFor(resent, 3))).resolves.toEqual({
       kind: 'retry',
       reason: 'the consent is not at link version 3 yet',
     });
-    await expect(sendInvitation(live, messageFor(resent, 1), sender)).resolves.toEqual({
+    await expect(sendInvitation({ ...live, sender: sender }, messageFor(resent, 1))).resolves.toEqual({
       kind: 'dropped',
       reason: 'link version 1 was replaced by version 2',
     });
-    await expect(sendInvitation(live, messageFor(cancelled), sender)).resolves.toEqual({
+    await expect(sendInvitation({ ...live, sender: sender }, messageFor(cancelled))).resolves.toEqual({
       kind: 'dropped',
       reason: 'the consent is cancelled',
     });
     await expect(
-      sendInvitation(live, { partnerId: partner.id, consentId: 'not-stored-yet', linkVersion: 1 }, sender),
+      sendInvitation({ ...live, sender }, { partnerId: partner.id, consentId: 'not-stored-yet', linkVersion: 1 }),
     ).resolves.toEqual({ kind: 'retry', reason: 'the consent is not stored (yet)' });
     expect(sender.sent).toHaveLength(0);
   });
@@ -142,7 +142,7 @@ describe('sending an invitation (D3)', () => {
     const reason = 'ACS is throttling sends (429 TooManyRequests: slow down)';
     const sender = scriptedSender({ outcome: 'retry', retryAfterSeconds: 5, reason, throttled: true });
 
-    await expect(sendInvitation(deps, messageFor(consent), sender)).resolves.toEqual({
+    await expect(sendInvitation({ ...deps, sender: sender }, messageFor(consent))).resolves.toEqual({
       kind: 'deferred',
       seconds: 5,
       reason,
@@ -159,12 +159,12 @@ describe('sending an invitation (D3)', () => {
       { outcome: 'retry', retryAfterSeconds: 120, reason: 'ACS is unavailable (503)', throttled: false },
     );
 
-    await expect(sendInvitation(deps, messageFor(consent), sender)).resolves.toEqual({
+    await expect(sendInvitation({ ...deps, sender: sender }, messageFor(consent))).resolves.toEqual({
       kind: 'retry',
       reason: 'ACS is unavailable (500)',
     });
     expect(deps.enqueued).toEqual([]);
-    await expect(sendInvitation(deps, messageFor(consent), sender)).resolves.toMatchObject({
+    await expect(sendInvitation({ ...deps, sender: sender }, messageFor(consent))).resolves.toMatchObject({
       kind: 'deferred',
       seconds: 120,
     });
@@ -176,11 +176,13 @@ describe('sending an invitation (D3)', () => {
     const consent = await storedInvitation(partner);
     const sender = scriptedSender({ outcome: 'failed', reason: 'ACS refused the email (400)' });
 
-    await expect(sendInvitation(live, messageFor(consent), sender)).resolves.toEqual({
+    await expect(sendInvitation({ ...live, sender: sender }, messageFor(consent))).resolves.toEqual({
       kind: 'failed',
       reason: 'ACS refused the email (400)',
     });
-    await expect(sendInvitation(live, messageFor(consent), sender)).resolves.toMatchObject({ kind: 'dropped' });
+    await expect(sendInvitation({ ...live, sender: sender }, messageFor(consent))).resolves.toMatchObject({
+      kind: 'dropped',
+    });
     expect(sender.sent).toHaveLength(1);
     expect(await storedEmail(consent)).toEqual({ status: 'failed', lastError: 'ACS refused the email (400)' });
     expect(await eventTypes(consent)).toEqual(['email.failed']);

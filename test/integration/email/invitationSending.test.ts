@@ -1,7 +1,6 @@
 // The invitation email end to end on the local host: partner API → queue → sender → the ACS stub (real EmailClient,
 // HMAC-signed) → the consent's email field and audit trail. Its own Azurite, so no other file's host takes a message.
 import { newLinkNonce } from '../../../shared/auth/linkTokens';
-import { invitationUrl } from '../../../shared/consent/consentLinks';
 import { liveDependencies as live } from '../../../shared/consent/dependencies';
 import { issueConsent } from '../../../shared/domain/consent';
 import { INVITATION_COPY } from '../../../shared/email/invitationCopy';
@@ -167,7 +166,7 @@ describe('invitation email through ACS (D3, R4)', () => {
       (await live.consents.findConsent(partner.id, early.id))?.value.email.status === 'sent' ? true : undefined,
     );
     const message = sentTo(invitationOperationId(early.id, 1));
-    expect(message?.content.plainText).toContain(invitationUrl(early.linkNonce).url);
+    expect(message?.content.plainText).toContain(live.consentLinks.invitation(early.linkNonce).url);
   });
 
   it('D3: after a resend, the replaced link is not emailed and the new link is', async () => {

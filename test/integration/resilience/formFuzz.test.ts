@@ -6,7 +6,10 @@ import fc from 'fast-check';
 import { issueCsrfToken } from '../../../shared/auth/csrf';
 import { hashLinkToken } from '../../../shared/auth/linkTokens';
 import { config } from '../../../shared/config';
-import { formTargets, formToken } from '../../../shared/customer/forms';
+import { liveDependencies } from '../../../shared/consent/dependencies';
+import { formTargets } from '../../../shared/customer/forms';
+
+const formToken = (...args: Parameters<typeof liveDependencies.forms.token>) => liveDependencies.forms.token(...args);
 import { MAX_BODY_BYTES } from '../../../shared/http/request';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import {

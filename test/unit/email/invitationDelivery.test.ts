@@ -1,5 +1,4 @@
 // What the queue trigger takes from a consent to email it, and how it reports each outcome.
-import { invitationUrl } from '../../../shared/consent/consentLinks';
 import { invitationEmail, settleDelivery, type DeliveryOutcome } from '../../../shared/consent/invitationEmails';
 import { INTUNE_ADMINISTRATOR, partnerOf, pendingConsent, provider, reseller } from '../domain/fixtures';
 
@@ -18,11 +17,14 @@ function invitedBy(partner = reseller) {
   };
 }
 
+/** The link the caller derived for the consent (deps.consentLinks); the email carries it as it is. */
+const CONSENT_URL = 'https://consent.example/consent/aW52aXRhdGlvbi1saW5rLXRva2VuLWZvci10ZXN0cw';
+
 describe('the invitation taken from a consent (R4)', () => {
   it('R4, R9: addresses the contact in their language with the link, roles, message, expiry and the provider', () => {
     const partner = { ...reseller, verifiedDomain: 'reseller.example', microsoftPartnerId: '7654321' };
     const consent = invitedBy(partner);
-    expect(invitationEmail(consent, partner)).toEqual({
+    expect(invitationEmail(consent, partner, CONSENT_URL)).toEqual({
       locale: 'de',
       to: { address: 'admin@contoso.example', displayName: 'Ada Admin' },
       partner: {
@@ -39,14 +41,14 @@ describe('the invitation taken from a consent (R4)', () => {
         autoExtend: false,
       },
       message: 'Bitte bestätigen',
-      consentUrl: invitationUrl(NONCE).url,
+      consentUrl: CONSENT_URL,
       expiresAt: new Date(consent.expiresAt!),
     });
   });
 
   it('refuses a consent that is not an emailed invitation (no contact, no link)', () => {
     const direct = partnerOf('direct-csp');
-    expect(() => invitationEmail(pendingConsent(direct), direct)).toThrow('is not an emailed invitation');
+    expect(() => invitationEmail(pendingConsent(direct), direct, CONSENT_URL)).toThrow('is not an emailed invitation');
   });
 });
 
