@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import layers from './eslint.layers.cjs';
 
 export default tseslint.config(
   { ignores: ['build/', 'dist/', 'coverage/', '.azurite/', 'test-artifacts/', 'node_modules/'] },
@@ -15,6 +16,8 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
     },
   },
+  // One layering, enforced (docs/architecture.md): what each part of shared/ may import.
+  ...layers.layeringConfigs(),
   {
     // Tests read answers as loosely typed JSON on purpose: the assertions are the type check.
     files: ['test/**/*.ts', 'test/**/*.tsx'],
@@ -27,7 +30,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', '**/*.js'],
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
   },
