@@ -9,7 +9,7 @@
 const LAYERS = {
   errors: [],
   domain: ['errors'],
-  config: [],
+  config: ['domain'],
   hostSettings: [],
   schemas: ['domain', 'errors'],
   auth: ['config', 'domain', 'errors'],

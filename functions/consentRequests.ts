@@ -90,6 +90,7 @@ registerHttp('issueConsentRequest', {
       413: 'Body over 256 KiB',
       415: 'Body is not JSON',
       422: 'Idempotency-Key reused with a different body',
+      429: 'The partner queued INVITATION_EMAILS_PER_HOUR invitation emails in the last hour; retry after Retry-After',
     },
   },
 });
@@ -145,6 +146,10 @@ registerHttp('resendConsentRequest', {
     summary: 'A new link for a pending request (the old one stops working); the email is queued again',
     caller: 'partner',
     responses: { 200: { description: 'The consent and its new link', schema: issuedConsentSchema } },
-    errors: { 404: 'No such consent of the caller', 409: 'The consent is not pending' },
+    errors: {
+      404: 'No such consent of the caller',
+      409: 'The consent is not pending',
+      429: 'The partner queued INVITATION_EMAILS_PER_HOUR invitation emails in the last hour; retry after Retry-After',
+    },
   },
 });

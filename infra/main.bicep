@@ -38,6 +38,11 @@ param appVersion string = 'unversioned'
 @description('Optional. How customers reach your support (an email address or a URL), shown where a page tells them to ask support, for example to remove an OEM (R13).')
 param supportContact string = ''
 
+@description('Optional. How many invitation emails one partner may queue in any hour (INVITATION_EMAILS_PER_HOUR); past it the API answers 429.')
+@minValue(1)
+@maxValue(100000)
+param invitationEmailsPerHour int = 200
+
 @description('Optional. Flex Consumption scale settings.')
 param scale scaleType = {
   maximumInstanceCount: 40
@@ -158,6 +163,7 @@ module functionApp 'modules/functionApp.bicep' = {
     customDomain: customDomain
     appVersion: appVersion
     supportContact: supportContact
+    invitationEmailsPerHour: invitationEmailsPerHour
     scale: scale
     location: location
     tags: tags

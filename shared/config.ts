@@ -1,6 +1,7 @@
 // Every application setting, read once from the environment and validated; a bad one stops start-up by name.
 import { hkdfSync } from 'node:crypto';
 import { z } from 'zod';
+import { DEFAULT_INVITATION_EMAILS_PER_HOUR } from './domain/invitationQuota';
 import { version as packageVersion } from '../package.json';
 
 /** How the app reaches its storage account: a connection string locally, service URIs plus managed identity in Azure. */
@@ -43,6 +44,8 @@ export interface Config {
   /** Keys derived from APP_SECRET, one per purpose (form tokens, link tokens), so no key serves two. */
   keys: { csrf: Buffer; links: Buffer };
   email: EmailSettings;
+  /** API.md's invitation email limit per partner and hour. */
+  invitationEmailsPerHour: number;
   /** How customers reach the operator's support (R13: removing an OEM), shown on pages; absent when not configured. */
   supportContact?: string;
 }
@@ -92,6 +95,14 @@ const settingsSchema = z.object({
     z.email({ error: 'must be an email address (the MailFrom address of a verified domain)' }).optional(),
   ),
   AZURE_CLIENT_ID: optionalText,
+  INVITATION_EMAILS_PER_HOUR: blankIsAbsent(
+    z.coerce
+      .number({ error: 'must be a whole number of emails' })
+      .int('must be a whole number of emails')
+      .min(1, 'must be at least 1')
+      .max(100_000, 'must be at most 100000')
+      .default(DEFAULT_INVITATION_EMAILS_PER_HOUR),
+  ),
 });
 
 /** What App Service itself sets, never the deployment: where the app runs, and whether its sign-in is on. */
@@ -147,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     publicBaseUrl: settings.PUBLIC_BASE_URL,
     version: settings.APP_VERSION ?? packageVersion,
     supportContact: settings.SUPPORT_CONTACT || undefined,
+    invitationEmailsPerHour: settings.INVITATION_EMAILS_PER_HOUR,
     keys: {
       csrf: derivedKey(settings.APP_SECRET, 'csrf'),
       links: derivedKey(settings.APP_SECRET, 'consent-links'),

@@ -37,6 +37,8 @@ export const unauthenticated = (message: string) => new ServiceError('unauthenti
 export const forbidden = (message: string) => new ServiceError('forbidden', message);
 export const notFound = (message: string) => new ServiceError('not-found', message);
 export const conflict = (message: string) => new ServiceError('conflict', message);
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new ServiceError('rate-limited', message, undefined, retryAfterSeconds);
 export const unavailable = (message: string, retryAfterSeconds = 5) =>
   new ServiceError('unavailable', message, undefined, retryAfterSeconds);
 

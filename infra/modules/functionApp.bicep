@@ -47,6 +47,11 @@ param appVersion string = 'unversioned'
 @description('Optional. How customers reach support, shown on the consent pages (SUPPORT_CONTACT).')
 param supportContact string = ''
 
+@description('Optional. How many invitation emails one partner may queue in any hour (INVITATION_EMAILS_PER_HOUR).')
+@minValue(1)
+@maxValue(100000)
+param invitationEmailsPerHour int = 200
+
 @description('Optional. Flex Consumption scale settings.')
 param scale scaleType = {
   maximumInstanceCount: 40
@@ -138,6 +143,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     ACS_ENDPOINT: acsEndpoint
     EMAIL_SENDER_ADDRESS: emailSenderAddress
     SUPPORT_CONTACT: supportContact
+    INVITATION_EMAILS_PER_HOUR: string(invitationEmailsPerHour)
     AZURE_CLIENT_ID: identityClientId
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'

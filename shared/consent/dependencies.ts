@@ -11,6 +11,7 @@ import * as consents from '../storage/consentStore';
 import * as events from '../storage/eventStore';
 import * as idempotency from '../storage/idempotencyStore';
 import * as invitations from '../storage/invitationQueue';
+import * as invitationQuota from '../storage/invitationQuotaStore';
 import * as links from '../storage/linkStore';
 import * as partners from '../storage/partnerStore';
 import { consentLinksFor, type ConsentLinks } from './consentLinks';
@@ -23,6 +24,7 @@ export interface Dependencies {
   authorizations: typeof authorizations;
   events: typeof events;
   invitations: typeof invitations;
+  invitationQuota: typeof invitationQuota;
   idempotency: typeof idempotency;
   now: () => Date;
   newConsentId: (now: Date) => string;
@@ -30,6 +32,8 @@ export interface Dependencies {
   consentLinks: ConsentLinks;
   /** The customer pages' form tokens and the checks on a post. */
   forms: CustomerForms;
+  /** API.md's invitation email limit: how many a partner may queue in any hour (INVITATION_EMAILS_PER_HOUR). */
+  invitationEmailsPerHour: number;
   /** Where invitation emails go: ACS, or the local host's outbox. */
   sender: InvitationSender;
   /** Whose word a request's principal header is (shared/auth/principal.ts). */
@@ -50,6 +54,7 @@ export const liveDependencies: Dependencies = {
   authorizations,
   events,
   invitations,
+  invitationQuota,
   idempotency,
   now: () => new Date(),
   newConsentId,
@@ -60,6 +65,9 @@ export const liveDependencies: Dependencies = {
   get forms() {
     forms ??= customerFormsFor({ formKey: config().keys.csrf, publicBaseUrl: config().publicBaseUrl });
     return forms;
+  },
+  get invitationEmailsPerHour() {
+    return config().invitationEmailsPerHour;
   },
   get sender() {
     return configuredSender();

@@ -11,6 +11,7 @@ import type { ConsentEvent } from '../storage/eventStore';
 import { isAlreadyExists } from '../storage/tableErrors';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
+import { reserveInvitationEmail } from './invitationLimit';
 
 export interface IssuedLink {
   consent: ConsentResource;
@@ -33,6 +34,7 @@ export async function issueConsentRequest(
   const issued = issueConsent({ id: consentId ?? deps.newConsentId(now), partner, indirectProvider, request, now });
   const consent: Consent = { ...issued, linkNonce: newLinkNonce() };
   const link = deps.consentLinks.invitation(consent.linkNonce!);
+  if (consent.email.status === 'queued') await reserveInvitationEmail(deps, partner.id);
 
   // Everything before the consent row is invisible on its own, so it is written side by side.
   await Promise.all([
@@ -126,6 +128,7 @@ export async function resendConsentRequest(
   const current = await ownConsent(deps, partner, consentId);
   const planned: Consent = { ...reissueLink(current, now), linkNonce: newLinkNonce() };
   const link = deps.consentLinks.invitation(planned.linkNonce!);
+  if (planned.email.status === 'queued') await reserveInvitationEmail(deps, partner.id);
   await deps.links.saveLinkToken(
     link.tokenHash,
     { kind: 'invitation', partnerId: partner.id, consentId, linkVersion: planned.linkVersion },

@@ -26,6 +26,7 @@ const AZURE_LIKE_SETTINGS: Record<(typeof AZURE_APP_SETTINGS)[number], string> =
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=00000000-0000-0000-0000-000000000001',
   APP_VERSION: '0.0.0-test',
   SUPPORT_CONTACT: 'https://support.example/autopilot-consent',
+  INVITATION_EMAILS_PER_HOUR: '200',
   MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: 'dummy-client-secret',
 };
 
