@@ -5,12 +5,20 @@ import { authenticatePartner, authenticatePartnerAlongside } from '../shared/aut
 import { liveDependencies as deps } from '../shared/consent/dependencies';
 import { oemConsentFrom, oemConsentsFor, requireOem } from '../shared/consent/verification';
 import { registerHttp } from '../shared/functionRegistry';
-import { readBodyText, readJsonBody, readQuery, requireMediaType, validate } from '../shared/http/request';
+import {
+  parseJsonBody,
+  readBodyText,
+  readJsonBody,
+  readQuery,
+  requireMediaType,
+  validate,
+} from '../shared/http/request';
 import {
   checkDevices,
   devicesFromCsv,
   devicesFromJson,
   deviceSubmissionJsonSchema,
+  refuseOversizedDeviceJson,
   type DeviceBatch,
 } from '../shared/oem/deviceSubmission';
 import { deviceSubmissionCheckSchema, oemConsentChecksSchema, oemConsentSchema } from '../shared/schemas/responses';
@@ -49,7 +57,9 @@ export async function deviceSubmissionChecks(request: HttpRequest): Promise<Http
     tenantId = readQuery(request, deviceCheckQuerySchema).tenantId;
     batch = devicesFromCsv(await readBodyText(request, MAX_DEVICE_BATCH_BYTES));
   } else {
-    const body = await readJsonBody(request, deviceSubmissionJsonSchema, MAX_DEVICE_BATCH_BYTES);
+    const text = await readBodyText(request, MAX_DEVICE_BATCH_BYTES);
+    refuseOversizedDeviceJson(text);
+    const body = parseJsonBody(text, deviceSubmissionJsonSchema);
     tenantId = body.tenantId;
     batch = devicesFromJson(body);
   }

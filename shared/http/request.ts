@@ -13,7 +13,11 @@ export async function readJsonBody<S extends z.ZodType>(
   maxBytes = MAX_BODY_BYTES,
 ): Promise<z.infer<S>> {
   requireMediaType(request, ['application/json']);
-  const text = await readBodyText(request, maxBytes);
+  return parseJsonBody(await readBodyText(request, maxBytes), schema);
+}
+
+/** A JSON body already read as text, parsed and validated. */
+export function parseJsonBody<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,5 +1,6 @@
 // The device-submission check (R14), run by the route after consent: read a CSV or JSON batch, check every row; no I/O.
 import { z } from 'zod';
+import { invalid } from '../errors';
 import { tenantIdSchema } from '../schemas/common';
 import { DEVICE_FIELDS, MAX_DEVICE_ROWS, type DeviceBatch, type SubmittedDevice } from './deviceBatch';
 
@@ -29,6 +30,26 @@ export const deviceSubmissionJsonSchema = z.strictObject({
 });
 
 export type DeviceSubmissionJson = z.infer<typeof deviceSubmissionJsonSchema>;
+
+/** Every JSON string, so that what is left are the values and punctuation around them. */
+const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
+
+/**
+ * Refuses a JSON batch with more objects than a full batch can hold, before JSON.parse builds them: 1.4 million
+ * empty objects in 4 MB would otherwise cost a third of a second of CPU to parse only to be refused. A valid batch
+ * is one object holding at most MAX_DEVICE_ROWS flat device objects, and braces inside strings do not count.
+ */
+export function refuseOversizedDeviceJson(text: string): void {
+  const outsideStrings = text.replace(JSON_STRING, '""');
+  let objects = 0;
+  for (let at = outsideStrings.indexOf('{'); at !== -1; at = outsideStrings.indexOf('{', at + 1)) {
+    if (++objects > MAX_DEVICE_ROWS + 1) {
+      throw invalid(`The request body is not valid: devices: at most ${MAX_DEVICE_ROWS} devices in one check.`, [
+        { path: 'devices', message: `at most ${MAX_DEVICE_ROWS} devices in one check` },
+      ]);
+    }
+  }
+}
 
 /** The validated JSON body as a batch; row N is `devices[N - 1]`. */
 export function devicesFromJson(body: DeviceSubmissionJson): DeviceBatch {

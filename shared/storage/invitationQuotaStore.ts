@@ -1,31 +1,60 @@
-// The times of each partner's recent invitation emails, one row per partner, changed under its ETag.
+// Each partner's recent invitation emails, one row each (PartitionKey partner, RowKey time~id): written without
+// contention, counted with one range read, and rows older than the window taken away as new ones come.
+import { odata } from '@azure/data-tables';
 import { tableClient } from './clients';
-import { getOrUndefined } from './entities';
+import { deleteIfPresent } from './entities';
 import { TABLES } from './tableNames';
-import type { Versioned } from './versioned';
 
-const ROW_KEY = 'invitation-emails';
+/** Old rows removed per new email: more than arrive, so a partition never grows past the window's worth. */
+const STALE_PER_WRITE = 20;
 
-interface QuotaEntity {
-  partitionKey: string;
-  rowKey: string;
-  /** JSON array of ISO times: at most the hourly limit, as older ones are dropped on every write. */
-  sentAt: string;
-}
-
-/** The partner's recorded send times, with the ETag a change must match; undefined before its first email. */
-export async function findInvitationTimes(partnerId: string): Promise<Versioned<string[]> | undefined> {
-  const entity = await getOrUndefined<QuotaEntity>(await tableClient(TABLES.invitationQuota), partnerId, ROW_KEY);
-  return entity && { value: JSON.parse(entity.sentAt) as string[], etag: entity.etag };
+/** Records one email at `at`; answers its row key, which sorts by time (ties broken by the id). */
+export async function recordInvitationEmail(partnerId: string, at: Date, id: string): Promise<string> {
+  const rowKey = `${at.toISOString()}~${id}`;
+  await (await tableClient(TABLES.invitationQuota)).createEntity({ partitionKey: partnerId, rowKey });
+  return rowKey;
 }
 
 /**
- * Stores the send times: inserts the partner's row when `etag` is undefined, else replaces it only if unchanged.
- * A concurrent writer makes this fail (409 on insert, 412 on replace), and the caller decides again.
+ * The times of the partner's emails from `since` up to and including the row `upTo`, oldest first, at most `max` of
+ * them — the limit needs no more to decide. Rows older than `since` are removed on the way (a bounded number).
  */
-export async function saveInvitationTimes(partnerId: string, sentAt: string[], etag: string | undefined) {
+export async function invitationEmailsUpTo(
+  partnerId: string,
+  since: Date,
+  upTo: string,
+  max: number,
+): Promise<string[]> {
   const table = await tableClient(TABLES.invitationQuota);
-  const entity: QuotaEntity = { partitionKey: partnerId, rowKey: ROW_KEY, sentAt: JSON.stringify(sentAt) };
-  if (etag === undefined) await table.createEntity(entity);
-  else await table.updateEntity(entity, 'Replace', { etag });
+  const cutoff = since.toISOString();
+  const [inWindow] = await Promise.all([
+    firstRowKeys(table, odata`PartitionKey eq ${partnerId} and RowKey ge ${cutoff} and RowKey le ${upTo}`, max),
+    firstRowKeys(table, odata`PartitionKey eq ${partnerId} and RowKey lt ${cutoff}`, STALE_PER_WRITE).then((stale) =>
+      Promise.all(stale.map((rowKey) => deleteIfPresent(table, partnerId, rowKey))),
+    ),
+  ]);
+  return inWindow.map((rowKey) => rowKey.slice(0, rowKey.indexOf('~')));
+}
+
+/** Takes back an email that was refused, so it does not count. */
+export async function removeInvitationEmail(partnerId: string, rowKey: string): Promise<void> {
+  await deleteIfPresent(await tableClient(TABLES.invitationQuota), partnerId, rowKey);
+}
+
+async function firstRowKeys(
+  table: Awaited<ReturnType<typeof tableClient>>,
+  filter: string,
+  max: number,
+): Promise<string[]> {
+  const pages = table
+    .listEntities<{ rowKey: string }>({ queryOptions: { filter, select: ['RowKey'] } })
+    .byPage({ maxPageSize: max });
+  const rowKeys: string[] = [];
+  for await (const page of pages) {
+    for (const entity of page) {
+      rowKeys.push(entity.rowKey);
+      if (rowKeys.length >= max) return rowKeys;
+    }
+  }
+  return rowKeys;
 }
