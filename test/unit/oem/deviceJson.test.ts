@@ -4,6 +4,7 @@ import {
   checkDevices,
   deviceSubmissionJsonSchema,
   devicesFromJson,
+  refuseOversizedDeviceJson,
 } from '../../../shared/oem/deviceSubmission';
 import { hardwareHash, refusal } from './devices';
 
@@ -182,5 +183,23 @@ describe('the JSON form of a device batch: each row', () => {
       devices: [device('A', { windowsProductId: 'anything at all', groupTag: 'Sales & Marketing' })],
     });
     expect(result.summary).toEqual({ rows: 1, valid: 1, invalid: 0 });
+  });
+});
+
+describe('a JSON batch too big to build', () => {
+  const tenantId = '2f9c6a4e-7b1d-4c3e-9a8f-5d0e1b2c3a4f';
+  const body = (devices: unknown[]) => JSON.stringify({ tenantId, devices });
+
+  it('R14: 1.4 million empty objects (4 MB) are refused before they are parsed, in milliseconds', () => {
+    const text = body(Array.from({ length: 1_390_000 }, () => ({})));
+    const started = performance.now();
+    expect(() => refuseOversizedDeviceJson(text)).toThrow('at most 500 devices in one check');
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+
+  it('500 devices pass, 501 do not, and braces inside values do not count', () => {
+    const device = { serialNumber: 'S{1}', groupTag: '{{{{ }}}}', hardwareHash: hardwareHash('h') };
+    expect(() => refuseOversizedDeviceJson(body(Array(500).fill(device)))).not.toThrow();
+    expect(() => refuseOversizedDeviceJson(body(Array(501).fill(device)))).toThrow('at most 500 devices');
   });
 });
