@@ -85,22 +85,25 @@ async function main(): Promise<void> {
 
 /** Like `func start`: local.settings.json "Values" fill in what the environment does not already set. */
 function applyLocalSettings(): void {
-  const file = path.join(path.dirname(projectFile('package.json')), 'local.settings.json');
+  const file = path.join(projectRoot(), 'local.settings.json');
   if (!existsSync(file)) return;
   const { Values = {} } = JSON.parse(readFileSync(file, 'utf8')) as { Values?: Record<string, string> };
   for (const [name, value] of Object.entries(Values)) process.env[name] ??= value;
 }
 
 function dataFolder(): string {
-  return path.join(path.dirname(projectFile('package.json')), '.azurite');
+  return path.join(projectRoot(), '.azurite');
 }
 
 /** A file at the project root, found from this module whether it runs from source (dev/) or from build/dev/. */
-function projectFile(name: string): string {
+/**
+ * The repository's root: the folder with package-lock.json. Not package.json: the build copies that one into build/
+ * (the settings import it), which would make build/ look like the root and hide local.settings.json.
+ */
+function projectRoot(): string {
   for (let directory = __dirname; ; directory = path.dirname(directory)) {
-    const candidate = path.join(directory, name);
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(directory) === directory) throw new Error(`${name} not found above ${__dirname}`);
+    if (existsSync(path.join(directory, 'package-lock.json'))) return directory;
+    if (path.dirname(directory) === directory) throw new Error(`package-lock.json not found above ${__dirname}`);
   }
 }
 

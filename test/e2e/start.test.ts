@@ -1,6 +1,6 @@
 // `npm start` as a newcomer runs it: the built local host starts Azurite, serves health, and stops cleanly on Ctrl-C.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { freePort } from '../../dev/freePort';
@@ -66,5 +66,28 @@ describe('start-up with a bad setting', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(1);
     expect(output).toContain('PUBLIC_BASE_URL must be an absolute http(s) URL');
+  });
+});
+
+describe('local.settings.json', () => {
+  const settingsFile = path.join(root, 'local.settings.json');
+  // A developer's own file is never touched: then this check is theirs to see by hand.
+  const itWithoutOwnFile = existsSync(settingsFile) ? it.skip : it;
+
+  itWithoutOwnFile('is read from the project root, not from build/ (where the build copies package.json)', async () => {
+    writeFileSync(settingsFile, JSON.stringify({ Values: { PUBLIC_BASE_URL: 'read-from-local-settings' } }));
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(await freePort()) };
+      delete env.AzureWebJobsStorage;
+      delete env.PUBLIC_BASE_URL;
+      const child = spawn(process.execPath, [entry], { cwd: root, env });
+      let output = '';
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(output).toContain('PUBLIC_BASE_URL must be an absolute http(s) URL');
+    } finally {
+      rmSync(settingsFile, { force: true });
+    }
   });
 });
