@@ -1,7 +1,8 @@
 // `npm run admin -- <command>`: bootstrap and look after a deployment by talking to its Table Storage directly.
 import { Command, InvalidArgumentError } from 'commander';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
-import { mintOperatorKey, mintPartnerKey, registerPartner } from '../shared/consent/operatorActions';
+import { mintPartnerKey, registerPartner } from '../shared/consent/operatorActions';
+import { mintOperatorKey } from '../shared/consent/operatorKeys';
 import { PARTNER_KINDS, type PartnerKind } from '../shared/domain/partners';
 import { ServiceError } from '../shared/errors';
 import { validate } from '../shared/http/request';
