@@ -1,5 +1,6 @@
 // The app's entry point (package.json "main"): loads every function so each registers itself, then validates settings.
 import './functions/adminConsents';
+import './functions/adminKeys';
 import './functions/adminPartners';
 import './functions/consentLink';
 import './functions/consentPage';

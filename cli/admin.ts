@@ -1,7 +1,8 @@
 // `npm run admin -- <command>`: bootstrap and look after a deployment by talking to its Table Storage directly.
 import { Command, InvalidArgumentError } from 'commander';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
-import { mintOperatorKey, mintPartnerKey, registerPartner } from '../shared/consent/operatorActions';
+import { mintPartnerKey, registerPartner } from '../shared/consent/operatorActions';
+import { listOperatorKeys, mintOperatorKey, revokeOperatorKey } from '../shared/consent/operatorKeys';
 import { PARTNER_KINDS, type PartnerKind } from '../shared/domain/partners';
 import { ServiceError } from '../shared/errors';
 import { validate } from '../shared/http/request';
@@ -22,6 +23,27 @@ program
   .description('mint an operator key (shown once) for the /api/admin routes')
   .option('--name <name>', 'who or what the key is for')
   .action(async (options: { name?: string }) => print(await mintOperatorKey(deps, options.name)));
+
+program
+  .command('list-operator-keys')
+  .description('every operator key: id, name, when it was made and revoked (never a key itself)')
+  .action(async () => {
+    let continuationToken: string | undefined;
+    do {
+      const page = await listOperatorKeys(deps, { pageSize: 100, continuationToken });
+      for (const key of page.items) print(key);
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+  });
+
+program
+  .command('revoke-operator-key')
+  .description('revoke an operator key at once (never the last active one: mint its successor first)')
+  .requiredOption('--key-id <id>', 'the key id, as list-operator-keys shows it (in a key: apc._.<key id>.<secret>)')
+  .action(async (options: { keyId: string }) => {
+    await revokeOperatorKey(deps, options.keyId);
+    print({ keyId: options.keyId, revoked: true });
+  });
 
 program
   .command('create-partner')

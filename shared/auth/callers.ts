@@ -11,7 +11,10 @@ export const API_KEY_HEADER = 'x-api-key';
  * module never reaches storage itself.
  */
 export interface CallerLookups {
-  apiKeys: { findApiKey(keyId: string): Promise<StoredApiKey | undefined> };
+  apiKeys: {
+    findApiKey(keyId: string): Promise<StoredApiKey | undefined>;
+    findOperatorKey(keyId: string): Promise<{ value: StoredApiKey } | undefined>;
+  };
   partners: { findPartner(partnerId: string): Promise<{ value: Partner } | undefined> };
 }
 
@@ -21,10 +24,17 @@ export interface Caller {
   keyId: string;
 }
 
-/** Resolves the caller's key with one point read; any doubt is a 401 that says nothing about which part failed. */
+/**
+ * Resolves the caller's key with one point read (where the key says its owner's keys are kept); any doubt is a 401 that
+ * says nothing about which part failed.
+ */
 export async function authenticate(request: HttpRequest, lookups: CallerLookups): Promise<Caller> {
   const presented = presentedKey(request);
-  return verifiedCaller(presented, await lookups.apiKeys.findApiKey(presented.keyId));
+  const stored =
+    presented.claimedOwner.kind === 'operator'
+      ? (await lookups.apiKeys.findOperatorKey(presented.keyId))?.value
+      : await lookups.apiKeys.findApiKey(presented.keyId);
+  return verifiedCaller(presented, stored);
 }
 
 /** The key in the header, parsed without any storage read; 401 when there is none or it cannot be one of ours. */

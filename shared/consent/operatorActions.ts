@@ -1,6 +1,5 @@
 // What the operator does: register and change partners, mint and revoke their keys, revoke a consent on request (R13).
 import { randomBytes } from 'node:crypto';
-import { mintApiKey, type KeyOwner } from '../auth/apiKeys';
 import { withoutAbsentFields, type Consent } from '../domain/consent';
 import { revokeConsent } from '../domain/consentTransitions';
 import { kindFieldErrors, takesField, type Partner, type PartnerStatus } from '../domain/partners';
@@ -8,6 +7,7 @@ import { conflict, invalid, notFound } from '../errors';
 import { isPreconditionFailed } from '../storage/tableErrors';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
+import { mintKey } from './operatorKeys';
 import { withdrawAuthorizations } from './projection';
 
 /** What the operator says about a new partner; the service adds the status and creation time (and an id if none). */
@@ -75,10 +75,6 @@ export async function mintPartnerKey(deps: Dependencies, partnerId: string, name
   return mintKey(deps, { kind: 'partner', partnerId }, name);
 }
 
-export async function mintOperatorKey(deps: Dependencies, name?: string) {
-  return mintKey(deps, { kind: 'operator' }, name);
-}
-
 /** Revokes a partner's key; it fails from the very next request (keys are read on every request, never cached). */
 export async function revokePartnerKey(deps: Dependencies, partnerId: string, keyId: string): Promise<void> {
   const key = await deps.apiKeys.findApiKey(keyId);
@@ -117,12 +113,6 @@ export async function revokeConsentOnRequest(
     data: { reason: request.reason, ticket: request.ticket },
   });
   return consent;
-}
-
-async function mintKey(deps: Dependencies, owner: KeyOwner, name?: string) {
-  const { apiKey, stored } = mintApiKey(owner, deps.now(), name);
-  await deps.apiKeys.insertApiKey(stored);
-  return { keyId: stored.keyId, apiKey, createdAt: stored.createdAt.toISOString() };
 }
 
 /** A readable, unguessable id when the operator gives none: "contoso-ltd-3f9a1c". */

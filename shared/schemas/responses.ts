@@ -123,6 +123,14 @@ export const partnerSchema = z.object({
 
 export const mintedKeySchema = z.object({ keyId: z.string(), apiKey: z.string(), createdAt: time });
 
+/** An operator key as listed: never the key or its hash. */
+export const operatorKeySchema = z.object({
+  keyId: z.string(),
+  name: z.string().optional(),
+  createdAt: time,
+  revokedAt: time.optional(),
+});
+
 export const healthSchema = z.object({ status: z.string(), version: z.string(), storage: z.string() });
 
 // Compile-time guards: the documented shapes must accept what the domain produces, so they cannot drift apart.

@@ -2,7 +2,7 @@
 import { localSignIn } from '../../dev/signIn';
 import type { QueueSettings } from '../../shared/hostSettings';
 import { liveDependencies } from '../../shared/consent/dependencies';
-import { mintOperatorKey } from '../../shared/consent/operatorActions';
+import { mintOperatorKey } from '../../shared/consent/operatorKeys';
 import { startTestHost, type TestHost } from './localHost';
 import { platformFront } from './platformFront';
 

@@ -132,6 +132,17 @@ describe('real answers validate against the served document', () => {
         key: app.operatorKey,
       },
     );
+    const operatorKey = await check('post', '/api/admin/keys', '/api/admin/keys', {
+      key: app.operatorKey,
+      body: { name: 'contract' },
+    });
+    await check('post', '/api/admin/keys', '/api/admin/keys', { key: app.operatorKey, body: { name: '' } });
+    await check('delete', `/api/admin/keys/${operatorKey.body.keyId as string}`, '/api/admin/keys/{keyId}', {
+      key: app.operatorKey,
+    });
+    await check('delete', '/api/admin/keys/nope', '/api/admin/keys/{keyId}', { key: app.operatorKey });
+    await check('get', '/api/admin/keys', '/api/admin/keys', { key: app.operatorKey });
+    await check('get', '/api/admin/keys', '/api/admin/keys', { key: csp.key });
     await check('post', `/api/admin/consents/${id}/revoke`, '/api/admin/consents/{consentId}/revoke', {
       key: app.operatorKey,
       body: { reason: 'test', ticket: 'T-1' },

@@ -1,0 +1,103 @@
+// `npm run admin` operator-key commands, run as an operator runs them, against a storage of this file's own (no other
+// file's operator keys in it).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { RunningAzurite } from '../../../dev/azurite';
+import { liveDependencies as live } from '../../../shared/consent/dependencies';
+import { storedOlderOperatorKey } from '../../support/olderOperatorKey';
+import { useOwnAzurite } from '../../support/ownAzurite';
+
+/** Built by `npm test`'s pretest (`npm run build`). */
+const ADMIN_ENTRY = path.resolve(__dirname, '..', '..', '..', 'build', 'cli', 'admin.js');
+
+let azurite: RunningAzurite;
+
+beforeAll(async () => {
+  azurite = await useOwnAzurite();
+});
+afterAll(async () => {
+  await azurite.stop();
+});
+
+async function admin(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [ADMIN_ENTRY, '--connection-string', azurite.connectionString, ...args]);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, stdout, stderr };
+}
+
+interface ListedKey {
+  keyId: string;
+  name?: string;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+/** What list-operator-keys printed: one JSON object per key. */
+async function listed(): Promise<ListedKey[]> {
+  const { code, stdout } = await admin('list-operator-keys');
+  expect(code).toBe(0);
+  return stdout.trim() ? JSON.parse(`[${stdout.trim().replace(/\n}\n{/g, '},{')}]`) : [];
+}
+
+async function created(name: string): Promise<{ keyId: string; apiKey: string; createdAt: string }> {
+  const run = await admin('create-operator-key', '--name', name);
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
+// Runs first, on the empty storage: a deployment whose only operator key was made before keys were listed.
+it('an older operator key cannot be revoked until a listed one exists; then it can, and it is never listed', async () => {
+  const older = await storedOlderOperatorKey();
+  expect(await listed()).toEqual([]);
+
+  const refused = await admin('revoke-operator-key', '--key-id', older.keyId);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/^admin: No operator key is active on the list yet .* Mint a new one first/);
+
+  const successor = await created('ops on-call');
+  const revoked = await admin('revoke-operator-key', '--key-id', older.keyId);
+
+  expect(revoked.code).toBe(0);
+  expect((await live.apiKeys.findOperatorKey(older.keyId))?.value.revokedAt).toBeInstanceOf(Date);
+  expect(await listed()).toEqual([{ keyId: successor.keyId, name: 'ops on-call', createdAt: successor.createdAt }]);
+});
+
+it('create, list and revoke: the key is shown once, the list shows no secret, the last active key is refused', async () => {
+  const first = await created('first');
+  const second = await created('second');
+  for (const key of await listed()) {
+    if (!key.revokedAt && key.keyId !== first.keyId && key.keyId !== second.keyId) {
+      expect((await admin('revoke-operator-key', '--key-id', key.keyId)).code).toBe(0);
+    }
+  }
+
+  const revoked = await admin('revoke-operator-key', '--key-id', first.keyId);
+  const refused = await admin('revoke-operator-key', '--key-id', second.keyId);
+
+  expect(revoked.code).toBe(0);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toBe(
+    'admin: This is the last active operator key: revoking it would leave no key for the /api/admin routes. ' +
+      'Mint a new one first (POST /api/admin/keys), then revoke this one.\n',
+  );
+  const keys = await listed();
+  expect(keys.find((key) => key.keyId === first.keyId)).toEqual({
+    keyId: first.keyId,
+    name: 'first',
+    createdAt: first.createdAt,
+    revokedAt: expect.any(String),
+  });
+  expect(keys.find((key) => key.keyId === second.keyId)?.revokedAt).toBeUndefined();
+  const { stdout } = await admin('list-operator-keys');
+  for (const key of [first, second]) expect(stdout).not.toContain(key.apiKey.split('.')[3]!);
+});
+
+it('an unknown key id: exit code 1, saying there is no such operator key', async () => {
+  const run = await admin('revoke-operator-key', '--key-id', 'AAAAAAAAAAAAAAAA');
+  expect(run.code).toBe(1);
+  expect(run.stderr).toBe('admin: There is no operator key "AAAAAAAAAAAAAAAA".\n');
+});
