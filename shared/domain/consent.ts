@@ -16,7 +16,9 @@ export type ConsentSource = 'invitation' | 'standing-link';
 /** The languages the service speaks to customers: pages, emails, the consent's own `locale`. */
 export const LOCALES = ['en', 'de'] as const;
 export type Locale = (typeof LOCALES)[number];
-export type EmailStatus = 'not-requested' | 'queued' | 'sent' | 'failed';
+/** `queued` always ends in `sent`, `failed` or `not-sent` (API.md, "Additions to part 1"). */
+export const EMAIL_STATUSES = ['not-requested', 'queued', 'sent', 'failed', 'not-sent'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 /** The kinds that can own a consent: an indirect provider never issues one. */
 export type ConsentPartnerKind = Exclude<PartnerKind, 'indirect-provider'>;
