@@ -50,6 +50,16 @@ export interface EmailDelivery {
   lastError?: string;
 }
 
+/**
+ * The tries at sending one link's invitation so far: failures that were not throttling, and when ACS first throttled
+ * it. Counted on the consent, not on a queue message, so every copy of the message and every retry adds to one count.
+ */
+export interface EmailAttempts {
+  linkVersion: number;
+  failures: number;
+  throttledSince?: string;
+}
+
 export interface AcceptedBy {
   tenantId: string;
   objectId: string;
@@ -95,6 +105,8 @@ export interface Consent extends ConsentResource {
   linkNonce?: string;
   /** The partner's plain-text note for the customer, shown on the consent page. */
   message?: string;
+  /** The invitation email's tries for `linkVersion`; a resend's new link starts again from none. */
+  emailAttempts?: EmailAttempts;
 }
 
 /** The body of a consent request, as the HTTP layer has parsed it. */
@@ -202,6 +214,7 @@ export function toConsentResource(consent: Consent, now: Date): ConsentResource 
     linkVersion: _linkVersion,
     linkNonce: _linkNonce,
     message: _message,
+    emailAttempts: _emailAttempts,
     ...resource
   } = effectiveConsent(consent, now);
   return resource;
