@@ -1,12 +1,13 @@
 // Sending a consent's invitation email from its queue message (R4, D3): once per link, every outcome on the consent.
 import { effectiveConsent, type Consent, type EmailAttempts, type EmailDelivery } from '../domain/consent';
 import { invitationNotSendable } from '../domain/invitationEmail';
-import type { Partner } from '../domain/partners';
+import { issuingRefusal, type Partner } from '../domain/partners';
 import { renderInvitation, type InvitationEmail } from '../email/invitation';
 import { QUEUE_SETTINGS } from '../hostSettings';
 import { invitationOperationId, type SendResult } from '../email/sender';
 import type { ConsentEvent } from '../storage/eventStore';
 import type { InvitationMessage } from '../storage/invitationQueue';
+import type { Versioned } from '../storage/versioned';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
 
@@ -108,6 +109,51 @@ async function retryLater(
     return { kind: 'deferred', seconds, reason: result.reason };
   }
   return { kind: 'retry', reason: result.reason };
+}
+
+/**
+ * The daily sweep's part: a queued email whose consent can no longer be emailed is settled `not-sent` even if no
+ * message for it ever comes (its last copy was dropped or lost). At most `limit` consents are looked at per run:
+ * those no longer pending (or past their expiry) first, then the pending ones of partners that may no longer ask.
+ * Answers how many emails were settled.
+ */
+export async function settleUnsendableInvitations(deps: Dependencies, limit: number): Promise<number> {
+  const partners = new Map<string, Promise<Partner | undefined>>();
+  const partnerOf = (id: string) => {
+    if (!partners.has(id))
+      partners.set(
+        id,
+        deps.partners.findPartner(id).then((found) => found?.value),
+      );
+    return partners.get(id)!;
+  };
+  let looked = 0;
+  let settled = 0;
+  for await (const { value } of queuedEmailsToSettle(deps)) {
+    if (looked++ >= limit) break;
+    const consent = effectiveConsent(value, deps.now());
+    const partner = await partnerOf(consent.partner.id);
+    const reason = partner && invitationNotSendable(consent, partner);
+    if (!reason) continue;
+    const message = { partnerId: consent.partner.id, consentId: consent.id, linkVersion: consent.linkVersion };
+    const outcome = await settleNotSent(deps, message, reason, SWEEP_ACTOR);
+    if (outcome.kind === 'not-sent') settled++;
+  }
+  return settled;
+}
+
+const SWEEP_ACTOR: Actor = { kind: 'system', id: 'email-sweep' };
+
+async function* queuedEmailsToSettle(deps: Dependencies): AsyncGenerator<Versioned<Consent>> {
+  yield* deps.consents.closedConsentsWithQueuedEmail(deps.now());
+  let continuationToken: string | undefined;
+  do {
+    const page = await deps.partners.listPartners({ pageSize: 100, continuationToken });
+    for (const partner of page.items) {
+      if (issuingRefusal(partner)) yield* deps.consents.pendingConsentsWithQueuedEmail(partner.id);
+    }
+    continuationToken = page.continuationToken;
+  } while (continuationToken);
 }
 
 /**
