@@ -1,12 +1,15 @@
-// Daily timer (03:00 UTC): pending consents past their expiry are stored as expired; interrupted acceptances completed.
+// Daily timer (03:00 UTC): pending consents past their expiry are stored as expired; interrupted acceptances completed;
+// invitation emails that can no longer go out settled.
 import type { InvocationContext, Timer } from '@azure/functions';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
 import { sweepConsents } from '../shared/consent/sweep';
 import { registerTimer } from '../shared/functionRegistry';
 
 export async function consentSweep(_timer: Timer, context: InvocationContext): Promise<void> {
-  const { expired, repaired } = await sweepConsents(deps);
-  context.log(`Consent sweep: ${expired} expired, ${repaired} acceptances completed.`);
+  const { expired, repaired, emailsNotSent } = await sweepConsents(deps);
+  context.log(
+    `Consent sweep: ${expired} expired, ${repaired} acceptances completed, ${emailsNotSent} queued emails not sent.`,
+  );
 }
 
 registerTimer('consentSweep', { schedule: '0 0 3 * * *', handler: consentSweep });

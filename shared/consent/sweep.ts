@@ -1,21 +1,34 @@
-// The daily sweep: stores the expiry that reads already show, and completes acceptances a crash left unprojected.
+// The daily sweep: stores the expiry that reads already show, completes acceptances a crash left unprojected, and
+// settles invitation emails that can no longer go out.
 import { effectiveConsent } from '../domain/consent';
 import { expireConsent } from '../domain/consentTransitions';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
 import { recordAcceptance } from './customerDecisions';
+import { settleUnsendableInvitations } from './invitationEmails';
 import { authorizationsComplete, grantAuthorizations } from './projection';
 
 export interface SweepReport {
   expired: number;
   repaired: number;
+  /** Queued invitation emails settled `not-sent`. */
+  emailsNotSent: number;
 }
 
-/** Both jobs of the daily timer, one after the other. */
-export async function sweepConsents(deps: Dependencies): Promise<SweepReport> {
+export interface SweepLimits {
+  /** Queued emails looked at per run: a backlog larger than this is settled over the following days. */
+  queuedEmails: number;
+}
+
+/** A run stays well within the timer's five minutes: each email looked at costs at most four storage calls. */
+export const SWEEP_LIMITS: SweepLimits = { queuedEmails: 1000 };
+
+/** The jobs of the daily timer, one after the other (expiries first, so their emails are settled in the same run). */
+export async function sweepConsents(deps: Dependencies, limits: SweepLimits = SWEEP_LIMITS): Promise<SweepReport> {
   const expired = await storeExpiries(deps);
   const repaired = await completeAcceptances(deps);
-  return { expired, repaired };
+  const emailsNotSent = await settleUnsendableInvitations(deps, limits.queuedEmails);
+  return { expired, repaired, emailsNotSent };
 }
 
 /** Pending consents past their expiry are stored as expired, each with one event; answers how many. */

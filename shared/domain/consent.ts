@@ -16,7 +16,9 @@ export type ConsentSource = 'invitation' | 'standing-link';
 /** The languages the service speaks to customers: pages, emails, the consent's own `locale`. */
 export const LOCALES = ['en', 'de'] as const;
 export type Locale = (typeof LOCALES)[number];
-export type EmailStatus = 'not-requested' | 'queued' | 'sent' | 'failed';
+/** `queued` always ends in `sent`, `failed` or `not-sent` (API.md, "Additions to part 1"). */
+export const EMAIL_STATUSES = ['not-requested', 'queued', 'sent', 'failed', 'not-sent'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 /** The kinds that can own a consent: an indirect provider never issues one. */
 export type ConsentPartnerKind = Exclude<PartnerKind, 'indirect-provider'>;
@@ -46,6 +48,16 @@ export interface EmailDelivery {
   status: EmailStatus;
   sentAt?: string;
   lastError?: string;
+}
+
+/**
+ * The tries at sending one link's invitation so far: failures that were not throttling, and when ACS first throttled
+ * it. Counted on the consent, not on a queue message, so every copy of the message and every retry adds to one count.
+ */
+export interface EmailAttempts {
+  linkVersion: number;
+  failures: number;
+  throttledSince?: string;
 }
 
 export interface AcceptedBy {
@@ -93,6 +105,8 @@ export interface Consent extends ConsentResource {
   linkNonce?: string;
   /** The partner's plain-text note for the customer, shown on the consent page. */
   message?: string;
+  /** The invitation email's tries for `linkVersion`; a resend's new link starts again from none. */
+  emailAttempts?: EmailAttempts;
 }
 
 /** The body of a consent request, as the HTTP layer has parsed it. */
@@ -200,6 +214,7 @@ export function toConsentResource(consent: Consent, now: Date): ConsentResource 
     linkVersion: _linkVersion,
     linkNonce: _linkNonce,
     message: _message,
+    emailAttempts: _emailAttempts,
     ...resource
   } = effectiveConsent(consent, now);
   return resource;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ConsentResource } from '../domain/consent';
 import type { Partner } from '../domain/partners';
 import { CHANNELS, PARTNER_KINDS } from '../domain/partners';
-import { CONSENT_STATUSES, LOCALES } from '../domain/consent';
+import { CONSENT_STATUSES, EMAIL_STATUSES, LOCALES } from '../domain/consent';
 
 const time = z.string().describe('RFC 3339 UTC time');
 const guid = z.string().describe('lower-case GUID');
@@ -49,7 +49,11 @@ export const consentSchema = z.object({
   delegatedAdmin: delegatedAdminSchema.optional(),
   warnings: z.array(z.string()),
   email: z.object({
-    status: z.enum(['not-requested', 'queued', 'sent', 'failed']),
+    status: z
+      .enum(EMAIL_STATUSES)
+      .describe(
+        'queued always ends in sent, failed (lastError says why) or not-sent (the consent was decided, cancelled or expired, or its partner may no longer ask, before the invitation went out; lastError says which)',
+      ),
     sentAt: time.optional(),
     lastError: z.string().optional(),
   }),

@@ -1,6 +1,6 @@
 // The consents table (PartitionKey = partner id, RowKey = consent id, newest first) and its id → partner index.
 import { odata } from '@azure/data-tables';
-import type { Consent, ConsentStatus } from '../domain/consent';
+import type { Consent, ConsentStatus, EmailStatus } from '../domain/consent';
 import { tableClient } from './clients';
 import { queryPage, type Page, type PageRequest } from './paging';
 import { TABLES } from './tableNames';
@@ -16,6 +16,8 @@ interface ConsentEntity {
   tenantId?: string;
   expiresAt?: string;
   createdAt: string;
+  /** Lets the sweep find emails still queued; rows last written before this column existed have none. */
+  emailStatus: EmailStatus;
 }
 
 interface ConsentIndexEntity {
@@ -89,11 +91,26 @@ export async function listConsents(
 }
 
 /** Every consent of any partner in a status (the expiry sweep and repairs; never on a request path). */
-export async function* consentsInStatus(status: ConsentStatus): AsyncGenerator<Versioned<Consent>> {
+export function consentsInStatus(status: ConsentStatus): AsyncGenerator<Versioned<Consent>> {
+  return consentsWhere(odata`status eq ${status}`);
+}
+
+/**
+ * Consents of any partner whose invitation email is still queued although they are no longer pending or are past
+ * their expiry (the daily sweep settles them; never on a request path).
+ */
+export function closedConsentsWithQueuedEmail(now: Date): AsyncGenerator<Versioned<Consent>> {
+  return consentsWhere(odata`emailStatus eq 'queued' and (status ne 'pending' or expiresAt lt ${now.toISOString()})`);
+}
+
+/** One partner's pending consents whose invitation email is still queued (the sweep, for a partner that may no longer ask). */
+export function pendingConsentsWithQueuedEmail(partnerId: string): AsyncGenerator<Versioned<Consent>> {
+  return consentsWhere(odata`PartitionKey eq ${partnerId} and status eq 'pending' and emailStatus eq 'queued'`);
+}
+
+async function* consentsWhere(filter: string): AsyncGenerator<Versioned<Consent>> {
   const table = await tableClient(TABLES.consents);
-  for await (const entity of table.listEntities<ConsentEntity>({
-    queryOptions: { filter: odata`status eq ${status}` },
-  })) {
+  for await (const entity of table.listEntities<ConsentEntity>({ queryOptions: { filter } })) {
     yield { value: JSON.parse(entity.data) as Consent, etag: entity.etag };
   }
 }
@@ -122,5 +139,6 @@ function toEntity(consent: Consent): ConsentEntity {
     tenantId: consent.customer.tenantId,
     expiresAt: consent.expiresAt,
     createdAt: consent.createdAt,
+    emailStatus: consent.email.status,
   };
 }

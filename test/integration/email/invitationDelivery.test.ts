@@ -113,7 +113,7 @@ describe('sending an invitation (D3)', () => {
     expect(sender.sent).toHaveLength(1);
   });
 
-  it('D3: a message ahead of the stored link version waits; one behind it, or for a closed consent, is dropped', async () => {
+  it('D3: a message ahead of the stored link version waits; one behind it is dropped; a closed consent’s email is not-sent', async () => {
     const resent = await storedInvitation(partner, (c) => ({ ...c, linkVersion: 2 }));
     const cancelled = await storedInvitation(partner, (c) => ({ ...c, status: 'cancelled', cancelledAt: c.createdAt }));
     const sender = scriptedSender();
@@ -127,8 +127,8 @@ describe('sending an invitation (D3)', () => {
       reason: 'link version 1 was replaced by version 2',
     });
     await expect(sendInvitation({ ...live, sender: sender }, messageFor(cancelled))).resolves.toEqual({
-      kind: 'dropped',
-      reason: 'the consent is cancelled',
+      kind: 'not-sent',
+      reason: 'The consent was cancelled before the invitation was sent.',
     });
     await expect(
       sendInvitation({ ...live, sender }, { partnerId: partner.id, consentId: 'not-stored-yet', linkVersion: 1 }),
@@ -151,7 +151,7 @@ describe('sending an invitation (D3)', () => {
     expect(await storedEmail(consent)).toEqual({ status: 'queued', lastError: reason });
   });
 
-  it('D3: a passing fault is left to the host (counted towards the poison queue) unless it asks to wait longer', async () => {
+  it('D3: a passing fault is left to the host unless it asks to wait longer; either way it counts as an attempt', async () => {
     const consent = await storedInvitation(partner);
     const deps = recordingQueue();
     const sender = scriptedSender(
@@ -169,7 +169,9 @@ describe('sending an invitation (D3)', () => {
       seconds: 120,
     });
     expect(deps.enqueued).toEqual([{ message: messageFor(consent), options: { visibilityTimeoutSeconds: 120 } }]);
-    expect(await storedEmail(consent)).toEqual({ status: 'queued', lastError: 'ACS is unavailable (503)' });
+    const stored = (await live.consents.findConsent(consent.partner.id, consent.id))?.value;
+    expect(stored?.email).toEqual({ status: 'queued', lastError: 'ACS is unavailable (503)' });
+    expect(stored?.emailAttempts).toEqual({ linkVersion: 1, failures: 2 });
   });
 
   it('D3: a permanent failure marks the email failed once, and is not sent again', async () => {

@@ -128,7 +128,7 @@ describe('invitation email through ACS (D3, R4)', () => {
     });
   });
 
-  it('D3: repeated server errors (500) poison the message after 5 attempts, and the email is marked failed', async () => {
+  it('D3: repeated server errors (500) fail the email at the fifth attempt, counted on the consent, with no poisoned message', async () => {
     stub.failNext(5, { status: 500, message: 'Internal error' });
     const issued = await issue(csp);
     const settled = await settledEmail(csp, issued.id, 25_000);
@@ -140,8 +140,30 @@ describe('invitation email through ACS (D3, R4)', () => {
       5,
     );
     expect(stub.sendCount(invitationOperationId(issued.id, 1))).toBe(0);
-    expect(app.log.some((line) => line.includes('moved to invitation-emails-poison'))).toBe(true);
+    const failedAtFifth = `consent ${issued.id} (link version 1): failed: The invitation email could not be sent after 5 attempts`;
+    expect(app.log.some((line) => line.includes(failedAtFifth))).toBe(true);
+    expect(app.log.some((line) => line.includes('moved to invitation-emails-poison'))).toBe(false);
   }, 30_000);
+
+  it('item 5: a consent cancelled while its invitation waits out a 429 is never emailed; the partner sees not-sent and why', async () => {
+    stub.failNext(1, { status: 429, retryAfterSeconds: 2 });
+    const issued = await issue(csp);
+    await eventually(async () => ((await consent(csp, issued.id)).email.lastError ? true : undefined));
+    const cancelled = await app.call('POST', `/api/consent-requests/${issued.id}/cancel`, { key: csp.key });
+    expect(cancelled.status).toBe(200);
+
+    const settled = await settledEmail(csp, issued.id);
+    const reason = 'The consent was cancelled before the invitation was sent.';
+    expect(settled.email).toEqual({ status: 'not-sent', lastError: reason });
+    expect((await events(csp, issued.id)).slice(-2)).toEqual([
+      expect.objectContaining({ type: 'consent.cancelled' }),
+      expect.objectContaining({ type: 'email.not-sent', data: { linkVersion: 1, reason } }),
+    ]);
+    expect(stub.sendLog.filter((request) => request.operationId === invitationOperationId(issued.id, 1))).toHaveLength(
+      1,
+    );
+    expect(stub.sendCount(invitationOperationId(issued.id, 1))).toBe(0);
+  });
 
   it('D3: a message that arrives before its consent is stored is retried, then sent', async () => {
     const partner = await storedPartner('direct-csp');

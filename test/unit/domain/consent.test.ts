@@ -201,11 +201,15 @@ describe('consent on read', () => {
   });
 
   it("R2: the resource shows the effective consent without the service's own fields", () => {
-    const consent = pendingConsent(directCsp, { message: 'Please accept' });
+    const consent = {
+      ...pendingConsent(directCsp, { message: 'Please accept' }),
+      emailAttempts: { linkVersion: 1, failures: 2 },
+    };
     const resource = toConsentResource(consent, later(31));
     expect(resource.status).toBe('expired');
     expect(resource).not.toHaveProperty('linkVersion');
     expect(resource).not.toHaveProperty('message');
+    expect(resource).not.toHaveProperty('emailAttempts');
     expect(JSON.parse(JSON.stringify(resource))).toEqual(resource);
   });
 });

@@ -73,6 +73,9 @@ describe('reporting a delivery to the host', () => {
     expect(logged({ kind: 'failed', reason: 'ACS refused the email' })).toEqual([
       'warn Invitation email for consent c-1 (link version 2): failed: ACS refused the email',
     ]);
+    expect(logged({ kind: 'not-sent', reason: 'The consent was cancelled before the invitation was sent.' })).toEqual([
+      'info Invitation email for consent c-1 (link version 2): not sent: The consent was cancelled before the invitation was sent.',
+    ]);
   });
 
   it('D3: a retry is thrown, so the host delivers the message again after its visibility timeout', () => {
