@@ -1,6 +1,6 @@
 // Turns an invitation's facts into its sentences in the recipient's language; both renderers lay out the result.
 import { includesGlobalAdministrator } from '../domain/roles';
-import { plainTextMessage, visibleLine } from '../domain/suppliedText';
+import { plainTextMessage, visibleLine, webAddressesIn } from '../domain/suppliedText';
 import { formatDateTime } from '../pages/locale';
 import { INVITATION_COPY, type InvitationCopy } from './invitationCopy';
 import type { InvitationContent, InvitationEmail, LabelledValue } from './invitationModel';
@@ -12,7 +12,7 @@ export function invitationContent(email: InvitationEmail): InvitationContent {
   return {
     locale: email.locale,
     subject: copy.subject(partner),
-    greeting: copy.greeting(email.to.displayName ? visibleLine(email.to.displayName) : undefined),
+    greeting: copy.greeting(linkFree(visibleLine(email.to.displayName ?? ''))),
     intro: copy.subject(partner) + '.',
     requester: { heading: copy.requesterHeading, facts: requesterFacts(email, copy) },
     allows: { heading: copy.allowsHeading, paragraphs: allowsParagraphs(email, copy) },
@@ -83,10 +83,18 @@ function notices(email: InvitationEmail, copy: InvitationCopy): string[] {
 }
 
 function messageSection(email: InvitationEmail, copy: InvitationCopy): InvitationContent['message'] {
-  const message = plainTextMessage(email.message ?? '');
+  const message = linkFree(plainTextMessage(email.message ?? ''));
   if (!message) return undefined;
   const partner = visibleLine(email.partner.displayName);
   return { heading: copy.messageHeading(partner), lines: message.split('\n'), note: copy.messageNote(partner) };
+}
+
+/**
+ * Requests are refused when the message or the contact's name holds a web address, as mail clients make one a link;
+ * one stored before that check is left out of the email (the consent page, where nothing becomes a link, still shows it).
+ */
+function linkFree(text: string): string | undefined {
+  return text && webAddressesIn(text).length === 0 ? text : undefined;
 }
 
 /** Only http(s) links: anything else (`javascript:`, `data:`) must never become a button. */

@@ -205,6 +205,20 @@ describe('invitation email', () => {
     expect(text).toContain('> Hello,\n> please\n> accept.');
   });
 
+  it('a message or contact name stored with a web address before such requests were refused is left out of the email', () => {
+    const { html, text } = renderInvitation(
+      invitation({
+        to: { address: 'admin@contoso.com', displayName: 'Ada, see contoso-help.example' },
+        message: 'Confirm your account at https://contoso-help.example/login first.',
+      }),
+    );
+    for (const body of [visibleText(html), text]) {
+      expect(body).not.toContain('contoso-help.example');
+      expect(body).not.toContain(en.messageHeading('Fabrikam Ltd'));
+      expect(body).toContain(en.greeting(undefined));
+    }
+  });
+
   it('a contact name with nothing visible in it greets without a name', () => {
     const { text } = renderInvitation(
       invitation({ to: { address: 'admin@contoso.com', displayName: '\u200b\u202e ' } }),
