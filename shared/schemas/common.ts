@@ -47,6 +47,10 @@ export function nameSchema(maxLength: number) {
       z
         .string()
         .min(1, 'must contain visible text: nothing is left once white space and invisible characters are removed'),
+    )
+    .describe(
+      'Stored and answered as one line of visible text (white space folded, invisible and bidirectional characters ' +
+        'removed, NFC); control characters are refused',
     );
 }
 

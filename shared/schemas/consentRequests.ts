@@ -29,10 +29,16 @@ const roleIdSchema = z
 const partnerMessageSchema = suppliedTextSchema(500)
   .transform(plainTextMessage)
   .superRefine(refuseWebAddresses)
-  .transform((message) => message || undefined);
+  .transform((message) => message || undefined)
+  .describe(
+    "Plain text for the customer, shown as the partner's words: line breaks kept, invisible and bidirectional " +
+      'characters removed; control characters and web addresses are refused (email addresses are fine)',
+  );
 
 /** The customer's contact is greeted by name in the invitation, where a web address would become a link too. */
-const contactNameSchema = displayNameSchema.superRefine(refuseWebAddresses);
+const contactNameSchema = displayNameSchema
+  .superRefine(refuseWebAddresses)
+  .describe(`${displayNameSchema.description}, and so are web addresses`);
 
 /** The body of POST /api/consent-requests (API.md). Cross-field rules (roles catalog, GA + autoExtend, OEM) are the domain's. */
 export const consentRequestSchema = z.strictObject({
