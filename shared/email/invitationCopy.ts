@@ -23,6 +23,8 @@ export interface InvitationCopy {
   noticesHeading: string;
   globalAdministratorWarning(partner: string): string;
   messageHeading(partner: string): string;
+  /** Under the partner's message: whose words these are, and that they change nothing about what accepting allows. */
+  messageNote(partner: string): string;
   buttonLabel: string;
   linkFallback: string;
   expiry(date: string): string;
@@ -75,6 +77,8 @@ const en: InvitationCopy = {
     'Global Administrator is the most powerful role in your organization. Grant partners only the least privilege ' +
     `they need, and consider asking ${partner} for more limited roles.`,
   messageHeading: (partner) => `Message from ${partner}`,
+  messageNote: (partner) =>
+    `${partner} wrote this message; this service did not. What accepting allows is only what this email says above.`,
   buttonLabel: 'Review the request',
   linkFallback: 'If the button does not work, copy this link into your browser:',
   expiry: (date) => `This request expires on ${date}.`,
@@ -135,6 +139,9 @@ const de: InvitationCopy = {
     `Partnern nur die Rechte, die sie wirklich benötigen, und bitten Sie ${partner} gegebenenfalls um ` +
     'eingeschränktere Rollen.',
   messageHeading: (partner) => `Nachricht von ${partner}`,
+  messageNote: (partner) =>
+    `Diese Nachricht hat ${partner} geschrieben, nicht dieser Dienst. Was Ihre Zustimmung erlaubt, beschreibt ` +
+    'allein der Text oben in dieser E-Mail.',
   buttonLabel: 'Anfrage prüfen',
   linkFallback: 'Falls die Schaltfläche nicht funktioniert, kopieren Sie diesen Link in Ihren Browser:',
   expiry: (date) => `Diese Anfrage ist gültig bis ${date}.`,

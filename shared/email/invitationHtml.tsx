@@ -21,6 +21,7 @@ const STYLE = {
   list: 'margin:0 0 10px;padding-left:22px;',
   notice: 'background-color:#fff4ce;border-left:4px solid #c19c00;padding:12px 16px;',
   message: 'background-color:#f7f7f7;border-left:4px solid #8a8886;padding:12px 16px;font-style:italic;',
+  messageNote: 'margin:8px 0 10px;font-size:13px;color:#505050;',
   buttonCell: 'background-color:#0067b8;border-radius:4px;',
   button:
     'display:inline-block;padding:12px 28px;font-family:Segoe UI,Helvetica,Arial,sans-serif;font-size:16px;' +
@@ -167,6 +168,7 @@ function Message({ message }: { message: InvitationContent['message'] }) {
           <td style={STYLE.message}>{message.lines.map((line, index) => (index === 0 ? line : [<br />, line]))}</td>
         </tr>
       </Layout>
+      <p style={STYLE.messageNote}>{message.note}</p>
     </Row>
   );
 }

@@ -58,7 +58,8 @@ export interface InvitationContent {
   allows: { heading: string; paragraphs: string[] };
   delegatedAdmin: { heading: string; intro: string; roles: string[]; details: string[] };
   notices: { heading: string; items: string[] };
-  message?: { heading: string; lines: string[] };
+  /** The partner's own words as plain lines, under a heading that names the partner and a note that says so. */
+  message?: { heading: string; lines: string[]; note: string };
   action: { buttonLabel: string; url: string; fallback: string; expiry: string };
   genuine: { heading: string; items: string[] };
   footer: string;

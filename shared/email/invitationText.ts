@@ -17,7 +17,10 @@ export function renderInvitationText(content: InvitationContent): string {
     ]),
     content.notices.items.length > 0 ? section(content.notices.heading, content.notices.items) : [],
     content.message
-      ? section(content.message.heading, [content.message.lines.map((line) => `> ${line}`.trimEnd()).join('\n')])
+      ? section(content.message.heading, [
+          content.message.lines.map((line) => `> ${line}`.trimEnd()).join('\n'),
+          content.message.note,
+        ])
       : [],
     [`${content.action.buttonLabel}:`, content.action.url, '', content.action.expiry],
     section(content.genuine.heading, [content.genuine.items.map((item) => `- ${item}`).join('\n')]),

@@ -8,6 +8,7 @@ import {
 import { isRestError, type RestError } from '@azure/core-rest-pipeline';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { AcsConnection } from '../config';
+import { visibleLine } from '../domain/suppliedText';
 import type { MailAddress } from './invitationModel';
 
 export { invitationOperationId } from './operationId';
@@ -120,12 +121,21 @@ function isLoopback(hostname: string): boolean {
 function acsMessage(senderAddress: string, email: OutgoingEmail): EmailMessage {
   return {
     senderAddress,
-    recipients: { to: [email.to] },
+    recipients: { to: [mailAddress(email.to)] },
     content: { subject: email.subject, html: email.html, plainText: email.text },
-    ...(email.replyTo ? { replyTo: [email.replyTo] } : {}),
+    ...(email.replyTo ? { replyTo: [mailAddress(email.replyTo)] } : {}),
     // Tracking would rewrite the consent link to a tracking host: the email promises the link's real host name.
     disableUserEngagementTracking: true,
   };
+}
+
+/**
+ * Display names become part of the To and Reply-To headers: one line of visible text, whatever was stored (a line
+ * break there could start a header of its own, a bidirectional override could reverse the name). None when blank.
+ */
+function mailAddress({ address, displayName }: MailAddress): MailAddress {
+  const name = displayName === undefined ? '' : visibleLine(displayName);
+  return name ? { address, displayName: name } : { address };
 }
 
 function outcomeOf(result: EmailSendResult): SendResult {

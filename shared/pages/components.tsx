@@ -1,4 +1,5 @@
 // Small pieces several customer pages show: a partner's facts, what it may do, a role list.
+import { visibleLine } from '../domain/suppliedText';
 import { includesGlobalAdministrator as includesGlobalAdministratorId } from '../domain/roles';
 import type { Messages } from './messages';
 import type { Channel, PartnerView, RoleView } from './viewModels';
@@ -14,7 +15,12 @@ export function PartnerFacts(props: {
   customer?: { displayName?: string; domain?: string };
 }) {
   const { t, partner, customer } = props;
-  const requestedFor = [customer?.displayName, customer?.domain && `(${customer.domain})`].filter(Boolean).join(' ');
+  const requestedFor = [
+    customer?.displayName && visibleLine(customer.displayName),
+    customer?.domain && `(${customer.domain})`,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <dl>
       <dt>{t.kindLabel}</dt>

@@ -1,4 +1,5 @@
 // GET /consent/{token}: who asks, for what, which roles (R5, R9, R10), and the Yes + Accept / Decline form (R7).
+import { plainTextMessage, visibleLine } from '../domain/suppliedText';
 import { ChannelList, PartnerFacts, RoleList, includesGlobalAdministrator } from './components';
 import { localPath, renderDocument, type RenderedPage } from './layout';
 import { formatDateTime } from './locale';
@@ -7,7 +8,8 @@ import type { ConsentPageView, DelegatedAdminRequestView } from './viewModels';
 
 export function renderConsentPage(view: ConsentPageView): RenderedPage {
   const t = messagesFor(view.locale);
-  const name = view.partner.displayName;
+  const name = visibleLine(view.partner.displayName);
+  const message = view.message && plainTextMessage(view.message);
   const roles = view.delegatedAdmin?.roles ?? [];
   const body = (
     <>
@@ -32,7 +34,7 @@ export function renderConsentPage(view: ConsentPageView): RenderedPage {
         <ChannelList t={t} channels={view.channels} />
         {view.indirectProvider && (
           <>
-            <p>{t.providerIntro(view.indirectProvider.displayName, name)}</p>
+            <p>{t.providerIntro(visibleLine(view.indirectProvider.displayName), name)}</p>
             <ChannelList t={t} channels={view.indirectProvider.channels} />
           </>
         )}
@@ -50,10 +52,11 @@ export function renderConsentPage(view: ConsentPageView): RenderedPage {
           </>
         )}
       </section>
-      {view.message && (
+      {message && (
         <section aria-labelledby="message">
           <h2 id="message">{t.messageHeading(name)}</h2>
-          <blockquote class="partner-message">{view.message}</blockquote>
+          <blockquote class="partner-message">{message}</blockquote>
+          <p class="muted">{t.messageNote(name)}</p>
         </section>
       )}
       <section aria-labelledby="decision">

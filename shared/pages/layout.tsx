@@ -1,6 +1,7 @@
 // The frame every customer page shares (landmarks, one h1, the stylesheet) and the renderer that escapes by default.
 import type { Child } from 'hono/jsx';
 import { renderToString } from 'hono/jsx/dom/server';
+import { visibleLine } from '../domain/suppliedText';
 import { messagesFor } from './messages';
 import { CUSTOMER_PATHS, isSameSitePath, SIGN_IN_PATHS } from './paths';
 import { STYLESHEET_HREF } from './styles';
@@ -54,8 +55,8 @@ function Layout(props: { context: PageContext; title: string; children: Child })
         <footer class="site-footer">
           {signedInAs !== undefined && (
             <p>
-              {t.signedInAs(signedInAs || t.unnamedAccount)} · <a href={SIGN_IN_PATHS.logout}>{t.signOut}</a> ·{' '}
-              <a href={CUSTOMER_PATHS.partners}>{t.partnersLink}</a>
+              {t.signedInAs(visibleLine(signedInAs) || t.unnamedAccount)} ·{' '}
+              <a href={SIGN_IN_PATHS.logout}>{t.signOut}</a> · <a href={CUSTOMER_PATHS.partners}>{t.partnersLink}</a>
             </p>
           )}
           <p>{t.utcNote}</p>

@@ -45,6 +45,7 @@ export interface Messages {
   globalAdminWarningTitle: string;
   globalAdminWarning: (partner: string) => string;
   messageHeading: (partner: string) => string;
+  messageNote: (partner: string) => string;
   expiresAt: (date: string) => string;
   standingLinkValidity: (partner: string) => string;
   confirmRequired: string;
@@ -153,6 +154,8 @@ const en: Messages = {
   globalAdminWarning: (partner) =>
     `Global Administrator is the most powerful role in your organization. Grant partners only the roles they need (least privilege) and keep Global Administrator for emergencies. Consider declining and asking ${partner} for a request without it.`,
   messageHeading: (partner) => `Message from ${partner}`,
+  messageNote: (partner) =>
+    `${partner} wrote this message; this service did not. What you authorize is only what this page says above.`,
   expiresAt: (date) => `This link expires on ${date}.`,
   standingLinkValidity: (partner) =>
     `${partner} gives this link to all its customers; it works until ${partner} replaces it.`,
@@ -346,6 +349,9 @@ const de: Messages = {
   globalAdminWarning: (partner) =>
     `„Globaler Administrator“ ist die mächtigste Rolle in Ihrer Organisation. Geben Sie Partnern nur die Rollen, die sie benötigen (geringste Rechte), und behalten Sie „Globaler Administrator“ für Notfälle vor. Erwägen Sie, abzulehnen und ${partner} um eine Anfrage ohne diese Rolle zu bitten.`,
   messageHeading: (partner) => `Nachricht von ${partner}`,
+  messageNote: (partner) =>
+    `Diese Nachricht hat ${partner} geschrieben, nicht dieser Dienst. Was Sie autorisieren, beschreibt allein der ` +
+    'Text oben auf dieser Seite.',
   expiresAt: (date) => `Dieser Link läuft am ${date} ab.`,
   standingLinkValidity: (partner) =>
     `${partner} gibt diesen Link allen seinen Kunden; er gilt, bis ${partner} ihn ersetzt.`,

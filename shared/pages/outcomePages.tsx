@@ -1,4 +1,5 @@
 // The pages a customer sees instead of the consent form: outcomes (accepted, declined, decided), dead links, refusals.
+import { visibleLine } from '../domain/suppliedText';
 import { ChannelList, RoleList } from './components';
 import { localPath, renderDocument, type RenderedPage } from './layout';
 import { CUSTOMER_PATHS } from './paths';
@@ -30,7 +31,7 @@ export const REFUSAL_STATUS: Record<RefusalReason, number> = {
 /** R7, R16: what the acceptance did, at once, and where to review it. */
 export function renderAcceptedPage(view: AcceptedPageView): RenderedPage {
   const t = messagesFor(view.locale);
-  const name = view.partner.displayName;
+  const name = visibleLine(view.partner.displayName);
   const body = (
     <>
       <div class="box success" role="status">
@@ -38,7 +39,7 @@ export function renderAcceptedPage(view: AcceptedPageView): RenderedPage {
         <ChannelList t={t} channels={view.channels} />
         {view.indirectProvider && (
           <>
-            <p>{t.acceptedProvider(view.indirectProvider.displayName)}</p>
+            <p>{t.acceptedProvider(visibleLine(view.indirectProvider.displayName))}</p>
             <ChannelList t={t} channels={view.indirectProvider.channels} />
           </>
         )}
@@ -61,7 +62,7 @@ export function renderAcceptedPage(view: AcceptedPageView): RenderedPage {
 
 export function renderDeclinedPage(view: DeclinedPageView): RenderedPage {
   const t = messagesFor(view.locale);
-  const name = view.partner.displayName;
+  const name = visibleLine(view.partner.displayName);
   const body = (
     <>
       <div class="box" role="status">
@@ -77,7 +78,7 @@ export function renderDeclinedPage(view: DeclinedPageView): RenderedPage {
 /** The link was answered before: what was decided and when; a repeated accept lands here harmlessly. */
 export function renderAlreadyDecidedPage(view: AlreadyDecidedPageView): RenderedPage {
   const t = messagesFor(view.locale);
-  const name = view.partner.displayName;
+  const name = visibleLine(view.partner.displayName);
   const at = formatDateTime(view.at, view.locale);
   const what = {
     accepted: t.alreadyAccepted,
@@ -88,7 +89,7 @@ export function renderAlreadyDecidedPage(view: AlreadyDecidedPageView): Rendered
     <>
       <div class="box" role="status">
         <p>{what}</p>
-        {view.by && <p>{t.answeredBy(view.by)}</p>}
+        {view.by && <p>{t.answeredBy(visibleLine(view.by))}</p>}
       </div>
       <p>{t.nothingChanged}</p>
       {view.decision === 'accepted' && <PartnersLink context={view} url={view.partnersUrl} />}
@@ -128,9 +129,9 @@ export function renderRefusalPage(view: RefusalPageView): RenderedPage {
   const t = messagesFor(view.locale);
   const text = t.refusal[view.reason];
   const details = {
-    user: view.signedInAs || t.unnamedAccount,
+    user: visibleLine(view.signedInAs ?? '') || t.unnamedAccount,
     domain: view.reason === 'upn-domain-mismatch' ? view.expectedDomain : '',
-    partner: view.reason === 'oem-not-removable' ? view.partner.displayName : '',
+    partner: view.reason === 'oem-not-removable' ? visibleLine(view.partner.displayName) : '',
   };
   const body = (
     <>

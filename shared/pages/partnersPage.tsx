@@ -1,4 +1,5 @@
 // GET /partners: who may register devices for the tenant, their admin roles (removable, R3), and how OEMs go (R13).
+import { visibleLine } from '../domain/suppliedText';
 import { ChannelList, PartnerFacts, RoleList } from './components';
 import { localPath, renderDocument, type RenderedPage } from './layout';
 import { formatDate, formatDateTime } from './locale';
@@ -11,7 +12,7 @@ export function renderPartnersPage(view: PartnersPageView): RenderedPage {
     <>
       {view.notice && (
         <div class="box success" role="status">
-          <p>{t.rolesRemovedNotice(view.notice.partnerName)}</p>
+          <p>{t.rolesRemovedNotice(visibleLine(view.notice.partnerName))}</p>
         </div>
       )}
       {view.entries.length ? <p>{t.partnersIntro}</p> : <p>{t.partnersEmpty}</p>}
@@ -27,14 +28,14 @@ function PartnerEntry(props: { t: Messages; view: PartnersPageView; entry: Partn
   const { t, view, entry } = props;
   return (
     <section class="partner" aria-labelledby={props.headingId}>
-      <h2 id={props.headingId}>{entry.partner.displayName}</h2>
+      <h2 id={props.headingId}>{visibleLine(entry.partner.displayName)}</h2>
       <PartnerFacts t={t} partner={entry.partner} />
       <p class="muted">{t.authorizedOn(formatDate(entry.acceptedAt, view.locale))}</p>
       <p>{t.mayRegister}</p>
       <ChannelList t={t} channels={entry.channels} />
       {entry.indirectProvider && (
         <>
-          <p>{t.providerToo(entry.indirectProvider.displayName)}</p>
+          <p>{t.providerToo(visibleLine(entry.indirectProvider.displayName))}</p>
           <ChannelList t={t} channels={entry.indirectProvider.channels} />
         </>
       )}
@@ -50,7 +51,7 @@ function PartnerEntry(props: { t: Messages; view: PartnersPageView; entry: Partn
 function DelegatedAdmin(props: { t: Messages; view: PartnersPageView; entry: PartnerEntryView }) {
   const { t, entry } = props;
   const admin = entry.delegatedAdmin;
-  const name = entry.partner.displayName;
+  const name = visibleLine(entry.partner.displayName);
   return (
     <>
       <h3>{t.adminRolesHeading}</h3>
@@ -82,7 +83,7 @@ function OemRemoval(props: { t: Messages; entry: PartnerEntryView; supportContac
   return (
     <>
       <h3>{t.refusal['oem-not-removable'].title}</h3>
-      <p>{t.oemRemoval(entry.partner.displayName)}</p>
+      <p>{t.oemRemoval(visibleLine(entry.partner.displayName))}</p>
       <p>
         {t.consentIdLabel}: <code>{entry.consentId}</code>
       </p>

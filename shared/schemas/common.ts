@@ -1,5 +1,6 @@
 // Shapes shared by many routes: ids, emails, paging. One zod schema per shape, used to validate and to document.
 import { z } from 'zod';
+import { controlCharactersIn, visibleLine } from '../domain/suppliedText';
 
 /** Tenant ids are GUIDs; the contract stores and answers them lower-case. */
 export const tenantIdSchema = z
@@ -25,10 +26,45 @@ export const partnerIdSchema = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be 1-64 lower-case letters, digits or dashes');
 
-export const displayNameSchema = z.string().trim().min(1, 'must not be empty').max(256);
+/**
+ * Text someone supplies for others to read, up to `maxLength` characters as sent. Control characters other than line
+ * breaks and tabs are refused rather than removed: honest text never has them, so they mean a broken client or an
+ * attempt to disguise text, and the caller should hear about it.
+ */
+export function suppliedTextSchema(maxLength: number) {
+  return z.string().max(maxLength).superRefine(refuseControlCharacters);
+}
+
+/**
+ * A supplied name (a partner's, a customer's, a contact's, a key's), stored and answered as one line of visible text:
+ * line breaks and other white space folded to one space, invisible and bidirectional characters removed, NFC. Refused
+ * when nothing visible remains.
+ */
+export function nameSchema(maxLength: number) {
+  return suppliedTextSchema(maxLength)
+    .transform(visibleLine)
+    .pipe(
+      z
+        .string()
+        .min(1, 'must contain visible text: nothing is left once white space and invisible characters are removed'),
+    )
+    .describe(
+      'Stored and answered as one line of visible text (white space folded, invisible and bidirectional characters ' +
+        'removed, NFC); control characters are refused',
+    );
+}
+
+export const displayNameSchema = nameSchema(256);
 
 /** `?pageSize=` 1..100 (default 50) and `?continuationToken=` (API.md conventions). */
 export const pageQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
   continuationToken: z.string().min(1).max(4096).optional(),
 });
+
+function refuseControlCharacters(value: string, context: z.RefinementCtx): void {
+  const found = controlCharactersIn(value);
+  if (found.length === 0) return;
+  const listed = found.length > 5 ? `${found.slice(0, 5).join(', ')}, …` : found.join(', ');
+  context.addIssue({ code: 'custom', message: `must not contain control characters (found ${listed})` });
+}

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { CONSENT_STATUSES, LOCALES } from '../domain/consent';
 import { CONSENT_EXPIRY_LIMITS } from '../domain/expiry';
 import { DELEGATED_ADMIN_LIMITS } from '../domain/delegatedAdmin';
-import { domainNameSchema, emailSchema, pageQuerySchema, tenantIdSchema } from './common';
+import { plainTextMessage, webAddressesIn } from '../domain/suppliedText';
+import {
+  displayNameSchema,
+  domainNameSchema,
+  emailSchema,
+  pageQuerySchema,
+  suppliedTextSchema,
+  tenantIdSchema,
+} from './common';
 
 const roleIdSchema = z
   .string()
@@ -13,14 +21,33 @@ const roleIdSchema = z
   )
   .transform((value) => value.toLowerCase());
 
+/**
+ * The partner's note for the customer (API.md: plain text, up to 500 characters): stored as plain lines, and absent when
+ * nothing visible is left. It must not hold web addresses: mail clients make them into links, and an invitation's only
+ * link is the consent link.
+ */
+const partnerMessageSchema = suppliedTextSchema(500)
+  .transform(plainTextMessage)
+  .superRefine(refuseWebAddresses)
+  .transform((message) => message || undefined)
+  .describe(
+    "Plain text for the customer, shown as the partner's words: line breaks kept, invisible and bidirectional " +
+      'characters removed; control characters and web addresses are refused (email addresses are fine)',
+  );
+
+/** The customer's contact is greeted by name in the invitation, where a web address would become a link too. */
+const contactNameSchema = displayNameSchema
+  .superRefine(refuseWebAddresses)
+  .describe(`${displayNameSchema.description}, and so are web addresses`);
+
 /** The body of POST /api/consent-requests (API.md). Cross-field rules (roles catalog, GA + autoExtend, OEM) are the domain's. */
 export const consentRequestSchema = z.strictObject({
   customer: z.strictObject({
     tenantId: tenantIdSchema.optional(),
     domain: domainNameSchema.optional(),
-    displayName: z.string().trim().min(1).max(256).optional(),
+    displayName: displayNameSchema.optional(),
     contactEmail: emailSchema.optional(),
-    contactName: z.string().trim().min(1).max(256).optional(),
+    contactName: contactNameSchema.optional(),
     locale: z.enum(LOCALES).default('en'),
   }),
   delegatedAdmin: z
@@ -41,7 +68,7 @@ export const consentRequestSchema = z.strictObject({
     .min(CONSENT_EXPIRY_LIMITS.minDays)
     .max(CONSENT_EXPIRY_LIMITS.maxDays)
     .default(CONSENT_EXPIRY_LIMITS.defaultDays),
-  message: z.string().max(500).optional(),
+  message: partnerMessageSchema.optional(),
   sendEmail: z.boolean().default(true),
 });
 
@@ -51,3 +78,19 @@ export const consentListQuerySchema = pageQuerySchema.extend({
   status: z.enum(CONSENT_STATUSES).optional(),
   tenantId: tenantIdSchema.optional(),
 });
+
+function refuseWebAddresses(text: string, context: z.RefinementCtx): void {
+  const [first] = webAddressesIn(text);
+  if (first === undefined) return;
+  context.addIssue({
+    code: 'custom',
+    message:
+      `must not contain web addresses (found "${quoted(first)}"): mail clients make them links, and an ` +
+      "invitation's only link is the consent link. Email addresses are fine.",
+  });
+}
+
+/** An address as the 400 quotes it: enough to find it, short enough to leave room for the reason. */
+function quoted(address: string): string {
+  return address.length > 40 ? `${address.slice(0, 39)}…` : address;
+}

@@ -1,7 +1,14 @@
 // Request bodies of the operator routes (/api/admin/...).
 import { z } from 'zod';
 import { PARTNER_KINDS } from '../domain/partners';
-import { displayNameSchema, domainNameSchema, emailSchema, partnerIdSchema, tenantIdSchema } from './common';
+import {
+  displayNameSchema,
+  domainNameSchema,
+  emailSchema,
+  nameSchema,
+  partnerIdSchema,
+  tenantIdSchema,
+} from './common';
 
 export const partnerRegistrationSchema = z.strictObject({
   id: partnerIdSchema.optional(),
@@ -29,7 +36,7 @@ export const partnerChangesSchema = z
     'name at least one of displayName, status, oemDirectApiEligible',
   );
 
-export const keyRequestSchema = z.strictObject({ name: z.string().trim().min(1).max(100).optional() });
+export const keyRequestSchema = z.strictObject({ name: nameSchema(100).optional() });
 
 export const revocationRequestSchema = z.strictObject({
   reason: z.string().trim().min(1, 'say why the consent is revoked').max(1000),

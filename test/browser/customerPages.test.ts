@@ -137,6 +137,7 @@ describeInBrowser(`customer pages in Chromium${chromiumPresent ? '' : ` — SKIP
       expect(text).toContain('Intune Administrator');
       expect(text).toContain('Cloud Device Administrator');
       expect(text).toContain('As agreed on the phone');
+      expect(text).toContain(en.messageNote('Fabrikam Devices'));
       await checkPage(page, '2-consent');
 
       // Without Yes the browser itself holds the form back (the box is required); nothing is sent.

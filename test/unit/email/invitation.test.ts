@@ -170,6 +170,62 @@ describe('invitation email', () => {
     expect(visibleText(html)).toContain('A notice for the customer');
   });
 
+  it("R4: the partner's message is a quote under a heading that names the partner, and a note says whose words they are", () => {
+    for (const locale of ['en', 'de'] as const) {
+      const copy = INVITATION_COPY[locale];
+      const { html, text } = renderInvitation(invitation({ locale, message: 'Please accept by Friday.' }));
+      expect(text).toContain(
+        `${copy.messageHeading('Fabrikam Ltd')}\n${'-'.repeat(copy.messageHeading('Fabrikam Ltd').length)}\n` +
+          `> Please accept by Friday.\n\n${copy.messageNote('Fabrikam Ltd')}`,
+      );
+      expect(visibleText(html)).toContain(
+        `${copy.messageHeading('Fabrikam Ltd')} Please accept by Friday. ${copy.messageNote('Fabrikam Ltd')}`,
+      );
+    }
+  });
+
+  it('bidirectional, invisible and control characters in stored names and messages never reach the email', () => {
+    const disguise = '\u202e\u2066\u200b\u200d\ufeff\u0000\u001b';
+    const { subject, html, text } = renderInvitation(
+      invitation({
+        to: { address: 'admin@contoso.com', displayName: `Ada${disguise}\r\nAdmin` },
+        partner: { ...invitation().partner, kind: 'indirect-reseller', displayName: `Fabrikam${disguise} Ltd` },
+        indirectProvider: { displayName: `Northwind\u202e\r\nDistribution` },
+        message: `Hello${disguise},\r\nplease\u2028accept.`,
+      }),
+    );
+    for (const body of [subject, html, text]) {
+      expect(body).not.toMatch(/(?!\n)[\p{Cc}\p{Cf}\u2028]/u);
+    }
+    expect(subject).toBe(en.subject('Fabrikam Ltd'));
+    for (const body of [visibleText(html), text]) {
+      expect(body).toContain(en.greeting('Ada Admin'));
+      expect(body).toContain(en.allowsProvider('Fabrikam Ltd', 'Northwind Distribution'));
+    }
+    expect(text).toContain('> Hello,\n> please\n> accept.');
+  });
+
+  it('a message or contact name stored with a web address before such requests were refused is left out of the email', () => {
+    const { html, text } = renderInvitation(
+      invitation({
+        to: { address: 'admin@contoso.com', displayName: 'Ada, see contoso-help.example' },
+        message: 'Confirm your account at https://contoso-help.example/login first.',
+      }),
+    );
+    for (const body of [visibleText(html), text]) {
+      expect(body).not.toContain('contoso-help.example');
+      expect(body).not.toContain(en.messageHeading('Fabrikam Ltd'));
+      expect(body).toContain(en.greeting(undefined));
+    }
+  });
+
+  it('a contact name with nothing visible in it greets without a name', () => {
+    const { text } = renderInvitation(
+      invitation({ to: { address: 'admin@contoso.com', displayName: '\u200b\u202e ' } }),
+    );
+    expect(text.startsWith(`${en.greeting(undefined)}\n`)).toBe(true);
+  });
+
   it.each([
     ['a script tag', SCRIPT],
     ['an attribute breakout', ATTRIBUTE_BREAKOUT],

@@ -132,7 +132,7 @@ describe('consent page', () => {
 
   it("shows the partner's message escaped, with its line breaks kept", () => {
     const html = renderConsentPage(consentView('en', { message: 'Hello,\n\n  please accept.' })).html;
-    expect(html).toContain('<blockquote class="partner-message">Hello,\n\n  please accept.</blockquote>');
+    expect(html).toContain('<blockquote class="partner-message">Hello,\n\nplease accept.</blockquote>');
     expect(visibleText(html)).toContain(messagesFor('en').messageHeading('Fabrikam Devices'));
   });
 
