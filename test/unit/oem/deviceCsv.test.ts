@@ -109,7 +109,7 @@ describe('the Autopilot hardware-hash CSV: the file as a whole', () => {
   ])('R14: a file of %s (4 MB) is refused without reading past row 501, in milliseconds', (_, text, message) => {
     const started = performance.now();
     const error = refusal(() => devicesFromCsv(text));
-    expect(performance.now() - started).toBeLessThan(250);
+    expect(performance.now() - started).toBeLessThan(1000); // 76 s before; generous for a loaded machine
     expect(error.errors?.[0]?.message).toContain(message);
   });
 
