@@ -55,19 +55,19 @@ export function controlCharactersIn(value: string): string[] {
 /**
  * Web addresses in a text, as a mail client would make them into links: anything with a scheme (`https://…`),
  * `www.…`, and bare host names (`contoso.com`, `login.contoso.example/path`). Email addresses are not web addresses:
- * the domain after `@` is part of one.
+ * the domain after `@` is part of one. A bare host name must end in a top-level label all in lower case or all in
+ * upper case, as typed host names do: so names and sentences such as `J.Smith` or `done.Thanks` are not taken for one.
  */
 export function webAddressesIn(text: string): string[] {
-  return [...text.matchAll(WEB_ADDRESS)].map(([address]) => address);
+  const found = [...text.matchAll(SCHEME_OR_WWW), ...text.matchAll(BARE_HOST)].sort((a, b) => a.index - b.index);
+  return [...new Set(found.map(([address]) => address))];
 }
 
-const WEB_ADDRESS = new RegExp(
-  [
-    String.raw`\b[a-z][a-z0-9+.-]*://\S*`,
-    String.raw`\bwww\d{0,3}\.\S*`,
-    String.raw`(?<![\p{L}\p{N}@._/-])(?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+\p{L}{2,63}(?![\p{L}\p{N}@_-])(?:/\S*)?`,
-  ].join('|'),
-  'giu',
+const SCHEME_OR_WWW = new RegExp(String.raw`\b[a-z][a-z0-9+.-]*://\S*|\bwww\d{0,3}\.\S*`, 'giu');
+
+const BARE_HOST = new RegExp(
+  String.raw`(?<![\p{L}\p{N}@._/:-])(?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+(?:\p{Ll}{2,63}|\p{Lu}{2,63})(?![\p{L}\p{N}@_-])(?:/\S*)?`,
+  'gu',
 );
 
 function codePoint(character: string): string {

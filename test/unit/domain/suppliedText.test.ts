@@ -121,6 +121,10 @@ describe('webAddressesIn: what a mail client would make into a link', () => {
     expect(webAddressesIn(text)).toEqual([address]);
   });
 
+  it('does not take a name or a sentence end with a capital after the dot for a web address', () => {
+    expect(webAddressesIn('Ask J.Smith, please. Done.Thanks')).toEqual([]);
+  });
+
   it('does not take email addresses, abbreviations, numbers or versions for web addresses', () => {
     const text =
       'Write to support@contoso.com or first.last@help.contoso.example, e.g. before 5.30 p.m., i.e. today; ' +
