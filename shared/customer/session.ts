@@ -3,7 +3,7 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { requestIdentity } from '../auth/principal';
 import type { SignInTrust } from '../config';
 import type { Signer } from '../domain/acceptance';
-import { htmlPage, pickLocale, renderRefusalPage, signInAndReturnTo, type Locale, type PageContext } from '../pages';
+import { htmlPage, pickLocale, renderRefusalPage, signInAndReturnTo, type PageContext } from '../pages';
 
 export type CustomerSession =
   | { kind: 'signed-in'; principal: Signer; context: PageContext }
@@ -15,7 +15,8 @@ export type CustomerSession =
  * principal header (anyone could forge it then), else a redirect to sign in and come back.
  */
 export function customerSession(request: HttpRequest, returnPath: string, signIn: SignInTrust): CustomerSession {
-  const locale = readerLocale(request);
+  // The browser's language; an invitation's own language is picked by its use case (consentLinkPages.ts).
+  const locale = pickLocale(undefined, request.headers.get('accept-language'));
   const identity = requestIdentity(request.headers, signIn);
   if (identity.kind === 'unverifiable') {
     const page = renderRefusalPage({ locale, reason: 'sign-in-not-configured' });
@@ -26,9 +27,4 @@ export function customerSession(request: HttpRequest, returnPath: string, signIn
   }
   const { principal } = identity;
   return { kind: 'signed-in', principal, context: { locale, signedInAs: principal.userPrincipalName } };
-}
-
-/** The language the browser asks for; a consent's own locale, when there is one, is picked by the caller. */
-export function readerLocale(request: HttpRequest, consentLocale?: Locale): Locale {
-  return pickLocale(consentLocale, request.headers.get('accept-language'));
 }
