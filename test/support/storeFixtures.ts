@@ -1,6 +1,7 @@
 // Partners and consents written to the test run's Azurite through the real stores, each with unique ids.
 import { randomUUID } from 'node:crypto';
 import { liveDependencies, type Dependencies } from '../../shared/consent/dependencies';
+import { issueConsentRequest } from '../../shared/consent/partnerRequests';
 import type { Signer } from '../../shared/domain/acceptance';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../shared/domain/roles';
 import { issueConsent, type Consent, type ConsentRequest } from '../../shared/domain/consent';
@@ -50,4 +51,22 @@ export async function storedPendingConsent(
   });
   await deps.consents.insertConsent(consent);
   return consent;
+}
+
+/** An invitation issued through the use case with its email queued (sendEmail, a contact); answers its consent id. */
+export async function issuedWithEmail(
+  deps: Dependencies,
+  partner: Partner,
+  options: { tenantId?: string; expiresInDays?: number } = {},
+): Promise<string> {
+  const { consent } = await issueConsentRequest(deps, partner, {
+    customer: {
+      contactEmail: 'admin@contoso.example',
+      locale: 'en',
+      ...(options.tenantId ? { tenantId: options.tenantId } : {}),
+    },
+    sendEmail: true,
+    expiresInDays: options.expiresInDays ?? 30,
+  });
+  return consent.id;
 }

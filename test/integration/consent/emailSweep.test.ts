@@ -4,11 +4,11 @@ import type { RunningAzurite } from '../../../dev/azurite';
 import { liveDependencies as live, type Dependencies } from '../../../shared/consent/dependencies';
 import { acceptAsCustomer } from '../../../shared/consent/customerDecisions';
 import { changePartner } from '../../../shared/consent/operatorActions';
-import { cancelConsentRequest, issueConsentRequest } from '../../../shared/consent/partnerRequests';
+import { cancelConsentRequest } from '../../../shared/consent/partnerRequests';
 import { sweepConsents } from '../../../shared/consent/sweep';
 import type { Partner } from '../../../shared/domain/partners';
 import { useOwnAzurite } from '../../support/ownAzurite';
-import { globalAdminOf, storedPartner } from '../../support/storeFixtures';
+import { globalAdminOf, issuedWithEmail, storedPartner } from '../../support/storeFixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -29,23 +29,6 @@ function clocked() {
   return { deps, advance: (ms: number) => (clock.now += ms) };
 }
 
-async function issued(
-  deps: Dependencies,
-  partner: Partner,
-  options: { tenantId?: string; expiresInDays?: number } = {},
-) {
-  const { consent } = await issueConsentRequest(deps, partner, {
-    customer: {
-      contactEmail: 'admin@contoso.example',
-      locale: 'en',
-      ...(options.tenantId ? { tenantId: options.tenantId } : {}),
-    },
-    sendEmail: true,
-    expiresInDays: options.expiresInDays ?? 30,
-  });
-  return consent.id;
-}
-
 async function emailOf(partner: Partner, consentId: string) {
   return (await live.consents.findConsent(partner.id, consentId))?.value.email;
 }
@@ -60,11 +43,11 @@ describe('the sweep settles queued emails that can no longer go out (item 5)', (
     const csp = await storedPartner('direct-csp');
     const suspended = await storedPartner('direct-csp');
     const admin = globalAdminOf();
-    const cancelled = await issued(deps, csp);
-    const accepted = await issued(deps, csp, { tenantId: admin.tenantId });
-    const expiring = await issued(deps, csp, { expiresInDays: 1 });
-    const stillPending = await issued(deps, csp);
-    const ofSuspended = await issued(deps, suspended);
+    const cancelled = await issuedWithEmail(deps, csp);
+    const accepted = await issuedWithEmail(deps, csp, { tenantId: admin.tenantId });
+    const expiring = await issuedWithEmail(deps, csp, { expiresInDays: 1 });
+    const stillPending = await issuedWithEmail(deps, csp);
+    const ofSuspended = await issuedWithEmail(deps, suspended);
     await cancelConsentRequest(deps, csp, cancelled);
     await acceptAsCustomer(deps, { partnerId: csp.id, consentId: accepted }, admin);
     await changePartner(deps, suspended.id, { status: 'suspended' });
@@ -105,7 +88,7 @@ describe('the sweep settles queued emails that can no longer go out (item 5)', (
   it('looks at no more queued emails per run than its limit; the next runs settle the rest', async () => {
     const { deps } = clocked();
     const csp = await storedPartner('direct-csp');
-    const ids = [await issued(deps, csp), await issued(deps, csp), await issued(deps, csp)];
+    const ids = [await issuedWithEmail(deps, csp), await issuedWithEmail(deps, csp), await issuedWithEmail(deps, csp)];
     for (const id of ids) await cancelConsentRequest(deps, csp, id);
 
     const runs = [];

@@ -9,13 +9,13 @@ import {
   type DeliveryOutcome,
 } from '../../../shared/consent/invitationEmails';
 import { changePartner } from '../../../shared/consent/operatorActions';
-import { cancelConsentRequest, issueConsentRequest } from '../../../shared/consent/partnerRequests';
+import { cancelConsentRequest } from '../../../shared/consent/partnerRequests';
 import type { Partner } from '../../../shared/domain/partners';
 import { createAcsSender, invitationOperationId } from '../../../shared/email/sender';
 import type { EnqueueOptions, InvitationMessage } from '../../../shared/storage/invitationQueue';
 import { startAcsStub, type AcsStub } from '../../support/acsStub';
 import { SENDER } from '../../support/emailPipeline';
-import { globalAdminOf, storedPartner } from '../../support/storeFixtures';
+import { globalAdminOf, issuedWithEmail, storedPartner } from '../../support/storeFixtures';
 
 const SECOND = 1000;
 const HOUR = 60 * 60 * SECOND;
@@ -67,17 +67,9 @@ async function issuedInvitation(
   partner: Partner,
   options: { tenantId?: string; expiresInDays?: number } = {},
 ) {
-  const { consent } = await issueConsentRequest(deps, partner, {
-    customer: {
-      contactEmail: 'admin@contoso.example',
-      locale: 'en',
-      ...(options.tenantId ? { tenantId: options.tenantId } : {}),
-    },
-    sendEmail: true,
-    expiresInDays: options.expiresInDays ?? 30,
-  });
-  const message: InvitationMessage = { partnerId: partner.id, consentId: consent.id, linkVersion: 1 };
-  return { id: consent.id, message, operationId: invitationOperationId(consent.id, 1) };
+  const id = await issuedWithEmail(deps, partner, options);
+  const message: InvitationMessage = { partnerId: partner.id, consentId: id, linkVersion: 1 };
+  return { id, message, operationId: invitationOperationId(id, 1) };
 }
 
 async function storedEmail(partnerId: string, consentId: string) {
