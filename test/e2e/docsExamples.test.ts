@@ -15,7 +15,9 @@ const HTTP_FILE = 'docs/requests.http';
 const HTTPYAC = path.join(root, 'node_modules', '.bin', 'httpyac');
 /** What the examples use besides curl: the docs name them, and .ci/run installs them. */
 const TOOLS = ['bash', 'curl', 'jq', 'openssl'];
-const RUN_TIMEOUT_MS = 20_000;
+/** A script or httpyac run takes a few seconds; these bounds leave room for a machine busy with other suites. */
+const RUN_TIMEOUT_MS = 30_000;
+const TEST_TIMEOUT_MS = 2 * RUN_TIMEOUT_MS + 10_000;
 
 const missingTools = TOOLS.filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
 const underCi = process.env.CI === 'true';
@@ -60,42 +62,50 @@ describeWithTools(
         it.skip(`${block.where} is not run: ${block.reason}`, () => undefined);
       }
 
-      it(`runs every shell block in order, and again (reader's values: ${providedNames(blocks).join(', ')})`, async () => {
-        const workDir = mkdtempSync(path.join(tmpdir(), 'docs-examples-'));
-        workDirs.push(workDir);
-        for (const pass of ['first', 'second']) {
-          const values = await reader.valuesFor(providedNames(blocks));
-          const result = await runScript(
-            scriptOf(blocks, (name) => values[name]!),
-            workDir,
-          );
-          expect({ pass, failure: failureOf(blocks, result) }).toEqual({ pass, failure: undefined });
-        }
-      });
+      it(
+        `runs every shell block in order, and again (reader's values: ${providedNames(blocks).join(', ')})`,
+        async () => {
+          const workDir = mkdtempSync(path.join(tmpdir(), 'docs-examples-'));
+          workDirs.push(workDir);
+          for (const pass of ['first', 'second']) {
+            const values = await reader.valuesFor(providedNames(blocks));
+            const result = await runScript(
+              scriptOf(blocks, (name) => values[name]!),
+              workDir,
+            );
+            expect({ pass, failure: failureOf(blocks, result) }).toEqual({ pass, failure: undefined });
+          }
+        },
+        TEST_TIMEOUT_MS,
+      );
     });
 
     describe(HTTP_FILE, () => {
-      it('runs every request in order with httpyac, and again: each answers 2xx', async () => {
-        const text = readFileSync(path.join(root, HTTP_FILE), 'utf8');
-        const requests = text.match(/^###/gm)?.length ?? 0;
-        const workDir = mkdtempSync(path.join(tmpdir(), 'docs-requests-'));
-        workDirs.push(workDir);
-        for (const pass of ['first', 'second']) {
-          const { BASE, OPERATOR_KEY, CONSENT_ID } = await reader.valuesFor(['BASE', 'OPERATOR_KEY', 'CONSENT_ID']);
-          const file = path.join(workDir, 'requests.http');
-          // The three lines the file tells its reader to set first.
-          writeFileSync(
-            file,
-            httpFileWith(text, { base: BASE!, operatorKey: OPERATOR_KEY!, consentToRevoke: CONSENT_ID! }),
-          );
-          const answers = await sentWithHttpyac(file, workDir);
-          expect({ pass, count: answers.length }).toEqual({ pass, count: requests });
-          expect({ pass, failed: answers.filter((answer) => !answer.ok).map((answer) => answer.report) }).toEqual({
-            pass,
-            failed: [],
-          });
-        }
-      });
+      it(
+        'runs every request in order with httpyac, and again: each answers 2xx',
+        async () => {
+          const text = readFileSync(path.join(root, HTTP_FILE), 'utf8');
+          const requests = text.match(/^###/gm)?.length ?? 0;
+          const workDir = mkdtempSync(path.join(tmpdir(), 'docs-requests-'));
+          workDirs.push(workDir);
+          for (const pass of ['first', 'second']) {
+            const { BASE, OPERATOR_KEY, CONSENT_ID } = await reader.valuesFor(['BASE', 'OPERATOR_KEY', 'CONSENT_ID']);
+            const file = path.join(workDir, 'requests.http');
+            // The three lines the file tells its reader to set first.
+            writeFileSync(
+              file,
+              httpFileWith(text, { base: BASE!, operatorKey: OPERATOR_KEY!, consentToRevoke: CONSENT_ID! }),
+            );
+            const answers = await sentWithHttpyac(file, workDir);
+            expect({ pass, count: answers.length }).toEqual({ pass, count: requests });
+            expect({ pass, failed: answers.filter((answer) => !answer.ok).map((answer) => answer.report) }).toEqual({
+              pass,
+              failed: [],
+            });
+          }
+        },
+        TEST_TIMEOUT_MS,
+      );
     });
   },
 );
