@@ -142,7 +142,7 @@ export const mintedKeyExample = {
 const HARDWARE_HASH =
   'T0FCAAEAHAAAAAoAHgZhSgAACgAGBmFKAAAKAAQAAAAAAAoAAwAAAAAAAAAKAHgGCQAAAAEAAAAeAG4AYgAyADYANQBEADMAAAAAAAAA';
 
-/** A device batch as JSON: row N is devices[N - 1]. */
+/** A device batch as JSON: row N is devices[N - 1]. The second row lacks its hash and has a bad user. */
 export const deviceJsonExample = {
   tenantId: EXAMPLE_TENANT_ID,
   devices: [
@@ -152,7 +152,7 @@ export const deviceJsonExample = {
       hardwareHash: HARDWARE_HASH,
       groupTag: 'Sales',
     },
-    { serialNumber: 'PF1XYZ', hardwareHash: HARDWARE_HASH },
+    { serialNumber: 'PF2ABC', assignedUser: 'avery.howard' },
   ],
 };
 
@@ -160,8 +160,9 @@ export const deviceJsonExample = {
 export const deviceCsvExample =
   'Device Serial Number,Windows Product ID,Hardware Hash,Group Tag,Assigned User\n' +
   `PF1XYZ,00330-80000-00000-AA538,${HARDWARE_HASH},Sales,\n` +
-  `PF1XYZ,,${HARDWARE_HASH},,\n`;
+  'PF2ABC,,,,avery.howard\n';
 
+/** What the service answers to either form of the batch above (a test holds it to that). */
 export const deviceCheckExample: Example<typeof deviceSubmissionCheckSchema> = {
   tenantId: EXAMPLE_TENANT_ID,
   consented: true,
@@ -169,11 +170,11 @@ export const deviceCheckExample: Example<typeof deviceSubmissionCheckSchema> = {
     { row: 1, serialNumber: 'PF1XYZ', valid: true, errors: [] },
     {
       row: 2,
-      serialNumber: 'PF1XYZ',
+      serialNumber: 'PF2ABC',
       valid: false,
       errors: [
-        'Device Serial Number PF1XYZ appears more than once in this batch (also row 1)',
-        'The same Hardware Hash is also in row 1; Intune registers one of them and fails the others with ZtdDeviceDuplicated',
+        'Hardware Hash is required',
+        'Assigned User must be the user\'s UPN, such as user@contoso.com (got "avery.howard")',
       ],
     },
   ],
