@@ -64,7 +64,7 @@ function namedSchemas(io: Io): Record<string, JsonSchema> {
 function unnamed(schema: z.ZodType, io: Io, named: Record<string, JsonSchema>): JsonSchema {
   const { $schema: _dialect, $defs, ...json } = z.toJSONSchema(schema, { ...OPTIONS, io });
   for (const id of Object.keys($defs ?? {})) {
-    if (!named[id]) throw new Error(`A schema used twice in one body needs a name: give it .meta({ id }) (${id}).`);
+    if (!named[id]) throw new Error(`zod set ${id} apart (a recursive schema?): name it with .meta({ id }).`);
   }
   return withReferences(json, (ref) => ref.replace(/^#\/\$defs\//, COMPONENTS));
 }
