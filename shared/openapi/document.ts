@@ -87,8 +87,14 @@ const PARAMETERS: Record<string, JsonSchema> = {
   },
 };
 
-/** Problem answers shared by many routes, as components.responses; `slug` gives the example its type and title. */
-const SHARED_PROBLEMS: Record<number, { name: string; description: string; slug?: ProblemSlug }> = {
+/**
+ * Problem answers shared by many routes, as components.responses: `slug` gives the example its type and title,
+ * `headers` what the answer carries besides x-request-id and the Retry-After of every 429 and 503.
+ */
+const SHARED_PROBLEMS: Record<
+  number,
+  { name: string; description: string; slug?: ProblemSlug; headers?: HeaderComponent[] }
+> = {
   400: {
     name: 'BadRequest',
     slug: 'validation',
@@ -111,6 +117,7 @@ const SHARED_PROBLEMS: Record<number, { name: string; description: string; slug?
     description:
       'An earlier request with this Idempotency-Key is still running (type `/problems/idempotency-in-progress`): ' +
       'retry after Retry-After to get its answer',
+    headers: ['RetryAfter'],
   },
   413: {
     name: 'PayloadTooLarge',
@@ -256,27 +263,20 @@ class DocumentBuilder {
     };
   }
 
-  /** A route's own problem answer (its description), or a reference to the shared one. */
+  /** A route's own problem answer, when it describes one; otherwise a reference to the shared one. */
   private problem(status: number, description: string | undefined): JsonSchema {
-    if (description === undefined && SHARED_PROBLEMS[status]) {
+    if (description === undefined) {
       this.responses.add(status);
-      return { $ref: `#/components/responses/${SHARED_PROBLEMS[status].name}` };
+      return { $ref: `#/components/responses/${SHARED_PROBLEMS[status]!.name}` };
     }
-    const detail = description ?? '';
-    return problemAnswer(
-      status,
-      detail,
-      this.schemas.of(problemSchema, 'output'),
-      problemExample(slugOf(status), detail),
-    );
+    const example = problemExample(slugOf(status), description);
+    return problemAnswer(status, description, this.schemas.of(problemSchema, 'output'), example);
   }
 
   private shared(status: number): JsonSchema {
-    const { description, slug } = SHARED_PROBLEMS[status]!;
+    const { description, slug, headers } = SHARED_PROBLEMS[status]!;
     const example = slug && problemExample(slug, description);
-    // The idempotency 409 is the one problem besides 429 and 503 that says when to come back.
-    const extra: HeaderComponent[] = status === 409 ? ['RetryAfter'] : [];
-    return problemAnswer(status, description, this.schemas.of(problemSchema, 'output'), example, extra);
+    return problemAnswer(status, description, this.schemas.of(problemSchema, 'output'), example, headers);
   }
 
   private queryParameters(query: z.ZodObject | undefined): JsonSchema[] {
