@@ -18,7 +18,7 @@ const LAYERS = {
   storage: ['auth', 'config', 'domain', 'errors'],
   http: ['errors', 'pages', 'storage'],
   oem: ['errors', 'schemas'],
-  openapi: ['schemas'],
+  openapi: ['http', 'schemas'],
   functionRegistry: ['http', 'openapi'],
   customer: ['auth', 'config', 'domain', 'errors', 'http', 'pages', 'storage'],
   consent: ['auth', 'config', 'customer', 'domain', 'email', 'errors', 'hostSettings', 'pages', 'schemas', 'storage'],

@@ -7,6 +7,7 @@ import { toConsentResource } from '../shared/domain/consent';
 import { registerHttp } from '../shared/functionRegistry';
 import { readJsonBody } from '../shared/http/request';
 import { revocationRequestSchema } from '../shared/schemas/operator';
+import { revokedConsentExample } from '../shared/openapi/examples';
 import { consentSchema } from '../shared/schemas/responses';
 
 export async function revokeConsent(request: HttpRequest): Promise<HttpResponseInit> {
@@ -25,10 +26,21 @@ registerHttp('adminRevokeConsent', {
   methods: ['POST'],
   handler: revokeConsent,
   docs: {
-    summary: 'Revoke an accepted consent on a support request (the only way to remove an OEM, R13)',
+    tag: 'operator',
+    summary: 'Revoke an accepted consent on a support request',
+    description:
+      'The only way to remove an OEM (R13). Authorization checks answer false from the next call on, for an ' +
+      "indirect reseller's provider too.",
     caller: 'operator',
-    body: { 'application/json': revocationRequestSchema },
-    responses: { 200: { description: 'The revoked consent', schema: consentSchema } },
-    errors: { 404: 'No such consent', 409: 'The consent is not accepted' },
+    body: {
+      'application/json': {
+        schema: revocationRequestSchema,
+        example: { reason: 'The customer asked support to remove the partner', ticket: 'SR-20270112-0042' },
+      },
+    },
+    responses: {
+      200: { description: 'The revoked consent', body: { schema: consentSchema, example: revokedConsentExample } },
+    },
+    errors: { 404: 'No consent has this id', 409: 'The consent is not accepted' },
   },
 });

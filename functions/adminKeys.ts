@@ -7,7 +7,7 @@ import { registerHttp } from '../shared/functionRegistry';
 import { readOptionalJsonBody, readQuery } from '../shared/http/request';
 import { pageQuerySchema } from '../shared/schemas/common';
 import { keyRequestSchema } from '../shared/schemas/operator';
-import { mintedKeySchema, operatorKeySchema, pageOf } from '../shared/schemas/responses';
+import { mintedKeySchema, operatorKeyPageSchema } from '../shared/schemas/responses';
 
 export async function listKeys(request: HttpRequest): Promise<HttpResponseInit> {
   await authenticateOperator(request, deps);
@@ -31,10 +31,20 @@ registerHttp('adminListKeys', {
   methods: ['GET'],
   handler: listKeys,
   docs: {
-    summary: 'List the operator keys, revoked ones included (never a key or its hash)',
+    tag: 'operator',
+    summary: 'List the operator keys',
+    description: 'Revoked keys included; never a key or its hash.',
     caller: 'operator',
     query: pageQuerySchema,
-    responses: { 200: { description: 'A page of operator keys', schema: pageOf(operatorKeySchema) } },
+    responses: {
+      200: {
+        description: 'A page of operator keys',
+        body: {
+          schema: operatorKeyPageSchema,
+          example: { items: [{ keyId: 'a9S8d7F6g5H4j3K2', name: 'on-call', createdAt: '2026-11-01T09:00:00.000Z' }] },
+        },
+      },
+    },
   },
 });
 registerHttp('adminCreateKey', {
@@ -42,10 +52,25 @@ registerHttp('adminCreateKey', {
   methods: ['POST'],
   handler: createKey,
   docs: {
-    summary: 'Mint an operator key (apiKey is shown only here, once)',
+    tag: 'operator',
+    summary: 'Mint an operator key',
+    description: 'apiKey is shown only in this answer, once. The body is optional.',
     caller: 'operator',
-    body: { 'application/json': keyRequestSchema },
-    responses: { 201: { description: 'The new key', schema: mintedKeySchema } },
+    body: { 'application/json': { schema: keyRequestSchema, example: { name: 'on-call' } } },
+    bodyOptional: true,
+    responses: {
+      201: {
+        description: 'The new key',
+        body: {
+          schema: mintedKeySchema,
+          example: {
+            keyId: 'a9S8d7F6g5H4j3K2',
+            apiKey: 'apc._.a9S8d7F6g5H4j3K2.Lk0jH9gF8dS7aP6oI5uY4tR3eW2qM1nB0vC9xZ8lK7j',
+            createdAt: '2026-11-01T09:00:00.000Z',
+          },
+        },
+      },
+    },
   },
 });
 registerHttp('adminRevokeKey', {
@@ -53,7 +78,9 @@ registerHttp('adminRevokeKey', {
   methods: ['DELETE'],
   handler: deleteKey,
   docs: {
-    summary: 'Revoke an operator key; it stops working at once. The last active operator key cannot be revoked',
+    tag: 'operator',
+    summary: 'Revoke an operator key',
+    description: 'The key stops working at once. The last active operator key cannot be revoked: mint another first.',
     caller: 'operator',
     responses: { 204: { description: 'Revoked (or already revoked)' } },
     errors: {

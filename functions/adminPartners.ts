@@ -13,7 +13,10 @@ import { registerHttp } from '../shared/functionRegistry';
 import { readJsonBody, readOptionalJsonBody, readQuery } from '../shared/http/request';
 import { pageQuerySchema } from '../shared/schemas/common';
 import { keyRequestSchema, partnerChangesSchema, partnerRegistrationSchema } from '../shared/schemas/operator';
-import { mintedKeySchema, pageOf, partnerSchema } from '../shared/schemas/responses';
+import { mintedKeyExample, partnerExample } from '../shared/openapi/examples';
+import { mintedKeySchema, partnerPageSchema, partnerSchema } from '../shared/schemas/responses';
+
+const NO_SUCH_PARTNER = 'No partner has this id';
 
 export async function createPartner(request: HttpRequest): Promise<HttpResponseInit> {
   await authenticateOperator(request, deps);
@@ -54,10 +57,33 @@ registerHttp('adminCreatePartner', {
   methods: ['POST'],
   handler: createPartner,
   docs: {
+    tag: 'operator',
     summary: 'Register a partner',
+    description:
+      'indirectProviderId is required for an indirect-reseller and must name an indirect-provider; ' +
+      'oemDirectApiEligible is for OEMs only. Without an id, one is made from the display name.',
     caller: 'operator',
-    body: { 'application/json': partnerRegistrationSchema },
-    responses: { 201: { description: 'The partner', schema: partnerSchema, headers: ['Location'] } },
+    body: {
+      'application/json': {
+        schema: partnerRegistrationSchema,
+        example: {
+          id: 'contoso',
+          displayName: 'Contoso IT Services',
+          type: 'direct-csp',
+          tenantId: partnerExample.tenantId,
+          microsoftPartnerId: '4812345',
+          verifiedDomain: 'contoso.example',
+          contactEmail: 'partner-ops@contoso.example',
+        },
+      },
+    },
+    responses: {
+      201: {
+        description: 'The partner',
+        body: { schema: partnerSchema, example: partnerExample },
+        headers: ['Location'],
+      },
+    },
     errors: { 409: 'The id is taken' },
   },
 });
@@ -66,10 +92,17 @@ registerHttp('adminListPartners', {
   methods: ['GET'],
   handler: listPartners,
   docs: {
+    tag: 'operator',
     summary: 'List partners',
+    description: 'Every registered partner, suspended ones included, paged.',
     caller: 'operator',
     query: pageQuerySchema,
-    responses: { 200: { description: 'A page of partners', schema: pageOf(partnerSchema) } },
+    responses: {
+      200: {
+        description: 'A page of partners',
+        body: { schema: partnerPageSchema, example: { items: [partnerExample] } },
+      },
+    },
   },
 });
 registerHttp('adminReadPartner', {
@@ -77,10 +110,12 @@ registerHttp('adminReadPartner', {
   methods: ['GET'],
   handler: readPartner,
   docs: {
+    tag: 'operator',
     summary: 'Read a partner',
+    description: 'One registered partner, by id.',
     caller: 'operator',
-    responses: { 200: { description: 'The partner', schema: partnerSchema } },
-    errors: { 404: 'No such partner' },
+    responses: { 200: { description: 'The partner', body: { schema: partnerSchema, example: partnerExample } } },
+    errors: { 404: NO_SUCH_PARTNER },
   },
 });
 registerHttp('adminUpdatePartner', {
@@ -88,11 +123,20 @@ registerHttp('adminUpdatePartner', {
   methods: ['PATCH'],
   handler: updatePartner,
   docs: {
-    summary: 'Change displayName, status (active, suspended) or oemDirectApiEligible',
+    tag: 'operator',
+    summary: 'Change a partner',
+    description:
+      'Change displayName, status (active, suspended) or oemDirectApiEligible. A suspended partner keeps its data ' +
+      'but every call with its keys is a 403.',
     caller: 'operator',
-    body: { 'application/json': partnerChangesSchema },
-    responses: { 200: { description: 'The partner', schema: partnerSchema } },
-    errors: { 404: 'No such partner', 409: 'Changed by someone else at the same moment' },
+    body: { 'application/json': { schema: partnerChangesSchema, example: { status: 'suspended' } } },
+    responses: {
+      200: {
+        description: 'The partner',
+        body: { schema: partnerSchema, example: { ...partnerExample, status: 'suspended' } },
+      },
+    },
+    errors: { 404: NO_SUCH_PARTNER, 409: 'Changed by someone else at the same moment: read it and try again' },
   },
 });
 registerHttp('adminCreatePartnerKey', {
@@ -100,11 +144,14 @@ registerHttp('adminCreatePartnerKey', {
   methods: ['POST'],
   handler: createPartnerKey,
   docs: {
-    summary: 'Mint a partner key (apiKey is shown only here, once)',
+    tag: 'operator',
+    summary: 'Mint a partner key',
+    description: 'apiKey is shown only in this answer, once: hand it to the partner. The body is optional.',
     caller: 'operator',
-    body: { 'application/json': keyRequestSchema },
-    responses: { 201: { description: 'The new key', schema: mintedKeySchema } },
-    errors: { 404: 'No such partner' },
+    body: { 'application/json': { schema: keyRequestSchema, example: { name: 'Contoso provisioning' } } },
+    bodyOptional: true,
+    responses: { 201: { description: 'The new key', body: { schema: mintedKeySchema, example: mintedKeyExample } } },
+    errors: { 404: NO_SUCH_PARTNER },
   },
 });
 registerHttp('adminRevokePartnerKey', {
@@ -112,9 +159,11 @@ registerHttp('adminRevokePartnerKey', {
   methods: ['DELETE'],
   handler: deletePartnerKey,
   docs: {
-    summary: 'Revoke a key; it stops working at once',
+    tag: 'operator',
+    summary: "Revoke a partner's key",
+    description: 'The key stops working at once.',
     caller: 'operator',
     responses: { 204: { description: 'Revoked' } },
-    errors: { 404: 'The partner has no such key' },
+    errors: { 404: 'The partner has no key with this id' },
   },
 });

@@ -15,7 +15,20 @@ import { registerHttp } from '../shared/functionRegistry';
 import { idempotent } from '../shared/http/idempotency';
 import { readJsonBody, readQuery } from '../shared/http/request';
 import { consentListQuerySchema, consentRequestSchema } from '../shared/schemas/consentRequests';
-import { consentEventSchema, consentSchema, issuedConsentSchema, pageOf } from '../shared/schemas/responses';
+import { consentEventSchema, consentPageSchema, consentSchema, issuedConsentSchema } from '../shared/schemas/responses';
+import {
+  acceptedConsentExample,
+  cancelledConsentExample,
+  consentEventsExample,
+  consentRequestExample,
+  issuedConsentExample,
+  pendingConsentExample,
+} from '../shared/openapi/examples';
+
+const NO_SUCH_CONSENT = 'The caller has no consent with this id';
+const INVITATION_LIMIT =
+  'The partner queued INVITATION_EMAILS_PER_HOUR invitation emails in the last hour: retry after Retry-After, or ' +
+  'send the link yourself with "sendEmail": false. Nothing was created or changed';
 
 export async function issue(request: HttpRequest): Promise<HttpResponseInit> {
   const partner = await authenticatePartner(request, deps);
@@ -75,23 +88,23 @@ registerHttp('issueConsentRequest', {
   methods: ['POST'],
   handler: issue,
   docs: {
-    summary: 'Issue a consent link for one customer; queues the invitation email unless sendEmail is false',
+    tag: 'partner',
+    summary: 'Issue a consent link for one customer',
+    description:
+      'Makes a pending consent and its link, and queues the invitation email unless sendEmail is false. The link ' +
+      '(consentUrl) is shown only in this answer. delegatedAdmin is refused for an OEM; Global Administrator among ' +
+      'its roles adds a least-privilege warning. An indirect provider may not issue (403).',
     caller: 'partner',
-    body: { 'application/json': consentRequestSchema },
+    idempotencyKey: true,
+    body: { 'application/json': { schema: consentRequestSchema, example: consentRequestExample } },
     responses: {
       201: {
         description: 'The pending consent and its link (shown only here)',
-        schema: issuedConsentSchema,
+        body: { schema: issuedConsentSchema, example: issuedConsentExample },
         headers: ['Location'],
       },
     },
-    errors: {
-      409: 'A request with this Idempotency-Key is still running',
-      413: 'Body over 256 KiB',
-      415: 'Body is not JSON',
-      422: 'Idempotency-Key reused with a different body',
-      429: 'The partner queued INVITATION_EMAILS_PER_HOUR invitation emails in the last hour; retry after Retry-After',
-    },
+    errors: { 429: INVITATION_LIMIT },
   },
 });
 registerHttp('listConsentRequests', {
@@ -99,10 +112,19 @@ registerHttp('listConsentRequests', {
   methods: ['GET'],
   handler: list,
   docs: {
+    tag: 'partner',
     summary: "The caller's consents, newest first",
+    description:
+      'Filter by status (as a reader sees it now: a pending consent past expiresAt is expired) and by customer ' +
+      'tenant. Page with pageSize and the continuationToken of the previous page.',
     caller: 'partner',
     query: consentListQuerySchema,
-    responses: { 200: { description: 'A page of consents', schema: pageOf(consentSchema) } },
+    responses: {
+      200: {
+        description: 'A page of consents',
+        body: { schema: consentPageSchema, example: { items: [pendingConsentExample] } },
+      },
+    },
   },
 });
 registerHttp('readConsentRequest', {
@@ -110,10 +132,14 @@ registerHttp('readConsentRequest', {
   methods: ['GET'],
   handler: read,
   docs: {
+    tag: 'partner',
     summary: 'One consent',
+    description: "A consent of the caller's. Another partner's consent answers 404, exactly as if it did not exist.",
     caller: 'partner',
-    responses: { 200: { description: 'The consent', schema: consentSchema } },
-    errors: { 404: 'No such consent of the caller' },
+    responses: {
+      200: { description: 'The consent', body: { schema: consentSchema, example: acceptedConsentExample } },
+    },
+    errors: { 404: NO_SUCH_CONSENT },
   },
 });
 registerHttp('consentRequestEvents', {
@@ -121,10 +147,14 @@ registerHttp('consentRequestEvents', {
   methods: ['GET'],
   handler: events,
   docs: {
+    tag: 'partner',
     summary: "The consent's audit trail, oldest first",
+    description: 'Every change of the consent and its invitation email, with who made it (actor) and when.',
     caller: 'partner',
-    responses: { 200: { description: 'Events', schema: consentEventSchema.array() } },
-    errors: { 404: 'No such consent of the caller' },
+    responses: {
+      200: { description: 'Events', body: { schema: consentEventSchema.array(), example: consentEventsExample } },
+    },
+    errors: { 404: NO_SUCH_CONSENT },
   },
 });
 registerHttp('cancelConsentRequest', {
@@ -132,10 +162,14 @@ registerHttp('cancelConsentRequest', {
   methods: ['POST'],
   handler: cancel,
   docs: {
-    summary: 'Withdraw a pending request; its link stops working',
+    tag: 'partner',
+    summary: 'Withdraw a pending request',
+    description: 'The consent becomes cancelled and its link stops working at once. Takes no body.',
     caller: 'partner',
-    responses: { 200: { description: 'The cancelled consent', schema: consentSchema } },
-    errors: { 404: 'No such consent of the caller', 409: 'The consent is not pending' },
+    responses: {
+      200: { description: 'The cancelled consent', body: { schema: consentSchema, example: cancelledConsentExample } },
+    },
+    errors: { 404: NO_SUCH_CONSENT, 409: 'The consent is not pending' },
   },
 });
 registerHttp('resendConsentRequest', {
@@ -143,13 +177,18 @@ registerHttp('resendConsentRequest', {
   methods: ['POST'],
   handler: resend,
   docs: {
-    summary: 'A new link for a pending request (the old one stops working); the email is queued again',
+    tag: 'partner',
+    summary: 'A new link for a pending request',
+    description:
+      'The old link stops working; the invitation email is queued again when the request has a contact email ' +
+      '(and counts toward the hourly email limit). Takes no body.',
     caller: 'partner',
-    responses: { 200: { description: 'The consent and its new link', schema: issuedConsentSchema } },
-    errors: {
-      404: 'No such consent of the caller',
-      409: 'The consent is not pending',
-      429: 'The partner queued INVITATION_EMAILS_PER_HOUR invitation emails in the last hour; retry after Retry-After',
+    responses: {
+      200: {
+        description: 'The consent and its new link',
+        body: { schema: issuedConsentSchema, example: issuedConsentExample },
+      },
     },
+    errors: { 404: NO_SUCH_CONSENT, 409: 'The consent is not pending', 429: INVITATION_LIMIT },
   },
 });

@@ -6,7 +6,8 @@ import { authorizationOf, customersOf } from '../shared/consent/verification';
 import { registerHttp } from '../shared/functionRegistry';
 import { readQuery, validate } from '../shared/http/request';
 import { pageQuerySchema } from '../shared/schemas/common';
-import { authorizationSchema, customerSchema, pageOf } from '../shared/schemas/responses';
+import { ACCEPTED_AT, CONSENT_ID, customerExample, EXAMPLE_TENANT_ID } from '../shared/openapi/examples';
+import { authorizationSchema, customerPageSchema } from '../shared/schemas/responses';
 import { tenantParamsSchema } from '../shared/schemas/verification';
 
 export async function list(request: HttpRequest): Promise<HttpResponseInit> {
@@ -25,10 +26,19 @@ registerHttp('listCustomers', {
   methods: ['GET'],
   handler: list,
   docs: {
-    summary: 'Customers for whom the caller is authorized now (accepted, not revoked)',
+    tag: 'partner',
+    summary: 'Customers for whom the caller is authorized now',
+    description:
+      'Every tenant whose accepted consent (not revoked) authorizes the caller: its own, or, for an indirect ' +
+      "provider, its resellers'. A customer in this list means the request is complete.",
     caller: 'partner',
     query: pageQuerySchema,
-    responses: { 200: { description: 'A page of customers', schema: pageOf(customerSchema) } },
+    responses: {
+      200: {
+        description: 'A page of customers',
+        body: { schema: customerPageSchema, example: { items: [customerExample] } },
+      },
+    },
   },
 });
 registerHttp('customerAuthorization', {
@@ -36,8 +46,26 @@ registerHttp('customerAuthorization', {
   methods: ['GET'],
   handler: authorization,
   docs: {
+    tag: 'partner',
     summary: 'May the caller register devices for this tenant, and how',
+    description:
+      'authorized: false, with no basis and no channels, when no accepted consent authorizes the caller for the tenant.',
     caller: 'partner',
-    responses: { 200: { description: 'The authorization', schema: authorizationSchema } },
+    responses: {
+      200: {
+        description: 'The authorization',
+        body: {
+          schema: authorizationSchema,
+          example: {
+            tenantId: EXAMPLE_TENANT_ID,
+            authorized: true,
+            basis: 'direct',
+            channels: ['partner-center-api', 'partner-center-csv'],
+            consentId: CONSENT_ID,
+            acceptedAt: ACCEPTED_AT,
+          },
+        },
+      },
+    },
   },
 });

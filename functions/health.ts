@@ -3,7 +3,7 @@ import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/fu
 import { config } from '../shared/config';
 import { dependencyUnavailable } from '../shared/http/conventions';
 import { registerHttp } from '../shared/functionRegistry';
-import { healthSchema } from '../shared/schemas/responses';
+import { healthProblemSchema, healthSchema } from '../shared/schemas/responses';
 import { problemResponse } from '../shared/http/problem';
 import { pingTableStorage } from '../shared/storage/health';
 
@@ -29,8 +29,30 @@ registerHttp('health', {
   methods: ['GET'],
   handler: health,
   docs: {
+    tag: 'service',
     summary: 'Is the service up, and does Table Storage answer',
+    description: 'For probes and people: no credentials needed, and it changes nothing.',
     caller: 'anyone',
-    responses: { 200: { description: 'Up', schema: healthSchema } },
+    responses: {
+      200: {
+        description: 'Up, and Table Storage answers',
+        body: { schema: healthSchema, example: { status: 'ok', version: '0.1.0', storage: 'ok' } },
+      },
+      503: {
+        description: 'Table Storage does not answer: a problem that says which, with Retry-After',
+        mediaType: 'application/problem+json',
+        body: {
+          schema: healthProblemSchema,
+          example: {
+            type: '/problems/unavailable',
+            title: 'Service temporarily unavailable',
+            status: 503,
+            detail: 'Table Storage is not answering.',
+            version: '0.1.0',
+            storage: 'unavailable',
+          },
+        },
+      },
+    },
   },
 });

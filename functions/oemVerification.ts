@@ -21,6 +21,15 @@ import {
   refuseOversizedDeviceJson,
   type DeviceBatch,
 } from '../shared/oem/deviceSubmission';
+import {
+  ACCEPTED_AT,
+  CONSENT_ID,
+  deviceCheckExample,
+  deviceCsvExample,
+  deviceJsonExample,
+  EXAMPLE_TENANT_ID,
+  OTHER_TENANT_ID,
+} from '../shared/openapi/examples';
 import { deviceSubmissionCheckSchema, oemConsentChecksSchema, oemConsentSchema } from '../shared/schemas/responses';
 import { consentChecksSchema, deviceCheckQuerySchema, tenantParamsSchema } from '../shared/schemas/verification';
 
@@ -72,9 +81,19 @@ registerHttp('oemConsent', {
   methods: ['GET'],
   handler: consentOfTenant,
   docs: {
-    summary: 'OEM only: has this tenant consented to the calling OEM',
+    tag: 'OEM',
+    summary: 'Has this tenant consented to the calling OEM',
+    description: 'OEMs only (403 otherwise). consented is true while an accepted consent of the tenant stands.',
     caller: 'partner',
-    responses: { 200: { description: 'The answer', schema: oemConsentSchema } },
+    responses: {
+      200: {
+        description: 'The answer',
+        body: {
+          schema: oemConsentSchema,
+          example: { tenantId: EXAMPLE_TENANT_ID, consented: true, consentId: CONSENT_ID, consentedAt: ACCEPTED_AT },
+        },
+      },
+    },
   },
 });
 registerHttp('oemConsentChecks', {
@@ -82,11 +101,30 @@ registerHttp('oemConsentChecks', {
   methods: ['POST'],
   handler: consentChecks,
   docs: {
-    summary: 'OEM only: the same for up to 1000 tenants, answered in request order',
+    tag: 'OEM',
+    summary: 'Has each of up to 1000 tenants consented to the calling OEM',
+    description: 'OEMs only (403 otherwise). One answer per tenant, in request order.',
     caller: 'partner',
-    body: { 'application/json': consentChecksSchema },
-    responses: { 200: { description: 'One answer per tenant', schema: oemConsentChecksSchema } },
-    errors: { 413: 'Body over 256 KiB', 415: 'Body is not JSON' },
+    body: {
+      'application/json': {
+        schema: consentChecksSchema,
+        example: { tenantIds: [EXAMPLE_TENANT_ID, OTHER_TENANT_ID] },
+      },
+    },
+    responses: {
+      200: {
+        description: 'One answer per tenant',
+        body: {
+          schema: oemConsentChecksSchema,
+          example: {
+            results: [
+              { tenantId: EXAMPLE_TENANT_ID, consented: true, consentId: CONSENT_ID, consentedAt: ACCEPTED_AT },
+              { tenantId: OTHER_TENANT_ID, consented: false },
+            ],
+          },
+        },
+      },
+    },
   },
 });
 registerHttp('oemDeviceSubmissionChecks', {
@@ -94,13 +132,25 @@ registerHttp('oemDeviceSubmissionChecks', {
   methods: ['POST'],
   handler: deviceSubmissionChecks,
   docs: {
-    summary:
-      "OEM only: check a device batch before registering it — the tenant's consent and every row of an Autopilot " +
-      'hardware-hash CSV (text/csv with ?tenantId=) or JSON, at most 500 rows and 4 MiB',
+    tag: 'OEM',
+    summary: 'Check a device batch before registering it',
+    description:
+      "OEMs only (403 otherwise). Checks the tenant's consent and every row of an Autopilot hardware-hash CSV or its " +
+      'JSON form, at most 500 rows and 4 MiB. A CSV has no tenant: send it as text/csv with ?tenantId= (required ' +
+      'then). JSON names the tenant in its body. A problem with the whole batch (header, too many rows) is a 400; ' +
+      'problems of single rows come back per row.',
     caller: 'partner',
     query: deviceCheckQuerySchema.partial(),
-    body: { 'application/json': deviceSubmissionJsonSchema, 'text/csv': z.string() },
-    responses: { 200: { description: 'The consent and one verdict per row', schema: deviceSubmissionCheckSchema } },
-    errors: { 413: 'Body over 4 MiB', 415: 'Body is neither text/csv nor application/json' },
+    body: {
+      'application/json': { schema: deviceSubmissionJsonSchema, example: deviceJsonExample },
+      'text/csv': { schema: z.string(), example: deviceCsvExample },
+    },
+    responses: {
+      200: {
+        description: 'The consent and one verdict per row',
+        body: { schema: deviceSubmissionCheckSchema, example: deviceCheckExample },
+      },
+    },
+    errors: { 413: `The body is over ${MAX_DEVICE_BATCH_BYTES / 1024 / 1024} MiB: refused before it is parsed` },
   },
 });

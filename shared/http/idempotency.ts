@@ -18,7 +18,7 @@ export interface IdempotencyStore {
 }
 
 const HEADER = 'idempotency-key';
-const MAX_KEY_LENGTH = 255;
+export const MAX_KEY_LENGTH = 255;
 
 export interface IdempotentAnswer {
   status: number;

@@ -2,9 +2,9 @@
 import type { HttpResponseInit } from '@azure/functions';
 import { ServiceError, type ErrorKind, type FieldError } from '../errors';
 
-type ProblemSlug = ErrorKind | 'internal';
+export type ProblemSlug = ErrorKind | 'internal';
 
-const PROBLEMS: Record<ProblemSlug, { status: number; title: string }> = {
+export const PROBLEMS: Record<ProblemSlug, { status: number; title: string }> = {
   validation: { status: 400, title: 'The request is not valid' },
   unauthenticated: { status: 401, title: 'Authentication is required' },
   forbidden: { status: 403, title: 'This action is not allowed' },

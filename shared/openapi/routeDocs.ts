@@ -1,15 +1,41 @@
-// What a route declares about itself for the OpenAPI document: the same zod schemas that validate its input.
+// What a route declares about itself for the OpenAPI document: the same zod schemas that validate its input, examples.
 import type { z } from 'zod';
 
+/** The groups of operations in the document (its tags), by who calls them. */
+export type ApiTag = 'partner' | 'OEM' | 'operator' | 'service';
+
+/** Response headers a route names itself; x-request-id, Retry-After and Idempotent-Replayed are added where they apply. */
+export type ResponseHeader = 'Location';
+
+/** A body as sent or answered: its schema and one example that is valid against it (a test checks each). */
+export interface Content {
+  schema: z.ZodType;
+  example: unknown;
+}
+
+/** A success answer, or an answer whose body is not the plain Problem (health's 503). */
+export type Answer = {
+  description: string;
+  headers?: ResponseHeader[];
+} & ({ body: Content; mediaType?: 'application/json' | 'application/problem+json' } | { body?: never });
+
 export interface RouteDocs {
+  tag: ApiTag;
+  /** One line, as an API console lists it. */
   summary: string;
-  /** Who may call: decides the security requirement and the 401/403 answers. */
+  /** What a caller needs to know beyond the summary: rules, limits, what changes. */
+  description: string;
+  /** Who may call: decides the security requirement and the 401/403/503 answers. */
   caller: 'partner' | 'operator' | 'anyone';
-  /** Request bodies by media type; `application/json` is validated by this very schema. */
-  body?: Partial<Record<'application/json' | 'text/csv', z.ZodType>>;
+  /** The route honours an Idempotency-Key header: replays answer with Idempotent-Replayed, 409 while running, 422 on reuse. */
+  idempotencyKey?: true;
+  /** Request bodies by media type; `application/json` is validated by this very schema. A body also brings 413 and 415. */
+  body?: Partial<Record<'application/json' | 'text/csv', Content>>;
+  /** The route also takes no body at all (e.g. minting a key without a name). */
+  bodyOptional?: true;
   query?: z.ZodObject;
-  /** Success answers (errors are added from the conventions). */
-  responses: Record<number, { description: string; schema?: z.ZodType; headers?: string[] }>;
-  /** Extra error answers this route gives beyond the common ones (e.g. 409, 422). */
+  /** Answers by status: the successes, and any error whose body is not the plain Problem. */
+  responses: Record<number, Answer>;
+  /** Problem answers this route gives beyond those of its caller and body (e.g. 404, 409), or a sharper description of one. */
   errors?: Record<number, string>;
 }

@@ -12,4 +12,8 @@ export const consentChecksSchema = z.strictObject({
 });
 
 /** `?tenantId=` for a CSV device batch (the CSV itself has no tenant). */
-export const deviceCheckQuerySchema = z.object({ tenantId: tenantIdSchema });
+export const deviceCheckQuerySchema = z.object({
+  tenantId: tenantIdSchema.describe(
+    'The customer tenant (GUID). Required with a text/csv body, which has no tenant; a JSON body names it itself.',
+  ),
+});

@@ -1,51 +1,30 @@
-// The served OpenAPI document covers every /api route, and real answers validate against it.
+// The served OpenAPI document covers every /api route, and real answers validate against it: status, media type,
+// body and the headers it declares.
 import { randomUUID } from 'node:crypto';
-import Ajv2020 from 'ajv/dist/2020';
 import { liveDependencies as live } from '../../../shared/consent/dependencies';
 import { acceptAsCustomer } from '../../../shared/consent/customerDecisions';
 import { registeredFunctions } from '../../../shared/functionRegistry';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import { registeredPartner } from '../../support/partners';
 import { globalAdminOf } from '../../support/storeFixtures';
-
-type Document = {
-  openapi: string;
-  paths: Record<
-    string,
-    Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>
-  >;
-  components: { schemas: Record<string, object> };
-};
+import { conformanceTo, type Conformance, type OpenApiDocument } from './conformance';
 
 let app: AppHost;
-let doc: Document;
-const ajv = new Ajv2020({ strict: false, allErrors: true });
+let doc: OpenApiDocument;
+let conformance: Conformance;
 
 beforeAll(async () => {
   app = await startAppHost();
-  doc = (await app.call('GET', '/api/openapi.json')).body;
-  ajv.addSchema({ $id: 'doc', components: doc.components });
+  const served = await app.call('GET', '/api/openapi.json');
+  doc = served.body;
+  conformance = conformanceTo(doc);
+  conformance.expectConforms('/api/openapi.json', 'get', served);
 });
 afterAll(async () => {
   await app.stop();
 });
 
-/** Validates an answer against the document's schema for that route, method, status and media type. */
-function expectConforms(path: string, method: string, answer: { status: number; headers: Headers; body: unknown }) {
-  const operation = doc.paths[path]?.[method];
-  expect(operation).toBeDefined();
-  const response = operation!.responses[String(answer.status)];
-  expect(response).toBeDefined();
-  const mediaType = (answer.headers.get('content-type') ?? '').split(';')[0]!;
-  const schema = response!.content?.[mediaType]?.schema;
-  if (!schema) {
-    expect(answer.body).toBeUndefined();
-    return;
-  }
-  const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components', '"doc#/components')));
-  const valid = validate(answer.body);
-  if (!valid) throw new Error(`${method.toUpperCase()} ${path} ${answer.status}: ${ajv.errorsText(validate.errors)}`);
-}
+const expectConforms: Conformance['expectConforms'] = (...args) => conformance.expectConforms(...args);
 
 describe('GET /api/openapi.json', () => {
   it('is an OpenAPI 3.1 document with every /api route and method', () => {
@@ -60,8 +39,9 @@ describe('GET /api/openapi.json', () => {
   });
 
   it('documents the problem format for errors', () => {
-    const issue = doc.paths['/api/consent-requests']!.post!;
-    expect(issue.responses['400']!.content!['application/problem+json']!.schema).toEqual({
+    expect(
+      conformance.response('/api/consent-requests', 'post', 400)!.content['application/problem+json'].schema,
+    ).toEqual({
       $ref: '#/components/schemas/Problem',
     });
   });
@@ -92,6 +72,36 @@ describe('real answers validate against the served document', () => {
     });
     const id = issued.body.id as string;
     await check('post', '/api/consent-requests', '/api/consent-requests', { key: csp.key, body: { customer: {} } });
+    const replayed = await check('post', '/api/consent-requests', '/api/consent-requests', {
+      key: csp.key,
+      headers: { 'idempotency-key': 'contract-replay' },
+      body: { customer: { tenantId: admin.tenantId }, sendEmail: false },
+    });
+    expect(replayed.status).toBe(201);
+    const replay = await check('post', '/api/consent-requests', '/api/consent-requests', {
+      key: csp.key,
+      headers: { 'idempotency-key': 'contract-replay' },
+      body: { customer: { tenantId: admin.tenantId }, sendEmail: false },
+    });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    const mismatch = await check('post', '/api/consent-requests', '/api/consent-requests', {
+      key: csp.key,
+      headers: { 'idempotency-key': 'contract-replay' },
+      body: { customer: { tenantId: admin.tenantId }, sendEmail: true },
+    });
+    expect(mismatch.status).toBe(422);
+    const tooLarge = await check('post', '/api/consent-requests', '/api/consent-requests', {
+      key: csp.key,
+      body: JSON.stringify({ message: 'x'.repeat(300 * 1024) }),
+    });
+    expect(tooLarge.status).toBe(413);
+    const notJson = await check('post', '/api/consent-requests', '/api/consent-requests', {
+      key: csp.key,
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
+    expect(notJson.status).toBe(415);
+    await check('get', '/api/consent-requests', '/api/consent-requests', {});
     await check('get', '/api/consent-requests', '/api/consent-requests', { key: csp.key });
     await check('get', `/api/consent-requests/${id}`, '/api/consent-requests/{id}', { key: csp.key });
     await check('get', `/api/consent-requests/nope`, '/api/consent-requests/{id}', { key: csp.key });
@@ -114,6 +124,21 @@ describe('real answers validate against the served document', () => {
       key: oem.key,
       body: { tenantIds: [admin.tenantId, randomUUID()] },
     });
+    const devices = doc.paths['/api/oem/device-submission-checks']!.post!.requestBody.content;
+    await check('post', '/api/oem/device-submission-checks', '/api/oem/device-submission-checks', {
+      key: oem.key,
+      body: devices['application/json'].example,
+    });
+    await check(
+      'post',
+      `/api/oem/device-submission-checks?tenantId=${admin.tenantId}`,
+      '/api/oem/device-submission-checks',
+      {
+        key: oem.key,
+        headers: { 'content-type': 'text/csv' },
+        body: devices['text/csv'].example,
+      },
+    );
     await check('get', '/api/admin/partners', '/api/admin/partners', { key: app.operatorKey });
     await check('get', `/api/admin/partners/${csp.id}`, '/api/admin/partners/{id}', { key: app.operatorKey });
     await check('get', `/api/admin/partners/${csp.id}`, '/api/admin/partners/{id}', { key: csp.key });
