@@ -16,7 +16,7 @@ const HTTPYAC = path.join(root, 'node_modules', '.bin', 'httpyac');
 /** What the examples use besides curl: the docs name them, and .ci/run installs them. */
 const TOOLS = ['bash', 'curl', 'jq', 'openssl'];
 /** A script or httpyac run takes a few seconds; these bounds leave room for a machine busy with other suites. */
-const RUN_TIMEOUT_MS = 30_000;
+const RUN_TIMEOUT_MS = 60_000;
 const TEST_TIMEOUT_MS = 2 * RUN_TIMEOUT_MS + 10_000;
 
 const missingTools = TOOLS.filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
