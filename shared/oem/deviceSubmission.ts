@@ -2,16 +2,16 @@
 import { z } from 'zod';
 import { invalid } from '../errors';
 import { tenantIdSchema } from '../schemas/common';
-import { DEVICE_FIELDS, MAX_DEVICE_ROWS, type DeviceBatch, type SubmittedDevice } from './deviceBatch';
+import { MAX_DEVICE_ROWS, type DeviceBatch, type SubmittedDevice } from './deviceBatch';
 
 export { MAX_DEVICE_ROWS, type BatchRow, type DeviceBatch, type SubmittedDevice } from './deviceBatch';
-export { AUTOPILOT_CSV_HEADER, devicesFromCsv } from './deviceCsv';
-export { checkDevices, type DeviceBatchCheck, type RowCheck } from './deviceChecks';
+export { AUTOPILOT_CSV_HEADER, PARTNER_CENTER_CSV_HEADER, devicesFromCsv } from './deviceCsv';
+export { MIN_HARDWARE_HASH_BYTES, checkDevices, type DeviceBatchCheck } from './deviceChecks';
 
 /** Any string, or null for "not given": the row rules, not the schema, judge each value so every row gets an answer. */
 const deviceValueSchema = z.string().nullish();
 
-/** Strict, so a misspelt key is named in a 400 rather than read as a missing value on every row. */
+/** Intune's five values (the JSON form is Intune's layout). Strict, so a misspelt key is a 400 naming it. */
 export const deviceSchema = z.strictObject({
   serialNumber: deviceValueSchema,
   windowsProductId: deviceValueSchema,
@@ -51,13 +51,14 @@ export function refuseOversizedDeviceJson(text: string): void {
   }
 }
 
-/** The validated JSON body as a batch; row N is `devices[N - 1]`. */
+/** The validated JSON body as a batch in Intune's layout; row N is `devices[N - 1]`. */
 export function devicesFromJson(body: DeviceSubmissionJson): DeviceBatch {
   return {
+    form: 'intune',
     rows: body.devices.map((device, index) => ({
       row: index + 1,
       device: submitted(device),
-      layoutErrors: [],
+      layoutProblems: [],
       aligned: true,
     })),
   };
@@ -65,8 +66,7 @@ export function devicesFromJson(body: DeviceSubmissionJson): DeviceBatch {
 
 function submitted(device: z.infer<typeof deviceSchema>): SubmittedDevice {
   const values: SubmittedDevice = {};
-  for (const field of DEVICE_FIELDS) {
-    const value = device[field];
+  for (const [field, value] of Object.entries(device) as [keyof typeof device, string | null | undefined][]) {
     if (typeof value === 'string') values[field] = value;
   }
   return values;
