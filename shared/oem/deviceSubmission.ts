@@ -22,7 +22,7 @@ export const deviceSchema = z.strictObject({
 
 /** The JSON form of a check: only its shape, the number of devices and the tenant id can make it a 400. */
 export const deviceSubmissionJsonSchema = z.strictObject({
-  tenantId: tenantIdSchema,
+  tenantId: tenantIdSchema.optional().describe('The customer tenant; may instead be sent as ?tenantId='),
   devices: z
     .array(deviceSchema)
     .min(1, 'send at least one device')
@@ -30,6 +30,32 @@ export const deviceSubmissionJsonSchema = z.strictObject({
 });
 
 export type DeviceSubmissionJson = z.infer<typeof deviceSubmissionJsonSchema>;
+
+const TENANT_IN_URL = 'add ?tenantId=<customer tenant GUID> to the URL';
+
+/**
+ * The tenant a CSV batch is checked for: only the URL can name it, as a CSV has no tenant column. Asked before the
+ * body is read, so a forgotten tenant costs the partner no upload.
+ */
+export function tenantOfCsvBatch(fromUrl: string | undefined): string {
+  if (fromUrl !== undefined) return fromUrl;
+  throw missingTenant(`${TENANT_IN_URL} when sending text/csv (a CSV has no tenant column)`);
+}
+
+/** The tenant a JSON batch is checked for: its body's "tenantId" or the URL's, and the same when both are sent. */
+export function tenantOfJsonBatch(fromUrl: string | undefined, fromBody: string | undefined): string {
+  if (fromUrl !== undefined && fromBody !== undefined && fromUrl !== fromBody) {
+    const message = `the URL names tenant ${fromUrl} but the body names ${fromBody}: send it once, or the same in both`;
+    throw invalid(`The request names two tenants: ${message}.`, [{ path: 'tenantId', message }]);
+  }
+  const tenantId = fromBody ?? fromUrl;
+  if (tenantId !== undefined) return tenantId;
+  throw missingTenant(`put "tenantId": "<customer tenant GUID>" in the body, or ${TENANT_IN_URL}`);
+}
+
+function missingTenant(fix: string) {
+  return invalid(`The customer tenant is missing: ${fix}.`, [{ path: 'tenantId', message: fix }]);
+}
 
 /** Every JSON string, so that what is left are the values and punctuation around them. */
 const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;

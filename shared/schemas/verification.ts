@@ -11,12 +11,19 @@ export const consentChecksSchema = z.strictObject({
   tenantIds: z.array(tenantIdSchema).min(1, 'name at least one tenant').max(MAX_TENANTS_PER_CHECK),
 });
 
-/** `?tenantId=` for a CSV device batch (the CSV itself has no tenant). */
-export const deviceCheckQuerySchema = z.object({ tenantId: tenantIdSchema });
+/** `?tenantId=`: the only place a CSV device batch can name its tenant; a JSON batch may use it or its body. */
+export const deviceCheckQuerySchema = z.object({
+  tenantId: tenantIdSchema
+    .optional()
+    .describe(
+      "The customer tenant: required for text/csv (a CSV has no tenant column); for JSON, here or as the body's " +
+        '"tenantId" (both only if equal)',
+    ),
+});
 
 /**
- * The values a device row carries, by their JSON names. The Autopilot CSV columns map onto them (shared/oem/deviceBatch.ts);
- * manufacturer and model exist only in Partner Center's CSV form.
+ * The values a device row carries, by their JSON names. The Autopilot CSV columns map onto them
+ * (shared/oem/deviceBatch.ts); manufacturer and model exist only in Partner Center's CSV form.
  */
 export const DEVICE_FIELDS = [
   'serialNumber',

@@ -300,12 +300,29 @@ describe('OEM verification (R14)', () => {
     });
     expect(header.status).toBe(400);
     expect(header.body.errors[0].path).toBe('csv.header');
+  });
+
+  it('R14: a CSV without ?tenantId= is a 400 that says exactly what to add, before the file is read', async () => {
+    const oem = await registeredPartner(app, 'oem');
     const noTenant = await app.call('POST', '/api/oem/device-submission-checks', {
       key: oem.key,
-      body: fixture('good.csv'),
+      body: 'not an Autopilot CSV: read, it would be refused for its header',
       headers: { 'content-type': 'text/csv' },
     });
     expect(noTenant.status).toBe(400);
+    expect(noTenant.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(noTenant.body).toMatchObject({
+      type: '/problems/validation',
+      detail:
+        'The customer tenant is missing: add ?tenantId=<customer tenant GUID> to the URL when sending text/csv ' +
+        '(a CSV has no tenant column).',
+      errors: [
+        {
+          path: 'tenantId',
+          message: 'add ?tenantId=<customer tenant GUID> to the URL when sending text/csv (a CSV has no tenant column)',
+        },
+      ],
+    });
   });
 
   it('R14: the UTF-16 file Windows PowerShell 5.1 writes is a 400 saying to save it as ANSI', async () => {
@@ -320,6 +337,38 @@ describe('OEM verification (R14)', () => {
     expect(problem.detail).toBe(
       'The device CSV can\'t be checked: the file is UTF-16 ("Unicode"), as Windows PowerShell 5.1 writes it by ' +
         'default, and Intune takes only ANSI text: save it as ANSI (Notepad: Save as, Encoding ANSI) and send that.',
+    );
+  });
+
+  it('R14: a JSON batch may name its tenant in the URL instead of the body; two different tenants are a 400', async () => {
+    const oem = await registeredPartner(app, 'oem');
+    const { tenantId } = await consentedCustomer(oem);
+    const devices = [{ serialNumber: 'SN-1', hardwareHash: Buffer.alloc(3000, 1).toString('base64') }];
+    const inUrl = await app.call('POST', `/api/oem/device-submission-checks?tenantId=${tenantId.toUpperCase()}`, {
+      key: oem.key,
+      body: { devices },
+    });
+    expect(inUrl.status).toBe(200);
+    expect(inUrl.body).toMatchObject({ tenantId, consented: true, summary: { rows: 1, valid: 1 } });
+    expect(inUrl.body.rows[0]).not.toHaveProperty('line');
+
+    const other = randomUUID();
+    const twoTenants = await app.call('POST', `/api/oem/device-submission-checks?tenantId=${tenantId}`, {
+      key: oem.key,
+      body: { tenantId: other, devices },
+    });
+    expect(twoTenants.status).toBe(400);
+    expect(twoTenants.body.errors).toEqual([
+      {
+        path: 'tenantId',
+        message: `the URL names tenant ${tenantId} but the body names ${other}: send it once, or the same in both`,
+      },
+    ]);
+
+    const none = await app.call('POST', '/api/oem/device-submission-checks', { key: oem.key, body: { devices } });
+    expect(none.status).toBe(400);
+    expect(none.body.errors[0].message).toBe(
+      'put "tenantId": "<customer tenant GUID>" in the body, or add ?tenantId=<customer tenant GUID> to the URL',
     );
   });
 
