@@ -19,6 +19,8 @@ import {
   devicesFromJson,
   deviceSubmissionJsonSchema,
   refuseOversizedDeviceJson,
+  tenantOfCsvBatch,
+  tenantOfJsonBatch,
   type DeviceBatch,
 } from '../shared/oem/deviceSubmission';
 import {
@@ -60,16 +62,17 @@ export async function deviceSubmissionChecks(request: HttpRequest): Promise<Http
   const oem = await authenticatePartner(request, deps);
   requireOem(oem);
   const mediaType = requireMediaType(request, ['text/csv', 'application/json']);
+  const fromUrl = readQuery(request, deviceCheckQuerySchema).tenantId;
   let tenantId: string;
   let batch: DeviceBatch;
   if (mediaType === 'text/csv') {
-    tenantId = readQuery(request, deviceCheckQuerySchema).tenantId;
+    tenantId = tenantOfCsvBatch(fromUrl);
     batch = devicesFromCsv(await readBodyText(request, MAX_DEVICE_BATCH_BYTES));
   } else {
     const text = await readBodyText(request, MAX_DEVICE_BATCH_BYTES);
     refuseOversizedDeviceJson(text);
     const body = parseJsonBody(text, deviceSubmissionJsonSchema);
-    tenantId = body.tenantId;
+    tenantId = tenantOfJsonBatch(fromUrl, body.tenantId);
     batch = devicesFromJson(body);
   }
   const { consented } = oemConsentFrom(tenantId, await deps.authorizations.findOwnAuthorization(tenantId, oem.id));

@@ -1,34 +1,64 @@
-// Reads an Intune Autopilot hardware-hash CSV into a device batch: file problems are a 400, row problems stay per row.
+// Reads an Autopilot hardware-hash CSV into a device batch: file problems are a 400, row problems stay per row.
 import { parse, type Options } from 'csv-parse/sync';
 import { invalid, shortened, type ServiceError } from '../errors';
 import {
   DEVICE_FIELD_LABELS,
-  DEVICE_FIELDS,
   MAX_DEVICE_ROWS,
   type BatchRow,
   type DeviceBatch,
   type DeviceField,
+  type DeviceForm,
+  type DeviceRowProblem,
   type SubmittedDevice,
 } from './deviceBatch';
 
+/** Intune's columns, in order (learn.microsoft.com/autopilot/add-devices); Group Tag and Assigned User are optional. */
+const INTUNE_COLUMNS = [
+  'serialNumber',
+  'windowsProductId',
+  'hardwareHash',
+  'groupTag',
+  'assignedUser',
+] as const satisfies readonly DeviceField[];
+
+/** Partner Center's columns, as `Get-WindowsAutopilotInfo -Partner` writes them. */
+const PARTNER_CENTER_COLUMNS = [
+  'serialNumber',
+  'windowsProductId',
+  'hardwareHash',
+  'manufacturer',
+  'model',
+] as const satisfies readonly DeviceField[];
+
 /** Intune's header line, exactly (case-sensitive): learn.microsoft.com/autopilot/add-devices. */
-export const AUTOPILOT_CSV_HEADER = headerOf(DEVICE_FIELDS);
+export const AUTOPILOT_CSV_HEADER = headerOf(INTUNE_COLUMNS);
+
+/** Partner Center's header line, as `Get-WindowsAutopilotInfo -Partner` writes it. */
+export const PARTNER_CENTER_CSV_HEADER = headerOf(PARTNER_CENTER_COLUMNS);
+
+interface Layout {
+  form: DeviceForm;
+  columns: readonly DeviceField[];
+}
 
 /**
- * The header lines we accept: Intune's, and Intune's without its optional trailing columns. Microsoft's page
- * (learn.microsoft.com/autopilot/add-devices, "Ensure that the CSV file meets requirements") marks Group Tag and
- * Assigned User optional, and has the CSV that `Get-WindowsAutopilotInfo -OutputFile` writes imported into Intune as
- * it is; that script writes only the first three columns, or four with -GroupTag (five only with -AssignedUser).
+ * Every header `Get-WindowsAutopilotInfo -OutputFile` writes (it strips ConvertTo-Csv's quotation marks): Intune's
+ * first three columns, four with -GroupTag, all five with -AssignedUser, and Partner Center's form with -Partner.
+ * Microsoft's page marks Group Tag and Assigned User optional and has that script's file imported as it is.
  */
-const ACCEPTED_HEADERS = new Map<string, readonly DeviceField[]>(
-  [3, 4, 5].map((count) => [headerOf(DEVICE_FIELDS.slice(0, count)), DEVICE_FIELDS.slice(0, count)]),
-);
+const LAYOUTS = new Map<string, Layout>([
+  ...[3, 4, 5].map((count): [string, Layout] => {
+    const columns = INTUNE_COLUMNS.slice(0, count);
+    return [headerOf(columns), { form: 'intune', columns }];
+  }),
+  [PARTNER_CENTER_CSV_HEADER, { form: 'partner-center', columns: PARTNER_CENTER_COLUMNS }],
+]);
 
 const PARSE_OPTIONS: Options = {
   bom: true,
   // Intune refuses quotation marks, so here they are plain data: found and reported per row, never parsed away.
   quote: false,
-  // A row with the wrong number of fields is that row's error, not a failure of the whole file.
+  // A row with the wrong number of fields is that row's problem, not a failure of the whole file.
   relax_column_count: true,
   skip_empty_lines: false,
   record_delimiter: ['\r\n', '\n'],
@@ -45,19 +75,21 @@ const HEADER_HINTS: ReadonlyArray<{ applies: (line: string) => boolean; hint: st
 ];
 
 /**
+ * UTF-16 ("Unicode") as it arrives once read as UTF-8: a byte-order mark becomes two replacement characters, and
+ * every other character of plain text is a NUL.
+ */
+const UTF16 = /^(?:\uFFFD\uFFFD|[^\0]\0[^\0]\0|\0[^\0]\0[^\0])/;
+
+/**
  * Reads the CSV text of an Autopilot hardware-hash file (a UTF-8 BOM, CRLF or LF, and blank lines at the end are
- * fine). Throws `invalid` when the file as a whole can't be checked: not text, empty, a header other than Intune's,
- * no device rows, or more than MAX_DEVICE_ROWS. A row's own mistakes (quotation marks, too many or too few fields)
- * stay with the row, numbered from 1 after the header, so that every other row still gets its answer. Quotation marks
- * are thus a row error in a row, but a file error in the header: without Intune's exact header no row can be read.
+ * fine). Throws `invalid` when the file as a whole can't be checked: not text, empty, a header none of LAYOUTS, no
+ * device rows, or more than MAX_DEVICE_ROWS. A row's own mistakes (quotation marks, too many or too few fields) stay
+ * with the row, numbered from 1 after the header (and given its file line), so that every other row still gets its
+ * answer. Quotation marks are thus a row problem in a row, but a file error in the header: without a known header no
+ * row can be read.
  */
 export function devicesFromCsv(text: string): DeviceBatch {
-  if (text.includes('\0')) {
-    throw fileError(
-      'csv',
-      'the file is not text; send it as ANSI or UTF-8 text, not Unicode (UTF-16) or a spreadsheet',
-    );
-  }
+  if (text.includes('\0')) throw fileError('csv', notTextMessage(text));
   const { head, rest } = firstLines(text, MAX_DEVICE_ROWS + 1);
   // Only blank lines may follow the last device row a check reads: anything else is one row too many.
   if (/\S/.test(rest)) {
@@ -73,42 +105,55 @@ export function devicesFromCsv(text: string): DeviceBatch {
       `the file is empty; it needs the header line "${AUTOPILOT_CSV_HEADER}" and a line per device`,
     );
   }
-  const columns = columnsOf(header.join(','));
+  const layout = layoutOf(header.join(','));
   if (rows.length === 0) throw fileError('csv', 'the file has a header line but no device rows');
-  return { rows: rows.map((fields, index) => readRow(fields, index + 1, columns)) };
+  return { form: layout.form, rows: rows.map((fields, index) => readRow(fields, index + 1, layout.columns)) };
 }
 
-function columnsOf(line: string): readonly DeviceField[] {
-  const columns = ACCEPTED_HEADERS.get(line);
-  if (columns) return columns;
+function notTextMessage(text: string): string {
+  if (UTF16.test(text)) {
+    return (
+      'the file is UTF-16 ("Unicode"), as Windows PowerShell 5.1 writes it by default, and Intune takes only ANSI ' +
+      'text: save it as ANSI (Notepad: Save as, Encoding ANSI) and send that'
+    );
+  }
+  return 'the file is not text; send it as ANSI or UTF-8 text, not a spreadsheet';
+}
+
+function layoutOf(line: string): Layout {
+  const layout = LAYOUTS.get(line);
+  if (layout) return layout;
   const shown = shortened(line);
   const hint = HEADER_HINTS.find(({ applies }) => applies(line))?.hint;
   throw fileError(
     'csv.header',
-    `expected exactly "${AUTOPILOT_CSV_HEADER}" (Group Tag and Assigned User may be left off the end), got "${shown}"` +
+    `expected exactly "${AUTOPILOT_CSV_HEADER}" (Group Tag and Assigned User may be left off the end) or Partner ` +
+      `Center's "${PARTNER_CENTER_CSV_HEADER}", got "${shown}"` +
       (hint ? `; ${hint}` : ''),
   );
 }
 
 function readRow(fields: string[], row: number, columns: readonly DeviceField[]): BatchRow {
+  const line = row + 1;
   if (isBlankLine(fields)) {
-    return {
-      row,
-      device: {},
-      layoutErrors: ['This line is blank; remove empty lines between devices'],
-      aligned: false,
+    const blank: DeviceRowProblem = {
+      code: 'blank-line',
+      field: null,
+      message: 'This line is blank; remove empty lines between devices',
     };
+    return { row, line, device: {}, layoutProblems: [blank], aligned: false };
   }
-  const layoutErrors = [quoteError(fields, columns), fieldCountError(fields.length, columns.length)];
+  const countProblem = fieldCountProblem(fields.length, columns.length);
   return {
     row,
+    line,
     device: deviceOf(fields, columns),
-    layoutErrors: layoutErrors.filter((error) => error !== undefined),
+    layoutProblems: [...quoteProblems(fields, columns), ...(countProblem ? [countProblem] : [])],
     aligned: fields.length === columns.length,
   };
 }
 
-/** Maps fields to columns by position; quotation marks are already a row error, so the rules see the value inside. */
+/** Maps fields to columns by position; quotation marks are already a row problem, so the rules see the value inside. */
 function deviceOf(fields: string[], columns: readonly DeviceField[]): SubmittedDevice {
   const device: SubmittedDevice = {};
   columns.forEach((field, index) => {
@@ -118,30 +163,37 @@ function deviceOf(fields: string[], columns: readonly DeviceField[]): SubmittedD
   return device;
 }
 
-function quoteError(fields: string[], columns: readonly DeviceField[]): string | undefined {
-  const where = fields.flatMap((value, index) => {
-    if (!value.includes('"')) return [];
-    const field = columns[index];
-    return [field ? DEVICE_FIELD_LABELS[field] : `extra field ${index + 1}`];
+/**
+ * One problem per column whose value has quotation marks, so that each names the value to fix. Fields past the last
+ * column are not looked at: the field-count problem already says to remove them, and a line of a million quoted
+ * fields must not make a million problems.
+ */
+function quoteProblems(fields: string[], columns: readonly DeviceField[]): DeviceRowProblem[] {
+  return columns.flatMap((field, index): DeviceRowProblem[] => {
+    if (!fields[index]?.includes('"')) return [];
+    return [
+      {
+        code: 'quotation-marks',
+        field,
+        message: `Quotation marks aren't allowed (found in ${DEVICE_FIELD_LABELS[field]}); ${NOT_ALLOWED_QUOTES}`,
+      },
+    ];
   });
-  if (where.length === 0) return undefined;
-  return `Quotation marks aren't allowed (found in ${where.join(', ')}); ${NOT_ALLOWED_QUOTES}`;
 }
 
-function fieldCountError(count: number, expected: number): string | undefined {
-  if (count > expected) {
-    return `This row has ${count} fields but the header has ${expected} columns; extra columns aren't allowed (look for a stray comma)`;
-  }
-  if (count < expected) {
-    return `This row has ${count} fields but the header has ${expected} columns; keep a comma for each empty optional value`;
-  }
-  return undefined;
+function fieldCountProblem(count: number, expected: number): DeviceRowProblem | undefined {
+  if (count === expected) return undefined;
+  const message =
+    count > expected
+      ? `This row has ${count} fields but the header has ${expected} columns; extra columns aren't allowed (look for a stray comma)`
+      : `This row has ${count} fields but the header has ${expected} columns; keep a comma for each empty optional value`;
+  return { code: 'field-count', field: null, message };
 }
 
 /**
  * The first `count` lines (header included) and the text after them, found by scanning for line breaks only: a file
  * of two million lines costs no more than one of `count` before it is refused. Quotation marks are not parsed (they
- * are a row error), so a record is always exactly one line.
+ * are a row problem), so a record is always exactly one line.
  */
 function firstLines(text: string, count: number): { head: string; rest: string } {
   let end = -1;
@@ -165,7 +217,7 @@ function isBlankLine(fields: string[]): boolean {
 }
 
 function acceptedIgnoringCase(line: string): boolean {
-  return [...ACCEPTED_HEADERS.keys()].some((header) => header.toLowerCase() === line.toLowerCase());
+  return [...LAYOUTS.keys()].some((header) => header.toLowerCase() === line.toLowerCase());
 }
 
 function headerOf(fields: readonly DeviceField[]): string {

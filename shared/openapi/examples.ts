@@ -139,8 +139,8 @@ export const mintedKeyExample = {
   createdAt: '2026-11-02T14:01:00.000Z',
 };
 
-const HARDWARE_HASH =
-  'T0FCAAEAHAAAAAoAHgZhSgAACgAGBmFKAAAKAAQAAAAAAAoAAwAAAAAAAAAKAHgGCQAAAAEAAAAeAG4AYgAyADYANQBEADMAAAAAAAAA';
+/** As long as a real 4K hardware hash (about 4,000 base64 characters): shorter ones are flagged as too short. */
+const HARDWARE_HASH = Buffer.alloc(3000, 'T0FCAAEAHAAAAAoAHgZhSgAACgAGBmFK').toString('base64');
 
 /** A device batch as JSON: row N is devices[N - 1]. The second row lacks its hash and has a bad user. */
 export const deviceJsonExample = {
@@ -148,7 +148,7 @@ export const deviceJsonExample = {
   devices: [
     {
       serialNumber: 'PF1XYZ',
-      windowsProductId: '00330-80000-00000-AA538',
+      windowsProductId: '3302457108925',
       hardwareHash: HARDWARE_HASH,
       groupTag: 'Sales',
     },
@@ -159,15 +159,15 @@ export const deviceJsonExample = {
 /** The same batch as the hardware-hash CSV Intune imports (Get-WindowsAutopilotInfo writes it). */
 export const deviceCsvExample =
   'Device Serial Number,Windows Product ID,Hardware Hash,Group Tag,Assigned User\n' +
-  `PF1XYZ,00330-80000-00000-AA538,${HARDWARE_HASH},Sales,\n` +
+  `PF1XYZ,3302457108925,${HARDWARE_HASH},Sales,\n` +
   'PF2ABC,,,,avery.howard\n';
 
-/** What the service answers to either form of the batch above (a test holds it to that). */
+/** What the service answers to the JSON form of the batch above; the CSV form adds each row's file `line` (a test holds it to that). */
 export const deviceCheckExample: Example<typeof deviceSubmissionCheckSchema> = {
   tenantId: EXAMPLE_TENANT_ID,
   consented: true,
   rows: [
-    { row: 1, serialNumber: 'PF1XYZ', valid: true, errors: [] },
+    { row: 1, serialNumber: 'PF1XYZ', valid: true, errors: [], problems: [] },
     {
       row: 2,
       serialNumber: 'PF2ABC',
@@ -175,6 +175,14 @@ export const deviceCheckExample: Example<typeof deviceSubmissionCheckSchema> = {
       errors: [
         'Hardware Hash is required',
         'Assigned User must be the user\'s UPN, such as user@contoso.com (got "avery.howard")',
+      ],
+      problems: [
+        { code: 'required', field: 'hardwareHash', message: 'Hardware Hash is required' },
+        {
+          code: 'assigned-user-not-upn',
+          field: 'assignedUser',
+          message: 'Assigned User must be the user\'s UPN, such as user@contoso.com (got "avery.howard")',
+        },
       ],
     },
   ],

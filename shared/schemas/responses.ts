@@ -5,6 +5,7 @@ import type { ConsentResource } from '../domain/consent';
 import type { Partner } from '../domain/partners';
 import { CHANNELS, PARTNER_KINDS } from '../domain/partners';
 import { CONSENT_STATUSES, EMAIL_STATUSES, LOCALES } from '../domain/consent';
+import { deviceRowCheckSchema } from './verification';
 
 const time = z.iso.datetime().describe('RFC 3339 UTC time');
 const guid = z.guid().describe('lower-case GUID');
@@ -200,14 +201,7 @@ export const deviceSubmissionCheckSchema = z
   .object({
     tenantId: guid,
     consented: z.boolean(),
-    rows: z.array(
-      z.object({
-        row: z.number().int(),
-        serialNumber: z.string().nullable(),
-        valid: z.boolean(),
-        errors: z.array(z.string()),
-      }),
-    ),
+    rows: z.array(deviceRowCheckSchema),
     summary: z.object({ rows: z.number().int(), valid: z.number().int(), invalid: z.number().int() }),
   })
   .meta({ id: 'DeviceCheck', description: "A device batch's check: the tenant's consent and a verdict per row" });

@@ -10,6 +10,7 @@ import { TABLES } from '../../../shared/storage/tableNames';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import { registeredPartner, type TestPartner } from '../../support/partners';
 import { globalAdminOf } from '../../support/storeFixtures';
+import { deviceSubmissionCheckSchema } from '../../../shared/schemas/responses';
 
 let app: AppHost;
 beforeAll(async () => {
@@ -235,7 +236,7 @@ describe('OEM verification (R14)', () => {
     expect(tooMany.status).toBe(400);
   });
 
-  it('R14: a CSV device batch — consent plus a verdict per row', async () => {
+  it('R14: a CSV device batch — consent plus a verdict per row, each problem with its code, field and file line', async () => {
     const oem = await registeredPartner(app, 'oem');
     const { tenantId } = await consentedCustomer(oem);
     const good = await app.call('POST', `/api/oem/device-submission-checks?tenantId=${tenantId}`, {
@@ -244,8 +245,19 @@ describe('OEM verification (R14)', () => {
       headers: { 'content-type': 'text/csv' },
     });
     expect(good.status).toBe(200);
-    expect(good.body).toMatchObject({ tenantId, consented: true, summary: { invalid: 0 } });
-    expect(good.body.summary.rows).toBeGreaterThan(0);
+    expect(deviceSubmissionCheckSchema.parse(good.body)).toEqual({
+      tenantId,
+      consented: true,
+      rows: [1, 2, 3].map((row) => ({
+        row,
+        line: row + 1,
+        serialNumber: expect.any(String),
+        valid: true,
+        errors: [],
+        problems: [],
+      })),
+      summary: { rows: 3, valid: 3, invalid: 0 },
+    });
 
     const duplicate = await app.call('POST', `/api/oem/device-submission-checks?tenantId=${randomUUID()}`, {
       key: oem.key,
@@ -253,22 +265,111 @@ describe('OEM verification (R14)', () => {
       headers: { 'content-type': 'text/csv; charset=utf-8' },
     });
     expect(duplicate.body.consented).toBe(false);
-    expect(duplicate.body.summary.invalid).toBeGreaterThan(0);
-    expect(duplicate.body.rows.find((r: { valid: boolean }) => !r.valid).errors.join(' ')).toMatch(/more than once/);
+    expect(duplicate.body.rows[2]).toEqual({
+      row: 3,
+      line: 4,
+      serialNumber: '5CD2481KQ7',
+      valid: false,
+      errors: ['Device Serial Number 5CD2481KQ7 appears more than once in this batch (also row 1)'],
+      problems: [
+        {
+          code: 'duplicate-serial-number',
+          field: 'serialNumber',
+          message: 'Device Serial Number 5CD2481KQ7 appears more than once in this batch (also row 1)',
+        },
+      ],
+    });
+
+    const partner = await app.call('POST', `/api/oem/device-submission-checks?tenantId=${tenantId}`, {
+      key: oem.key,
+      body: fixture('partner-form.csv'),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(partner.status).toBe(200);
+    expect(partner.body.rows.map((row: { problems: { code: string }[] }) => row.problems.map((p) => p.code))).toEqual([
+      [],
+      [],
+      [],
+      ['device-not-identified'],
+    ]);
 
     const header = await app.call('POST', `/api/oem/device-submission-checks?tenantId=${tenantId}`, {
       key: oem.key,
-      body: fixture('wrong-header-partner.csv'),
+      body: fixture('wrong-header-case.csv'),
       headers: { 'content-type': 'text/csv' },
     });
     expect(header.status).toBe(400);
     expect(header.body.errors[0].path).toBe('csv.header');
+  });
+
+  it('R14: a CSV without ?tenantId= is a 400 that says exactly what to add, before the file is read', async () => {
+    const oem = await registeredPartner(app, 'oem');
     const noTenant = await app.call('POST', '/api/oem/device-submission-checks', {
       key: oem.key,
-      body: fixture('good.csv'),
+      body: 'not an Autopilot CSV: read, it would be refused for its header',
       headers: { 'content-type': 'text/csv' },
     });
     expect(noTenant.status).toBe(400);
+    expect(noTenant.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(noTenant.body).toMatchObject({
+      type: '/problems/validation',
+      detail:
+        'The customer tenant is missing: add ?tenantId=<customer tenant GUID> to the URL when sending text/csv ' +
+        '(a CSV has no tenant column).',
+      errors: [
+        {
+          path: 'tenantId',
+          message: 'add ?tenantId=<customer tenant GUID> to the URL when sending text/csv (a CSV has no tenant column)',
+        },
+      ],
+    });
+  });
+
+  it('R14: the UTF-16 file Windows PowerShell 5.1 writes is a 400 saying to save it as ANSI', async () => {
+    const oem = await registeredPartner(app, 'oem');
+    const response = await fetch(`${app.url}/api/oem/device-submission-checks?tenantId=${randomUUID()}`, {
+      method: 'POST',
+      headers: { 'x-api-key': oem.key, 'content-type': 'text/csv' },
+      body: readFileSync(path.join(__dirname, '../../fixtures/devices/utf16-windows-powershell.csv')),
+    });
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { detail: string };
+    expect(problem.detail).toBe(
+      'The device CSV can\'t be checked: the file is UTF-16 ("Unicode"), as Windows PowerShell 5.1 writes it by ' +
+        'default, and Intune takes only ANSI text: save it as ANSI (Notepad: Save as, Encoding ANSI) and send that.',
+    );
+  });
+
+  it('R14: a JSON batch may name its tenant in the URL instead of the body; two different tenants are a 400', async () => {
+    const oem = await registeredPartner(app, 'oem');
+    const { tenantId } = await consentedCustomer(oem);
+    const devices = [{ serialNumber: 'SN-1', hardwareHash: Buffer.alloc(3000, 1).toString('base64') }];
+    const inUrl = await app.call('POST', `/api/oem/device-submission-checks?tenantId=${tenantId.toUpperCase()}`, {
+      key: oem.key,
+      body: { devices },
+    });
+    expect(inUrl.status).toBe(200);
+    expect(inUrl.body).toMatchObject({ tenantId, consented: true, summary: { rows: 1, valid: 1 } });
+    expect(inUrl.body.rows[0]).not.toHaveProperty('line');
+
+    const other = randomUUID();
+    const twoTenants = await app.call('POST', `/api/oem/device-submission-checks?tenantId=${tenantId}`, {
+      key: oem.key,
+      body: { tenantId: other, devices },
+    });
+    expect(twoTenants.status).toBe(400);
+    expect(twoTenants.body.errors).toEqual([
+      {
+        path: 'tenantId',
+        message: `the URL names tenant ${tenantId} but the body names ${other}: send it once, or the same in both`,
+      },
+    ]);
+
+    const none = await app.call('POST', '/api/oem/device-submission-checks', { key: oem.key, body: { devices } });
+    expect(none.status).toBe(400);
+    expect(none.body.errors[0].message).toBe(
+      'put "tenantId": "<customer tenant GUID>" in the body, or add ?tenantId=<customer tenant GUID> to the URL',
+    );
   });
 
   it('R14: a JSON device batch, and a full 500-row batch of real-sized hashes is accepted', async () => {
@@ -283,6 +384,11 @@ describe('OEM verification (R14)', () => {
     });
     expect(response.status).toBe(200);
     expect(response.body.summary).toEqual({ rows: 500, valid: 499, invalid: 1 });
-    expect(response.body.rows[3]).toMatchObject({ row: 4, serialNumber: 'SN-bad', valid: false });
+    expect(response.body.rows[3]).toMatchObject({
+      row: 4,
+      serialNumber: 'SN-bad',
+      valid: false,
+      problems: [{ code: 'hardware-hash-not-base64', field: 'hardwareHash' }],
+    });
   });
 });

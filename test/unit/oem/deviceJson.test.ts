@@ -6,10 +6,11 @@ import {
   devicesFromJson,
   refuseOversizedDeviceJson,
 } from '../../../shared/oem/deviceSubmission';
-import { hardwareHash, refusal } from './devices';
+import { hardwareHash, refusal, validRow } from './devices';
 
 const TENANT = '6f2b8f3c-2f0e-4d8c-9b53-5d1f3c0e8a11';
-const NOT_BASE64 = 'Hardware Hash is not valid base64 (it must be the base64 text Get-WindowsAutopilotInfo writes)';
+const NOT_BASE64 =
+  'Hardware Hash is not valid base64 (it must be the base64 text Get-WindowsAutopilotInfo writes, padding included)';
 
 /** What the route does with a JSON body: validate it as readJsonBody would, then check every row. */
 function check(body: unknown) {
@@ -25,7 +26,7 @@ function device(serialNumber: string, extra: Record<string, unknown> = {}) {
 }
 
 describe('the JSON form of a device batch: the body as a whole', () => {
-  it('R14: a good batch has every row valid, numbered from 1 in array order', () => {
+  it('R14: a good batch has every row valid, numbered from 1 in array order (no line: there is no file)', () => {
     const body = {
       tenantId: TENANT,
       devices: [
@@ -38,10 +39,7 @@ describe('the JSON form of a device batch: the body as a whole', () => {
       ],
     };
     expect(check(body)).toEqual({
-      rows: [
-        { row: 1, serialNumber: '5CD2481KQ7', valid: true, errors: [] },
-        { row: 2, serialNumber: '5CD2481KQ8', valid: true, errors: [] },
-      ],
+      rows: [validRow(1, '5CD2481KQ7'), validRow(2, '5CD2481KQ8')],
       summary: { rows: 2, valid: 2, invalid: 0 },
     });
   });
@@ -57,7 +55,7 @@ describe('the JSON form of a device batch: the body as a whole', () => {
   it('R14: 500 devices are checked; 501 are a 400 naming devices', () => {
     const devices = Array.from({ length: MAX_DEVICE_ROWS + 1 }, (_, index) => ({
       serialNumber: `SN${index + 1}`,
-      hardwareHash: hardwareHash(`row ${index + 1}`, 60),
+      hardwareHash: hardwareHash(`row ${index + 1}`),
     }));
     expect(check({ tenantId: TENANT, devices: devices.slice(0, 500) }).summary).toEqual({
       rows: 500,
@@ -86,12 +84,7 @@ describe('the JSON form of a device batch: the body as a whole', () => {
       'devices.0.serialNumber',
     ]);
     const nulls = { groupTag: null, assignedUser: null, windowsProductId: null };
-    expect(check({ tenantId: TENANT, devices: [device('A', nulls)] }).rows[0]).toEqual({
-      row: 1,
-      serialNumber: 'A',
-      valid: true,
-      errors: [],
-    });
+    expect(check({ tenantId: TENANT, devices: [device('A', nulls)] }).rows[0]).toEqual(validRow(1, 'A'));
   });
 });
 
@@ -101,39 +94,48 @@ describe('the JSON form of a device batch: each row', () => {
       tenantId: TENANT,
       devices: [device('A'), { hardwareHash: hardwareHash('B') }, { serialNumber: 'C', hardwareHash: ' ' }],
     });
-    expect(result.rows).toEqual([
-      { row: 1, serialNumber: 'A', valid: true, errors: [] },
-      { row: 2, serialNumber: null, valid: false, errors: ['Device Serial Number is required'] },
-      { row: 3, serialNumber: 'C', valid: false, errors: ['Hardware Hash is required'] },
+    expect(result.rows.map((row) => [row.row, row.serialNumber, row.problems])).toEqual([
+      [1, 'A', []],
+      [2, null, [{ code: 'required', field: 'serialNumber', message: 'Device Serial Number is required' }]],
+      [
+        3,
+        'C',
+        [
+          expect.objectContaining({ code: 'surrounding-white-space', field: 'hardwareHash' }),
+          { code: 'required', field: 'hardwareHash', message: 'Hardware Hash is required' },
+        ],
+      ],
     ]);
     expect(result.summary).toEqual({ rows: 3, valid: 1, invalid: 2 });
   });
 
   it('R14: the hash must be strict base64: alphabet, length, padding, and nothing but padding after the data', () => {
-    const hashes = {
-      QUJD: [], // "ABC"
-      'QQ==': [], // "A"
-      '  QUJE  ': [], // surrounding spaces are trimmed
-      QUJ: [NOT_BASE64], // length not a multiple of 4
-      'QQ=': [NOT_BASE64], // padding cut short
-      'QR==': [NOT_BASE64], // padding that hides stray bits: not canonical
-      'Q===': [NOT_BASE64],
-      '====': [NOT_BASE64], // decodes to nothing
-      'QU-D': [NOT_BASE64], // base64url alphabet
-      'QU JD': [NOT_BASE64],
-      'QUJF\n': [], // a line end is trimmed too
+    const real = hardwareHash('real'); // 3,984 characters, ending in data: no padding
+    const padded = hardwareHash('padded', 2987); // ends "="
+    const codes = {
+      [real]: [],
+      [padded]: [],
+      [real.slice(0, -1)]: ['hardware-hash-not-base64'], // length not a multiple of 4
+      [`${padded.slice(0, -1)}`]: ['hardware-hash-not-base64'], // padding cut short
+      [`${padded.slice(0, -2)}R=`]: ['hardware-hash-not-base64'], // padding that hides stray bits: not canonical
+      [real.replace(/[+/]/, '-')]: ['hardware-hash-not-base64'], // base64url alphabet
+      [`${real.slice(0, 100)} ${real.slice(100)}`]: ['hardware-hash-not-base64'], // a space inside
+      '====': ['hardware-hash-not-base64'], // decodes to nothing
+      [`  ${hardwareHash('spaced')}  `]: ['surrounding-white-space'], // spaces around are refused, not trimmed
+      [`${hardwareHash('line end')}\n`]: ['surrounding-white-space'],
     };
     const result = check({
       tenantId: TENANT,
-      devices: Object.keys(hashes).map((hash, index) => ({ serialNumber: `SN${index}`, hardwareHash: hash })),
+      devices: Object.keys(codes).map((hash, index) => ({ serialNumber: `SN${index}`, hardwareHash: hash })),
     });
-    expect(result.rows.map((row) => row.errors)).toEqual(Object.values(hashes));
+    expect(result.rows.map((row) => row.problems.map((found) => found.code))).toEqual(Object.values(codes));
+    expect(result.rows[2]?.errors).toEqual([NOT_BASE64]);
   });
 
   it('R14: a serial number sent twice is an error on both rows, with JSON row numbers (index + 1)', () => {
     const result = check({
       tenantId: TENANT,
-      devices: [device('A'), device('B'), { ...device('A'), hardwareHash: 'QUJD' }],
+      devices: [device('A'), device('B'), { ...device('A'), hardwareHash: hardwareHash('another A') }],
     });
     expect(result.rows.map((row) => row.errors)).toEqual([
       ['Device Serial Number A appears more than once in this batch (also row 3)'],
@@ -177,12 +179,24 @@ describe('the JSON form of a device batch: each row', () => {
     ]);
   });
 
-  it('R14: Windows Product ID and Group Tag take any value (Microsoft documents no format for them)', () => {
+  it('R14: Group Tag takes any value without spaces around it (Microsoft documents no format or length for it)', () => {
     const result = check({
       tenantId: TENANT,
-      devices: [device('A', { windowsProductId: 'anything at all', groupTag: 'Sales & Marketing' })],
+      devices: [device('A', { windowsProductId: '3305842179142', groupTag: 'Sales & Marketing/Berlin-2' })],
     });
     expect(result.summary).toEqual({ rows: 1, valid: 1, invalid: 0 });
+  });
+
+  it('R14: the JSON form is checked with the same codes and fields as the CSV form', () => {
+    const result = check({
+      tenantId: TENANT,
+      devices: [device('A', { windowsProductId: '00330-80000-00000-AA123', hardwareHash: 'QUJD', groupTag: ' x' })],
+    });
+    expect(result.rows[0]?.problems.map(({ code, field }) => [code, field])).toEqual([
+      ['surrounding-white-space', 'groupTag'],
+      ['hardware-hash-too-short', 'hardwareHash'],
+      ['windows-product-id-not-pkid', 'windowsProductId'],
+    ]);
   });
 });
 
@@ -198,7 +212,7 @@ describe('a JSON batch too big to build', () => {
   });
 
   it('500 devices pass, 501 do not, and braces inside values do not count', () => {
-    const device = { serialNumber: 'S{1}', groupTag: '{{{{ }}}}', hardwareHash: hardwareHash('h') };
+    const device = { serialNumber: 'S{1}', groupTag: '{{{{ }}}}', hardwareHash: hardwareHash('h', 60) };
     expect(() => refuseOversizedDeviceJson(body(Array(500).fill(device)))).not.toThrow();
     expect(() => refuseOversizedDeviceJson(body(Array(501).fill(device)))).toThrow('at most 500 devices');
   });

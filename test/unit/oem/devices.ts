@@ -22,10 +22,15 @@ export function hardwareHash(seed: string, bytes = 2988): string {
   return Buffer.concat(blocks).subarray(0, bytes).toString('base64');
 }
 
-/** A CSV with Intune's header and `count` good device rows. */
+/** A CSV with Intune's header and `count` good device rows (each with a full-size hash, as a real batch has). */
 export function csvWithRows(count: number): string {
-  const rows = Array.from({ length: count }, (_, index) => `SN${index + 1},,${hardwareHash(`row ${index + 1}`, 60)},,`);
+  const rows = Array.from({ length: count }, (_, index) => `SN${index + 1},,${hardwareHash(`row ${index + 1}`)},,`);
   return ['Device Serial Number,Windows Product ID,Hardware Hash,Group Tag,Assigned User', ...rows].join('\n');
+}
+
+/** What a good row looks like in the answer; `line` is given for CSV rows only. */
+export function validRow(row: number, serialNumber: string, line?: number) {
+  return { row, ...(line === undefined ? {} : { line }), serialNumber, valid: true, errors: [], problems: [] };
 }
 
 /** The ServiceError `action` throws; fails the test when it throws nothing or something else. */
