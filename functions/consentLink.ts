@@ -7,11 +7,11 @@ import { registerHttp } from '../shared/functionRegistry';
 import { standingLinkSchema } from '../shared/schemas/responses';
 
 export async function read(request: HttpRequest): Promise<HttpResponseInit> {
-  return { jsonBody: await standingLink(deps, await authenticatePartner(request, deps)) };
+  return { jsonBody: await standingLink(deps, await authenticatePartner(request, deps, 'manage')) };
 }
 
 export async function rotate(request: HttpRequest): Promise<HttpResponseInit> {
-  return { jsonBody: await rotateStandingLink(deps, await authenticatePartner(request, deps)) };
+  return { jsonBody: await rotateStandingLink(deps, await authenticatePartner(request, deps, 'manage')) };
 }
 
 registerHttp('readStandingLink', {

@@ -1,6 +1,7 @@
 // Response shapes of the /api routes: documented in the OpenAPI document and checked against the domain's types.
 import { z } from 'zod';
 import type { ConsentResource } from '../domain/consent';
+import type { PartnerActor } from '../domain/partnerAccess';
 import type { Partner } from '../domain/partners';
 import { CHANNELS, PARTNER_KINDS } from '../domain/partners';
 import { CONSENT_STATUSES, EMAIL_STATUSES, LOCALES } from '../domain/consent';
@@ -77,7 +78,15 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 export const consentEventSchema = z.object({
   at: time,
   type: z.string(),
-  actor: z.object({ kind: z.enum(['partner', 'operator', 'customer', 'system']), id: z.string() }),
+  actor: z.object({
+    kind: z.enum(['partner', 'operator', 'customer', 'system']),
+    id: z.string(),
+    via: z
+      .enum(['api-key', 'user', 'application'])
+      .optional()
+      .describe("A partner's actions only: an API key, a person's or a daemon's Microsoft Entra identity"),
+    objectId: guid.optional().describe("With 'user' or 'application': the user's or the application's object id"),
+  }),
   data: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -142,7 +151,8 @@ type Accepts<Schema extends z.ZodType, Value> = Value extends z.infer<Schema> ? 
 export const responseShapesMatchDomain: [
   Accepts<typeof consentSchema, ConsentResource>,
   Accepts<typeof partnerSchema, Partner>,
-] = [true, true];
+  Accepts<typeof consentEventSchema.shape.actor, PartnerActor>,
+] = [true, true, true];
 
 export const deviceSubmissionCheckSchema = z.object({
   tenantId: guid,
