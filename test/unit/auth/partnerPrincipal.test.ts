@@ -1,3 +1,4 @@
+// A partner's principal read from the platform's header, through the same trust check as the customer pages.
 import { parsePartnerPrincipal, partnerIdentity } from '../../../shared/auth/partnerPrincipal';
 import { CLIENT_PRINCIPAL_HEADER, encodePrincipal, parseClientPrincipal } from '../../../shared/auth/principal';
 import { PARTNER_APP_ROLES } from '../../../shared/domain/partnerAccess';

@@ -1,3 +1,4 @@
+// The one rule for a partner's principal (shared/domain/partnerAccess.ts): tenant, app role, which partner, status.
 import {
   actingWithKey,
   allows,
