@@ -10,7 +10,8 @@ export type PartnerAccess = keyof typeof PARTNER_APP_ROLES;
 export type PartnerAppRole = (typeof PARTNER_APP_ROLES)[PartnerAccess];
 
 /** How a partner proved who it is: an API key, or a person's or a daemon's Microsoft Entra identity. */
-export type PartnerVia = 'api-key' | 'user' | 'application';
+export const PARTNER_VIAS = ['api-key', 'user', 'application'] as const;
+export type PartnerVia = (typeof PARTNER_VIAS)[number];
 
 /** The audit trail's actor when a partner acts: the partner, how, and which Entra object (for a principal). */
 export interface PartnerActor {

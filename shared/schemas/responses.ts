@@ -1,7 +1,7 @@
 // Response shapes of the /api routes: documented in the OpenAPI document and checked against the domain's types.
 import { z } from 'zod';
 import type { ConsentResource } from '../domain/consent';
-import type { PartnerActor } from '../domain/partnerAccess';
+import { PARTNER_VIAS, type PartnerActor } from '../domain/partnerAccess';
 import type { Partner } from '../domain/partners';
 import { CHANNELS, PARTNER_KINDS } from '../domain/partners';
 import { CONSENT_STATUSES, EMAIL_STATUSES, LOCALES } from '../domain/consent';
@@ -82,7 +82,7 @@ export const consentEventSchema = z.object({
     kind: z.enum(['partner', 'operator', 'customer', 'system']),
     id: z.string(),
     via: z
-      .enum(['api-key', 'user', 'application'])
+      .enum(PARTNER_VIAS)
       .optional()
       .describe("A partner's actions only: an API key, a person's or a daemon's Microsoft Entra identity"),
     objectId: guid.optional().describe("With 'user' or 'application': the user's or the application's object id"),
