@@ -38,7 +38,7 @@ export interface PartnerPrincipal {
   objectId: string;
   /** A person (a user token), or a daemon (an app-only token: `idtyp=app`, no user name). */
   via: 'user' | 'application';
-  /** The app role values the token carries (`roles`), exactly as sent. */
+  /** The app role values the token carries (`roles`, in either claim form); compared exactly. */
   appRoles: readonly string[];
 }
 
