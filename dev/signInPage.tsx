@@ -69,7 +69,9 @@ export function renderSignInPage(view: SignInFormView): string {
                   value="application"
                   checked={view.kind === 'application'}
                 />{' '}
-                <label for="kind-application">A partner's application (a daemon's app-only token, no user name)</label>
+                <label for="kind-application">
+                  A partner's application (a daemon signing in as itself: an app-only token)
+                </label>
               </p>
             </fieldset>
             <p>
