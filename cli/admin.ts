@@ -1,7 +1,7 @@
 // `npm run admin -- <command>`: bootstrap and look after a deployment by talking to its Table Storage directly.
 import { Command, InvalidArgumentError } from 'commander';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
-import { mintPartnerKey, registerPartner } from '../shared/consent/operatorActions';
+import { indexPartnerTenants, mintPartnerKey, registerPartner } from '../shared/consent/operatorActions';
 import { listOperatorKeys, mintOperatorKey, revokeOperatorKey } from '../shared/consent/operatorKeys';
 import { PARTNER_KINDS, type PartnerKind } from '../shared/domain/partners';
 import { ServiceError } from '../shared/errors';
@@ -82,6 +82,14 @@ program
       continuationToken = page.continuationToken;
     } while (continuationToken);
   });
+
+program
+  .command('index-partner-tenants')
+  .description(
+    "write every partner's tenant index row (idempotent): once after upgrading to the version with partner " +
+      'identities, so partners registered before can sign in with Microsoft Entra ID',
+  )
+  .action(async () => print({ indexed: await indexPartnerTenants(deps) }));
 
 function connect({ account, connectionString }: { account?: string; connectionString?: string }): void {
   if (account) {

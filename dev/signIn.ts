@@ -1,9 +1,11 @@
-// The local host's stand-in for the platform's sign-in (API.md "Local development host only"): never deployed.
+// The local host's stand-in for the platform's sign-in (API.md "Local development host only"): a customer's user, or a
+// partner's person or daemon with this service's app roles. Never deployed.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import { originAllowed } from '../shared/auth/csrf';
 import { CLIENT_PRINCIPAL_HEADER, encodePrincipal } from '../shared/auth/principal';
+import { PARTNER_APP_ROLES, type PartnerAppRole } from '../shared/domain/partnerAccess';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../shared/domain/roles';
 import { CUSTOMER_PATHS, isSameSitePath, PAGE_HEADERS, SIGN_IN_PATHS } from '../shared/pages';
 import type { DevRoute, HeaderRewrite } from './httpServer';
@@ -12,8 +14,14 @@ import { renderSignInPage, type SignInFormView } from './signInPage';
 /** The identity the stand-in remembers in its cookie. */
 export interface LocalIdentity {
   tenantId: string;
+  /** A person's user name, or an application's name (it has none in its token; its ids are made from it). */
   userName: string;
+  /** A person (a user token), or a partner's daemon (an app-only token: idtyp=app, no user name). */
+  kind: 'user' | 'application';
+  /** A person's directory role; an application holds none. */
   globalAdministrator: boolean;
+  /** This service's app roles, which make a registered partner's principal act as that partner. */
+  appRoles: PartnerAppRole[];
 }
 
 export interface LocalSignIn {
@@ -29,8 +37,12 @@ export const SIGN_IN_COOKIE = 'apc_local_sign_in';
 export const DEFAULT_IDENTITY: LocalIdentity = {
   tenantId: '2f9c6a4e-7b1d-4c3e-9a8f-5d0e1b2c3a4f',
   userName: 'admin@contoso.onmicrosoft.com',
+  kind: 'user',
   globalAdministrator: true,
+  appRoles: [],
 };
+
+const APP_ROLES: readonly PartnerAppRole[] = Object.values(PARTNER_APP_ROLES);
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_USER_NAME = 256;
@@ -41,9 +53,11 @@ export function localSignIn(): LocalSignIn {
 
 /** Builds the principal header the platform would send for this identity. */
 export function principalOf(identity: LocalIdentity): string {
+  const ids = { tenantId: identity.tenantId, objectId: idOf(identity, 'object'), appRoles: identity.appRoles };
+  if (identity.kind === 'application')
+    return encodePrincipal({ ...ids, applicationClientId: idOf(identity, 'client') });
   return encodePrincipal({
-    tenantId: identity.tenantId,
-    objectId: objectIdOf(identity),
+    ...ids,
     userPrincipalName: identity.userName,
     roles: identity.globalAdministrator ? [GLOBAL_ADMINISTRATOR_ROLE_ID] : [],
   });
@@ -80,13 +94,16 @@ function signIn(form: URLSearchParams, response: ServerResponse): void {
   const identity: LocalIdentity = {
     tenantId: (form.get('tenantId') ?? '').trim().toLowerCase(),
     userName: (form.get('userName') ?? '').trim(),
+    kind: form.get('kind') === 'application' ? 'application' : 'user',
     globalAdministrator: form.get('globalAdmin') === 'yes',
+    appRoles: APP_ROLES.filter((role) => form.getAll('appRole').includes(role)),
   };
   const returnTo = sameSitePath(form.get('post_login_redirect_uri'), CUSTOMER_PATHS.partners);
   const error = !GUID.test(identity.tenantId)
     ? 'The tenant ID must be a GUID, for example 2f9c6a4e-7b1d-4c3e-9a8f-5d0e1b2c3a4f.'
     : !identity.userName || identity.userName.length > MAX_USER_NAME
-      ? `Enter a user name of at most ${MAX_USER_NAME} characters, for example admin@contoso.onmicrosoft.com.`
+      ? `Enter a user name (or an application's name) of at most ${MAX_USER_NAME} characters, for example ` +
+        'admin@contoso.onmicrosoft.com.'
       : undefined;
   if (error) {
     sendPage(response, 400, { ...identity, returnTo, error });
@@ -115,16 +132,28 @@ function identityFrom(cookieHeader: string | undefined): LocalIdentity | undefin
     const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<LocalIdentity>;
     if (typeof parsed.tenantId !== 'string' || !GUID.test(parsed.tenantId)) return undefined;
     if (typeof parsed.userName !== 'string' || typeof parsed.globalAdministrator !== 'boolean') return undefined;
-    return { tenantId: parsed.tenantId, userName: parsed.userName, globalAdministrator: parsed.globalAdministrator };
+    // A cookie from before partner identities has neither field: a person without app roles.
+    return {
+      tenantId: parsed.tenantId,
+      userName: parsed.userName,
+      kind: parsed.kind === 'application' ? 'application' : 'user',
+      globalAdministrator: parsed.globalAdministrator,
+      appRoles: APP_ROLES.filter((role) => Array.isArray(parsed.appRoles) && parsed.appRoles.includes(role)),
+    };
   } catch {
     return undefined;
   }
 }
 
-/** The same user name in the same tenant is the same user object, across sign-ins (form tokens stay valid). */
-function objectIdOf(identity: LocalIdentity): string {
+/**
+ * The same name in the same tenant is the same user object, across sign-ins (form tokens stay valid); an application
+ * gets its own object (service principal) id and client id from its name.
+ */
+function idOf(identity: LocalIdentity, which: 'object' | 'client'): string {
+  const person = identity.kind === 'user' && which === 'object';
+  const seed = person ? '' : `${identity.kind}\n${which}\n`;
   const hex = createHash('sha256')
-    .update(`${identity.tenantId.toLowerCase()}\n${identity.userName.toLowerCase()}`)
+    .update(`${seed}${identity.tenantId.toLowerCase()}\n${identity.userName.toLowerCase()}`)
     .digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

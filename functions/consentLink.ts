@@ -12,11 +12,11 @@ const LINK = {
 };
 
 export async function read(request: HttpRequest): Promise<HttpResponseInit> {
-  return { jsonBody: await standingLink(deps, await authenticatePartner(request, deps)) };
+  return { jsonBody: await standingLink(deps, await authenticatePartner(request, deps, 'manage')) };
 }
 
 export async function rotate(request: HttpRequest): Promise<HttpResponseInit> {
-  return { jsonBody: await rotateStandingLink(deps, await authenticatePartner(request, deps)) };
+  return { jsonBody: await rotateStandingLink(deps, await authenticatePartner(request, deps, 'manage')) };
 }
 
 registerHttp('readStandingLink', {

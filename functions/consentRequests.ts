@@ -31,7 +31,7 @@ const INVITATION_LIMIT =
   'send the link yourself with "sendEmail": false. Nothing was created or changed';
 
 export async function issue(request: HttpRequest): Promise<HttpResponseInit> {
-  const partner = await authenticatePartner(request, deps);
+  const partner = await authenticatePartner(request, deps, 'manage');
   const body = await readJsonBody(request, consentRequestSchema);
   const now = deps.now();
   return idempotent(request, {
@@ -57,28 +57,28 @@ export async function issue(request: HttpRequest): Promise<HttpResponseInit> {
 }
 
 export async function list(request: HttpRequest): Promise<HttpResponseInit> {
-  const partner = await authenticatePartner(request, deps);
+  const partner = await authenticatePartner(request, deps, 'read');
   const { status, tenantId, pageSize, continuationToken } = readQuery(request, consentListQuerySchema);
   return { jsonBody: await listConsentRequests(deps, partner, { status, tenantId }, { pageSize, continuationToken }) };
 }
 
 export async function read(request: HttpRequest): Promise<HttpResponseInit> {
-  const partner = await authenticatePartner(request, deps);
+  const partner = await authenticatePartner(request, deps, 'read');
   return { jsonBody: await readConsentRequest(deps, partner, request.params.id!) };
 }
 
 export async function events(request: HttpRequest): Promise<HttpResponseInit> {
-  const partner = await authenticatePartner(request, deps);
+  const partner = await authenticatePartner(request, deps, 'read');
   return { jsonBody: await consentRequestEvents(deps, partner, request.params.id!) };
 }
 
 export async function cancel(request: HttpRequest): Promise<HttpResponseInit> {
-  const partner = await authenticatePartner(request, deps);
+  const partner = await authenticatePartner(request, deps, 'manage');
   return { jsonBody: await cancelConsentRequest(deps, partner, request.params.id!) };
 }
 
 export async function resend(request: HttpRequest): Promise<HttpResponseInit> {
-  const partner = await authenticatePartner(request, deps);
+  const partner = await authenticatePartner(request, deps, 'manage');
   const { consent, consentUrl } = await resendConsentRequest(deps, partner, request.params.id!);
   return { jsonBody: { ...consent, consentUrl } };
 }

@@ -11,12 +11,12 @@ import { authorizationSchema, customerPageSchema } from '../shared/schemas/respo
 import { tenantParamsSchema } from '../shared/schemas/verification';
 
 export async function list(request: HttpRequest): Promise<HttpResponseInit> {
-  const partner = await authenticatePartner(request, deps);
+  const partner = await authenticatePartner(request, deps, 'read');
   return { jsonBody: await customersOf(deps, partner, readQuery(request, pageQuerySchema)) };
 }
 
 export async function authorization(request: HttpRequest): Promise<HttpResponseInit> {
-  const partner = await authenticatePartner(request, deps);
+  const partner = await authenticatePartner(request, deps, 'read');
   const { tenantId } = validate(tenantParamsSchema, request.params, 'The tenant id in the path');
   return { jsonBody: await authorizationOf(deps, partner, tenantId) };
 }

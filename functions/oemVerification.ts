@@ -38,7 +38,7 @@ import { consentChecksSchema, deviceCheckQuerySchema, tenantParamsSchema } from 
 export async function consentOfTenant(request: HttpRequest): Promise<HttpResponseInit> {
   const { tenantId } = validate(tenantParamsSchema, request.params, 'The tenant id in the path');
   // The hot path: the key, the partner and the authorization row side by side, one round trip.
-  const [oem, row] = await authenticatePartnerAlongside(request, deps, (partnerId) =>
+  const [oem, row] = await authenticatePartnerAlongside(request, deps, 'read', (partnerId) =>
     deps.authorizations.findOwnAuthorization(tenantId, partnerId),
   );
   requireOem(oem);
@@ -46,7 +46,7 @@ export async function consentOfTenant(request: HttpRequest): Promise<HttpRespons
 }
 
 export async function consentChecks(request: HttpRequest): Promise<HttpResponseInit> {
-  const oem = await authenticatePartner(request, deps);
+  const oem = await authenticatePartner(request, deps, 'read');
   requireOem(oem);
   const { tenantIds } = await readJsonBody(request, consentChecksSchema);
   return { jsonBody: { results: await oemConsentsFor(deps, oem, tenantIds) } };
@@ -59,7 +59,7 @@ export async function consentChecks(request: HttpRequest): Promise<HttpResponseI
 export const MAX_DEVICE_BATCH_BYTES = 4 * 1024 * 1024;
 
 export async function deviceSubmissionChecks(request: HttpRequest): Promise<HttpResponseInit> {
-  const oem = await authenticatePartner(request, deps);
+  const oem = await authenticatePartner(request, deps, 'read');
   requireOem(oem);
   const mediaType = requireMediaType(request, ['text/csv', 'application/json']);
   const fromUrl = readQuery(request, deviceCheckQuerySchema).tenantId;

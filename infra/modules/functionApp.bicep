@@ -168,8 +168,10 @@ resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2
   }
 }
 
-// Platform sign-in: multi-tenant Microsoft Entra ID. Anonymous requests pass (partners use API keys; the pages
-// redirect to /.auth/login/aad themselves), and the app checks the tenant (tid) itself.
+// Platform sign-in: multi-tenant Microsoft Entra ID. Anonymous requests pass (partners may use API keys; the pages
+// redirect to /.auth/login/aad themselves). Bearer tokens for the app registration are validated against the
+// audiences below (v2 tokens carry the client id) and passed on as the principal; the app checks the tenant (tid) and
+// the app roles itself.
 resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
   name: 'authsettingsV2'

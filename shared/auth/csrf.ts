@@ -72,6 +72,19 @@ export function originAllowed(headers: { get(name: string): string | null }, pub
   return referer ? originOf(referer) === expected : false;
 }
 
+/**
+ * Did a browser send this request for another site's page (a form or script elsewhere, riding on the user's sign-in
+ * cookie)? As in originAllowed: another `Origin` says so whatever else is sent, then `Sec-Fetch-Site` decides, and
+ * `Origin: null` alone counts as elsewhere. A daemon or a script outside a browser sends none of them, and passes.
+ */
+export function sentFromAnotherSite(headers: { get(name: string): string | null }, publicBaseUrl: string): boolean {
+  const origin = headers.get('origin')?.trim();
+  if (origin && origin !== 'null' && originOf(origin) !== originOf(publicBaseUrl)) return true;
+  const fetchSite = headers.get('sec-fetch-site')?.trim().toLowerCase();
+  if (fetchSite) return fetchSite === 'cross-site' || fetchSite === 'same-site';
+  return origin === 'null';
+}
+
 function mac(binding: CsrfBinding, issuedAt: number, secret: string | Buffer): Buffer {
   const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret;
   if (key.byteLength < MIN_SECRET_BYTES) {

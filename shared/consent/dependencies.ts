@@ -38,6 +38,8 @@ export interface Dependencies {
   sender: InvitationSender;
   /** Whose word a request's principal header is (shared/auth/principal.ts). */
   signIn: SignInTrust;
+  /** This deployment's own origin and the base of its links (PUBLIC_BASE_URL). */
+  publicBaseUrl: string;
   /** How customers reach the operator's support, shown where a page sends them there (R13); absent when not set. */
   supportContact: string | undefined;
 }
@@ -74,6 +76,9 @@ export const liveDependencies: Dependencies = {
   },
   get signIn() {
     return config().signIn;
+  },
+  get publicBaseUrl() {
+    return config().publicBaseUrl;
   },
   get supportContact() {
     return config().supportContact;

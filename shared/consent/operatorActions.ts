@@ -39,8 +39,26 @@ export async function registerPartner(deps: Dependencies, registration: PartnerR
     status: 'active',
     createdAt: deps.now().toISOString(),
   });
+  // The tenant index first (see indexPartnerTenant): a retry after a crash between the two completes the registration.
+  await deps.partners.indexPartnerTenant(partner);
   await deps.partners.insertPartner(partner);
   return partner;
+}
+
+/**
+ * Writes the tenant index row of every registered partner (idempotent): once after upgrading from a version that had
+ * no index, so partners registered before can act with their Microsoft Entra identities. Answers how many it wrote.
+ */
+export async function indexPartnerTenants(deps: Dependencies): Promise<number> {
+  let written = 0;
+  let continuationToken: string | undefined;
+  do {
+    const page = await deps.partners.listPartners({ pageSize: 100, continuationToken });
+    await Promise.all(page.items.map((partner) => deps.partners.indexPartnerTenant(partner)));
+    written += page.items.length;
+    continuationToken = page.continuationToken;
+  } while (continuationToken);
+  return written;
 }
 
 export async function getPartner(deps: Dependencies, id: string): Promise<Partner> {

@@ -2,6 +2,7 @@
 import { newLinkNonce } from '../auth/linkTokens';
 import { issueConsent, toConsentResource, type Consent, type ConsentResource } from '../domain/consent';
 import { cancelConsent, reissueLink } from '../domain/consentTransitions';
+import type { ActingPartner } from '../domain/partnerAccess';
 import type { Partner } from '../domain/partners';
 import { conflict, notFound } from '../errors';
 import type { ConsentRequestBody } from '../schemas/consentRequests';
@@ -25,7 +26,7 @@ export interface IssuedLink {
  */
 export async function issueConsentRequest(
   deps: Dependencies,
-  partner: Partner,
+  partner: ActingPartner,
   request: ConsentRequestBody,
   consentId?: string,
 ): Promise<IssuedLink> {
@@ -46,7 +47,7 @@ export async function issueConsentRequest(
     deps.events.appendEvent(consent.id, 'issued', {
       at: consent.createdAt,
       type: 'consent.issued',
-      actor: { kind: 'partner', id: partner.id },
+      actor: partner.actor,
       data: {
         tenantId: consent.customer.tenantId,
         delegatedAdmin: Boolean(consent.delegatedAdmin),
@@ -99,7 +100,7 @@ export async function consentRequestEvents(
 }
 
 /** Withdraws a pending request; its link stops working at once (the page checks the consent's status). */
-export async function cancelConsentRequest(deps: Dependencies, partner: Partner, consentId: string) {
+export async function cancelConsentRequest(deps: Dependencies, partner: ActingPartner, consentId: string) {
   const now = deps.now();
   const { consent } = await changeConsent(
     deps,
@@ -109,7 +110,7 @@ export async function cancelConsentRequest(deps: Dependencies, partner: Partner,
   await deps.events.appendEvent(consent.id, 'cancelled', {
     at: consent.cancelledAt!,
     type: 'consent.cancelled',
-    actor: { kind: 'partner', id: partner.id },
+    actor: partner.actor,
   });
   return toConsentResource(consent, now);
 }
@@ -121,7 +122,7 @@ export async function cancelConsentRequest(deps: Dependencies, partner: Partner,
  */
 export async function resendConsentRequest(
   deps: Dependencies,
-  partner: Partner,
+  partner: ActingPartner,
   consentId: string,
 ): Promise<IssuedLink> {
   const now = deps.now();
@@ -151,7 +152,7 @@ export async function resendConsentRequest(
   await deps.events.appendEvent(consentId, `resent-v${consent.linkVersion}`, {
     at: now.toISOString(),
     type: 'consent.resent',
-    actor: { kind: 'partner', id: partner.id },
+    actor: partner.actor,
     data: { linkVersion: consent.linkVersion, email: consent.email.status },
   });
   return { consent: toConsentResource(consent, now), consentUrl: link.url };

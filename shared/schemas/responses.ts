@@ -2,6 +2,7 @@
 // against the domain's types.
 import { z } from 'zod';
 import type { ConsentResource } from '../domain/consent';
+import { PARTNER_VIAS, type PartnerActor } from '../domain/partnerAccess';
 import type { Partner } from '../domain/partners';
 import { CHANNELS, PARTNER_KINDS } from '../domain/partners';
 import { CONSENT_STATUSES, EMAIL_STATUSES, LOCALES } from '../domain/consent';
@@ -98,7 +99,15 @@ export const consentEventSchema = z
   .object({
     at: time,
     type: z.string(),
-    actor: z.object({ kind: z.enum(['partner', 'operator', 'customer', 'system']), id: z.string() }),
+    actor: z.object({
+      kind: z.enum(['partner', 'operator', 'customer', 'system']),
+      id: z.string(),
+      via: z
+        .enum(PARTNER_VIAS)
+        .optional()
+        .describe("A partner's actions only: an API key, a person's or a daemon's Microsoft Entra identity"),
+      objectId: guid.optional().describe("With 'user' or 'application': the user's or the application's object id"),
+    }),
     data: z.record(z.string(), z.unknown()).optional(),
   })
   .meta({ id: 'ConsentEvent', description: "One entry of a consent's audit trail" });
@@ -195,7 +204,8 @@ type Accepts<Schema extends z.ZodType, Value> = Value extends z.infer<Schema> ? 
 export const responseShapesMatchDomain: [
   Accepts<typeof consentSchema, ConsentResource>,
   Accepts<typeof partnerSchema, Partner>,
-] = [true, true];
+  Accepts<typeof consentEventSchema.shape.actor, PartnerActor>,
+] = [true, true, true];
 
 export const deviceSubmissionCheckSchema = z
   .object({

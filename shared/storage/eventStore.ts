@@ -1,15 +1,19 @@
 // The append-only audit trail (PartitionKey = consent id, RowKey = the change's key): written once, never updated.
 import { odata } from '@azure/data-tables';
+import type { PartnerActor, PartnerVia } from '../domain/partnerAccess';
 import { tableClient } from './clients';
 import { TABLES } from './tableNames';
 import { isAlreadyExists, isUsableKey } from './tableErrors';
 
 export type ActorKind = 'partner' | 'operator' | 'customer' | 'system';
 
+/** Who made a change: a partner also says how it proved who it is (API.md "Partner identities"). */
+export type Actor = PartnerActor | { kind: Exclude<ActorKind, 'partner'>; id: string };
+
 export interface ConsentEvent {
   at: string;
   type: string;
-  actor: { kind: ActorKind; id: string };
+  actor: Actor;
   data?: Record<string, unknown>;
 }
 
@@ -20,6 +24,8 @@ interface EventEntity {
   type: string;
   actorKind: ActorKind;
   actorId: string;
+  actorVia?: PartnerVia;
+  actorObjectId?: string;
   data?: string;
 }
 
@@ -37,6 +43,7 @@ export async function appendEvent(consentId: string, key: string, event: Consent
       type: event.type,
       actorKind: event.actor.kind,
       actorId: event.actor.id,
+      ...partnerColumns(event.actor),
       data: event.data && JSON.stringify(event.data),
     });
   } catch (error) {
@@ -52,14 +59,27 @@ export async function listEvents(consentId: string): Promise<ConsentEvent[]> {
   for await (const entity of table.listEntities<EventEntity>({
     queryOptions: { filter: odata`PartitionKey eq ${consentId}` },
   })) {
-    const event: ConsentEvent = {
-      at: entity.at,
-      type: entity.type,
-      actor: { kind: entity.actorKind, id: entity.actorId },
-    };
+    const event: ConsentEvent = { at: entity.at, type: entity.type, actor: actorOf(entity) };
     if (entity.data) event.data = JSON.parse(entity.data) as Record<string, unknown>;
     events.push(event);
   }
   // ISO 8601 UTC times sort as text; a consent has a handful of events.
   return events.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** How a partner acted, as columns of its own (absent for other actors, and the object id for a key). */
+function partnerColumns(actor: Actor): Pick<EventEntity, 'actorVia' | 'actorObjectId'> {
+  if (actor.kind !== 'partner') return {};
+  return actor.objectId ? { actorVia: actor.via, actorObjectId: actor.objectId } : { actorVia: actor.via };
+}
+
+/**
+ * The actor as stored. Partner events written before partners could sign in carry no `via`: keys were the only way
+ * then, so they read as 'api-key'.
+ */
+function actorOf(entity: EventEntity): Actor {
+  if (entity.actorKind !== 'partner') return { kind: entity.actorKind, id: entity.actorId };
+  const actor: PartnerActor = { kind: 'partner', id: entity.actorId, via: entity.actorVia ?? 'api-key' };
+  if (entity.actorObjectId) actor.objectId = entity.actorObjectId;
+  return actor;
 }

@@ -1,4 +1,6 @@
-// The partners table: one small partition ("partner") holding every registered partner, keyed by partner id.
+// The partners table: one small partition ("partner") holding every registered partner, keyed by partner id; and its
+// tenant index (partnertenants: PartitionKey = the partner's tenant id, RowKey = partner id), so a signed-in partner
+// principal finds its partners with one partition query.
 import { odata } from '@azure/data-tables';
 import type { Partner } from '../domain/partners';
 import { conflict } from '../errors';
@@ -6,7 +8,7 @@ import { tableClient } from './clients';
 import { queryPage, type Page, type PageRequest } from './paging';
 import { TABLES } from './tableNames';
 import { getOrUndefined } from './entities';
-import { isAlreadyExists } from './tableErrors';
+import { isAlreadyExists, isUsableKey } from './tableErrors';
 import type { Versioned } from './versioned';
 
 const PARTITION = 'partner';
@@ -42,6 +44,35 @@ export async function replacePartner(partner: Partner, etag: string): Promise<vo
 export async function listPartners(page: PageRequest): Promise<Page<Partner>> {
   const table = await tableClient(TABLES.partners);
   return queryPage<PartnerEntity, Partner>(table, odata`PartitionKey eq ${PARTITION}`, page, fromEntity);
+}
+
+/**
+ * Records in the tenant index that this partner is registered with its tenant. Idempotent, and written before the
+ * partner row: an index row whose partner row never came (an interrupted registration) names no partner, while a
+ * partner row without its index row could not be found by its principals.
+ */
+export async function indexPartnerTenant(partner: Pick<Partner, 'id' | 'tenantId'>): Promise<void> {
+  const table = await tableClient(TABLES.partnerTenants);
+  await table.upsertEntity({ partitionKey: partner.tenantId, rowKey: partner.id }, 'Replace');
+}
+
+/**
+ * The partners the tenant index lists for a tenant, at most `limit` (one partition query, then their rows side by side).
+ * The partner rows decide: an index row left by an interrupted registration, for an id another tenant's partner holds,
+ * still comes back here with that partner's row, which names its own tenant (the caller checks).
+ */
+export async function findPartnersOfTenant(tenantId: string, limit: number): Promise<Partner[]> {
+  if (!isUsableKey(tenantId)) return [];
+  const index = await tableClient(TABLES.partnerTenants);
+  const pages = index
+    .listEntities<{ rowKey: string }>({
+      queryOptions: { filter: odata`PartitionKey eq ${tenantId}`, select: ['RowKey'] },
+    })
+    .byPage({ maxPageSize: limit });
+  const first = await pages.next();
+  const ids = first.done ? [] : first.value.map((entity) => entity.rowKey);
+  const found = await Promise.all(ids.map((id) => findPartner(id)));
+  return found.flatMap((partner) => (partner ? [partner.value] : []));
 }
 
 function toEntity(partner: Partner): PartnerEntity {

@@ -162,6 +162,19 @@ describeWithBicep('the deployment infra/main.bicepparam describes', (bicep) => {
       );
       expect(JSON.stringify(settings)).not.toContain('login.microsoftonline.com');
     });
+
+    it('Identities: bearer tokens for the app registration validate (v2 aud is the client id; v1 the api:// URI), and unauthenticated requests still reach the app (API keys)', () => {
+      const settings = auth();
+      expect(settings.identityProviders.azureActiveDirectory.validation.allowedAudiences).toEqual([
+        PARAMETER_ENVIRONMENT.SIGN_IN_CLIENT_ID,
+        `api://${PARAMETER_ENVIRONMENT.SIGN_IN_CLIENT_ID}`,
+      ]);
+      expect(settings.globalValidation.unauthenticatedClientAction).toBe('AllowAnonymous');
+      // Roles and tenants are the app's decision (shared/domain/partnerAccess.ts), not the platform's.
+      expect(settings.identityProviders.azureActiveDirectory.validation).not.toHaveProperty(
+        'defaultAuthorizationPolicy',
+      );
+    });
   });
 
   describe('security', () => {

@@ -6,6 +6,7 @@ import type { Signer } from '../../shared/domain/acceptance';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../shared/domain/roles';
 import { issueConsent, type Consent, type ConsentRequest } from '../../shared/domain/consent';
 import type { Partner, PartnerKind } from '../../shared/domain/partners';
+import { actingWithKey } from '../../shared/domain/partnerAccess';
 
 export const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
@@ -59,7 +60,7 @@ export async function issuedWithEmail(
   partner: Partner,
   options: { tenantId?: string; expiresInDays?: number } = {},
 ): Promise<string> {
-  const { consent } = await issueConsentRequest(deps, partner, {
+  const { consent } = await issueConsentRequest(deps, actingWithKey(partner), {
     customer: {
       contactEmail: 'admin@contoso.example',
       locale: 'en',

@@ -9,6 +9,7 @@ import { sweepConsents } from '../../../shared/consent/sweep';
 import type { Partner } from '../../../shared/domain/partners';
 import { useOwnAzurite } from '../../support/ownAzurite';
 import { globalAdminOf, issuedWithEmail, storedPartner } from '../../support/storeFixtures';
+import { actingWithKey } from '../../../shared/domain/partnerAccess';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -48,7 +49,7 @@ describe('the sweep settles queued emails that can no longer go out (item 5)', (
     const expiring = await issuedWithEmail(deps, csp, { expiresInDays: 1 });
     const stillPending = await issuedWithEmail(deps, csp);
     const ofSuspended = await issuedWithEmail(deps, suspended);
-    await cancelConsentRequest(deps, csp, cancelled);
+    await cancelConsentRequest(deps, actingWithKey(csp), cancelled);
     await acceptAsCustomer(deps, { partnerId: csp.id, consentId: accepted }, admin);
     await changePartner(deps, suspended.id, { status: 'suspended' });
     advance(DAY + 1000);
@@ -89,7 +90,7 @@ describe('the sweep settles queued emails that can no longer go out (item 5)', (
     const { deps } = clocked();
     const csp = await storedPartner('direct-csp');
     const ids = [await issuedWithEmail(deps, csp), await issuedWithEmail(deps, csp), await issuedWithEmail(deps, csp)];
-    for (const id of ids) await cancelConsentRequest(deps, csp, id);
+    for (const id of ids) await cancelConsentRequest(deps, actingWithKey(csp), id);
 
     const runs = [];
     for (let run = 0; run < 3; run++) runs.push((await sweepConsents(deps, { queuedEmails: 2 })).emailsNotSent);

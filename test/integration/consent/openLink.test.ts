@@ -9,6 +9,7 @@ import {
 import { rotateStandingLink, standingLink } from '../../../shared/consent/standingLinks';
 import type { Dependencies } from '../../../shared/consent/dependencies';
 import { globalAdminOf, storedPartner } from '../../support/storeFixtures';
+import { actingWithKey } from '../../../shared/domain/partnerAccess';
 
 const tokenOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
 const request = () => ({
@@ -26,7 +27,7 @@ describe('opening a consent link', () => {
 
   it('opens a live invitation with its consent and partner', async () => {
     const partner = await storedPartner('direct-csp');
-    const issued = await issueConsentRequest(live, partner, request());
+    const issued = await issueConsentRequest(live, actingWithKey(partner), request());
     expect(await openConsentLink(live, tokenOf(issued.consentUrl))).toMatchObject({
       kind: 'invitation',
       consent: { id: issued.consent.id, status: 'pending' },
@@ -36,9 +37,9 @@ describe('opening a consent link', () => {
 
   it('a resent invitation replaces the old link, even while its row lingers', async () => {
     const partner = await storedPartner('direct-csp');
-    const issued = await issueConsentRequest(live, partner, request());
+    const issued = await issueConsentRequest(live, actingWithKey(partner), request());
     const keepingOldRows = { ...live, links: { ...live.links, deleteLinkToken: async () => undefined } };
-    const resent = await resendConsentRequest(keepingOldRows, partner, issued.consent.id);
+    const resent = await resendConsentRequest(keepingOldRows, actingWithKey(partner), issued.consent.id);
 
     expect(await openConsentLink(live, tokenOf(issued.consentUrl))).toEqual({ kind: 'gone', reason: 'replaced' });
     expect(await openConsentLink(live, tokenOf(resent.consentUrl))).toMatchObject({ kind: 'invitation' });
@@ -46,14 +47,14 @@ describe('opening a consent link', () => {
 
   it('a cancelled invitation is gone', async () => {
     const partner = await storedPartner('direct-csp');
-    const issued = await issueConsentRequest(live, partner, request());
-    await cancelConsentRequest(live, partner, issued.consent.id);
+    const issued = await issueConsentRequest(live, actingWithKey(partner), request());
+    await cancelConsentRequest(live, actingWithKey(partner), issued.consent.id);
     expect(await openConsentLink(live, tokenOf(issued.consentUrl))).toEqual({ kind: 'gone', reason: 'cancelled' });
   });
 
   it('an invitation past its expiry is gone as expired, before any sweep stored it', async () => {
     const partner = await storedPartner('direct-csp');
-    const issued = await issueConsentRequest(live, partner, { ...request(), expiresInDays: 1 });
+    const issued = await issueConsentRequest(live, actingWithKey(partner), { ...request(), expiresInDays: 1 });
     const twoDaysLater = { ...live, now: () => new Date(Date.now() + 2 * 86_400_000) };
     expect(await openConsentLink(twoDaysLater, tokenOf(issued.consentUrl))).toEqual({
       kind: 'gone',

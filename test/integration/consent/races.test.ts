@@ -7,6 +7,7 @@ import { changePartner, revokeConsentOnRequest } from '../../../shared/consent/o
 import { issueConsentRequest, resendConsentRequest } from '../../../shared/consent/partnerRequests';
 import { authorizationRecordsFor } from '../../../shared/consent/projection';
 import { globalAdminOf, storedPartner, storedPendingConsent } from '../../support/storeFixtures';
+import { actingWithKey } from '../../../shared/domain/partnerAccess';
 
 describe('races', () => {
   it('R13: a grant from an older copy landing in the middle of a revocation does not survive it', async () => {
@@ -42,7 +43,7 @@ describe('races', () => {
   it('a resend racing an acceptance answers 409 and never turns the accepted consent back to pending', async () => {
     const csp = await storedPartner('direct-csp');
     const admin = globalAdminOf();
-    const { consent } = await issueConsentRequest(live, csp, {
+    const { consent } = await issueConsentRequest(live, actingWithKey(csp), {
       customer: { tenantId: admin.tenantId, locale: 'en' },
       expiresInDays: 30,
       sendEmail: false,
@@ -63,7 +64,9 @@ describe('races', () => {
       },
     };
 
-    await expect(resendConsentRequest(interleaved, csp, consent.id)).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(resendConsentRequest(interleaved, actingWithKey(csp), consent.id)).rejects.toMatchObject({
+      kind: 'conflict',
+    });
 
     expect((await live.consents.findConsent(csp.id, consent.id))?.value.status).toBe('accepted');
   });
@@ -76,7 +79,7 @@ describe('races', () => {
     const oldHash = stored.linkNonce
       ? live.consentLinks.invitation(stored.linkNonce).tokenHash
       : hashLinkToken('never-issued');
-    await resendConsentRequest(live, csp, pending.id);
+    await resendConsentRequest(live, actingWithKey(csp), pending.id);
 
     expect(
       await acceptAsCustomer(live, { partnerId: csp.id, consentId: pending.id, linkTokenHash: oldHash }, admin),
@@ -86,7 +89,7 @@ describe('races', () => {
 
   it('R11: an invitation from a partner suspended after issuing it can no longer be opened to accept', async () => {
     const oem = await storedPartner('oem');
-    const issued = await issueConsentRequest(live, oem, {
+    const issued = await issueConsentRequest(live, actingWithKey(oem), {
       customer: { locale: 'en' },
       expiresInDays: 30,
       sendEmail: false,

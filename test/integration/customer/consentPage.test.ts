@@ -24,6 +24,7 @@ import {
 } from '../../support/customerPages';
 import { registeredPartner, type TestPartner } from '../../support/partners';
 import { refusalWords } from '../../support/words';
+import { actingWithKey } from '../../../shared/domain/partnerAccess';
 
 const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
 const en = messagesFor('en');
@@ -207,7 +208,7 @@ describe('GET /consent/{token}', () => {
     const admin = customer();
     const partner = (await live.partners.findPartner(csp.id))!.value;
     const twoDaysAgo = { ...live, now: () => new Date(Date.now() - 2 * 86_400_000) };
-    const issued = await issueConsentRequest(twoDaysAgo, partner, {
+    const issued = await issueConsentRequest(twoDaysAgo, actingWithKey(partner), {
       customer: { tenantId: admin.tenantId, locale: 'en' },
       expiresInDays: 1,
       sendEmail: false,

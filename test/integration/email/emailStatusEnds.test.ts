@@ -16,6 +16,7 @@ import type { EnqueueOptions, InvitationMessage } from '../../../shared/storage/
 import { startAcsStub, type AcsStub } from '../../support/acsStub';
 import { SENDER } from '../../support/emailPipeline';
 import { globalAdminOf, issuedWithEmail, storedPartner } from '../../support/storeFixtures';
+import { actingWithKey } from '../../../shared/domain/partnerAccess';
 
 const SECOND = 1000;
 const HOUR = 60 * 60 * SECOND;
@@ -94,7 +95,7 @@ describe('an invitation that can no longer go out is not-sent, with the reason (
   it('cancelled before it went out: not-sent, saying so, one email.not-sent event though the message comes twice, and nothing reaches ACS', async () => {
     const { deps } = sendingDeps();
     const { id, message } = await issuedInvitation(deps, partner);
-    await cancelConsentRequest(deps, partner, id);
+    await cancelConsentRequest(deps, actingWithKey(partner), id);
 
     const reason = 'The consent was cancelled before the invitation was sent.';
     await expect(sendInvitation(deps, message)).resolves.toEqual({ kind: 'not-sent', reason });
@@ -175,7 +176,7 @@ describe('an invitation that can no longer go out is not-sent, with the reason (
       sender: {
         send: async (email) => {
           // While this delivery talks to ACS, the partner cancels and a duplicate of the message is delivered.
-          await cancelConsentRequest(deps, partner, id);
+          await cancelConsentRequest(deps, actingWithKey(partner), id);
           await expect(sendInvitation(deps, message)).resolves.toMatchObject({ kind: 'not-sent' });
           return acs.send(email);
         },

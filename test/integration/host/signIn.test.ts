@@ -1,10 +1,15 @@
 // The local host's sign-in stand-in (API.md "Local development host only"): a test identity becomes the principal.
+import { randomUUID } from 'node:crypto';
+import { parsePartnerPrincipal } from '../../../shared/auth/partnerPrincipal';
 import { parseClientPrincipal } from '../../../shared/auth/principal';
+import { PARTNER_APP_ROLES } from '../../../shared/domain/partnerAccess';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/roles';
 import { registeredFunctions } from '../../../shared/functionRegistry';
 import { messagesFor } from '../../../shared/pages/messages';
 import { DEFAULT_IDENTITY, SIGN_IN_COOKIE } from '../../../dev/signIn';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import { customer } from '../../support/customerPages';
+import { registeredPartner } from '../../support/partners';
 import { startTestHost } from '../../support/localHost';
 import { visibleText } from '../../unit/pages/html';
 
@@ -20,7 +25,7 @@ afterAll(async () => {
 const TENANT = '0b4d1f6a-3c2e-4f5a-8b7c-9d0e1f2a3b4c';
 
 /** Posts the stand-in's form as a browser does from its own page (same origin). */
-async function signIn(fields: Record<string, string>, origin = app.url) {
+async function signIn(fields: Record<string, string> | [string, string][], origin = app.url) {
   return fetch(`${app.url}/.auth/login/aad`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
@@ -159,6 +164,85 @@ describe('the principal the app sees', () => {
     expect(partners.status).toBe(403);
     expect(visibleText(await partners.text())).toContain('own@header.example');
     expect(parseClientPrincipal(ordinary.header)?.roles).toEqual([]);
+  });
+});
+
+describe("a partner's person or daemon (Identities)", () => {
+  /** The principal the host adds for a signed-in cookie, as /.auth/me shows its claims. */
+  async function principalFor(cookie: string): Promise<string> {
+    const me = (await (await fetch(`${app.url}/.auth/me`, { headers: { cookie } })).json()) as {
+      user_claims: { typ: string; val: string }[];
+    }[];
+    const body = { auth_typ: 'aad', claims: me[0]!.user_claims };
+    return Buffer.from(JSON.stringify(body)).toString('base64');
+  }
+
+  it('Identities: the form offers a person or an application, and the two app roles, prefilled as none', async () => {
+    const html = await (await fetch(`${app.url}/.auth/login/aad`)).text();
+    expect(html).toMatch(/<input id="kind-user" name="kind" type="radio" value="user" checked/);
+    expect(html).toContain('<input id="kind-application" name="kind" type="radio" value="application"/>');
+    for (const role of [PARTNER_APP_ROLES.manage, PARTNER_APP_ROLES.read]) {
+      expect(html).toContain(`<input id="appRole-${role}" name="appRole" type="checkbox" value="${role}"/>`);
+    }
+  });
+
+  it("Identities: a developer picks a partner's daemon with Consent.Manage, and it issues a request with no key", async () => {
+    const tenantId = randomUUID();
+    const partner = await registeredPartner(app, 'direct-csp', { tenantId });
+    const cookie = cookieOf(
+      await signIn([
+        ['tenantId', tenantId],
+        ['userName', 'provisioning-daemon'],
+        ['kind', 'application'],
+        ['appRole', PARTNER_APP_ROLES.manage],
+      ]),
+    );
+    const principal = parsePartnerPrincipal(await principalFor(cookie));
+    const issued = await fetch(`${app.url}/api/consent-requests`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ customer: { tenantId: randomUUID() }, sendEmail: false }),
+    });
+    const body = (await issued.json()) as { id: string; partner: { id: string } };
+    const events = await app.call('GET', `/api/consent-requests/${body.id}/events`, { key: partner.key });
+
+    expect(principal).toMatchObject({ tenantId, via: 'application', appRoles: [PARTNER_APP_ROLES.manage] });
+    expect(issued.status).toBe(201);
+    expect(body.partner.id).toBe(partner.id);
+    expect(events.body[0].actor).toEqual({
+      kind: 'partner',
+      id: partner.id,
+      via: 'application',
+      objectId: principal!.objectId,
+    });
+  });
+
+  it('Identities: a person with Consent.Read reads, and is refused with 403 where it would change something', async () => {
+    const tenantId = randomUUID();
+    await registeredPartner(app, 'direct-csp', { tenantId });
+    const cookie = cookieOf(
+      await signIn([
+        ['tenantId', tenantId],
+        ['userName', 'kim@fabrikam.example'],
+        ['globalAdmin', 'no'],
+        ['appRole', PARTNER_APP_ROLES.read],
+      ]),
+    );
+    const list = await fetch(`${app.url}/api/consent-requests`, { headers: { cookie } });
+    const rotate = await fetch(`${app.url}/api/consent-link/rotate`, { method: 'POST', headers: { cookie } });
+    expect(parsePartnerPrincipal(await principalFor(cookie))).toMatchObject({
+      via: 'user',
+      appRoles: ['Consent.Read'],
+    });
+    expect([list.status, rotate.status]).toEqual([200, 403]);
+  });
+
+  it('Identities: a cookie from before partner identities still signs in, as a person with no app role', async () => {
+    const old = { tenantId: TENANT, userName: 'kim@woodgrove.example', globalAdministrator: true };
+    const cookie = `${SIGN_IN_COOKIE}=${Buffer.from(JSON.stringify(old)).toString('base64url')}`;
+    const principal = parsePartnerPrincipal(await principalFor(cookie));
+    expect(principal).toMatchObject({ tenantId: TENANT, via: 'user', appRoles: [] });
+    expect(parseClientPrincipal(await principalFor(cookie))?.roles).toEqual([GLOBAL_ADMINISTRATOR_ROLE_ID]);
   });
 });
 

@@ -1,5 +1,6 @@
-// `npm run admin` operator-key commands, run as an operator runs them, against a storage of this file's own (no other
-// file's operator keys in it).
+// `npm run admin` operator-key and partner-index commands, run as an operator runs them, against a storage of this
+// file's own (no other file's operator keys or partners in it).
+import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { RunningAzurite } from '../../../dev/azurite';
@@ -100,4 +101,28 @@ it('an unknown key id: exit code 1, saying there is no such operator key', async
   const run = await admin('revoke-operator-key', '--key-id', 'AAAAAAAAAAAAAAAA');
   expect(run.code).toBe(1);
   expect(run.stderr).toBe('admin: There is no operator key "AAAAAAAAAAAAAAAA".\n');
+});
+
+it('Identities: index-partner-tenants lets the principals of partners registered before the index find them; again, it changes nothing', async () => {
+  const tenantId = randomUUID();
+  await live.partners.insertPartner({
+    id: 'older-partner',
+    displayName: 'Contoso Older',
+    type: 'direct-csp',
+    tenantId,
+    contactEmail: 'older@partner.example',
+    status: 'active',
+    createdAt: new Date().toISOString(),
+  });
+  const before = await live.partners.findPartnersOfTenant(tenantId, 25);
+
+  const first = await admin('index-partner-tenants');
+  const again = await admin('index-partner-tenants');
+
+  expect(before).toEqual([]);
+  expect([first.code, again.code]).toEqual([0, 0]);
+  expect([JSON.parse(first.stdout), JSON.parse(again.stdout)]).toEqual([{ indexed: 1 }, { indexed: 1 }]);
+  expect((await live.partners.findPartnersOfTenant(tenantId, 25)).map((partner) => partner.id)).toEqual([
+    'older-partner',
+  ]);
 });

@@ -65,7 +65,7 @@ describe('POST /api/consent-requests (R2)', () => {
       key: csp.key,
     });
     expect(events.body).toEqual([
-      expect.objectContaining({ type: 'consent.issued', actor: { kind: 'partner', id: csp.id } }),
+      expect.objectContaining({ type: 'consent.issued', actor: { kind: 'partner', id: csp.id, via: 'api-key' } }),
     ]);
   });
 

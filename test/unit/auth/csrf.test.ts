@@ -1,4 +1,10 @@
-import { CSRF_MAX_AGE_SECONDS, issueCsrfToken, originAllowed, verifyCsrfToken } from '../../../shared/auth/csrf';
+import {
+  CSRF_MAX_AGE_SECONDS,
+  issueCsrfToken,
+  originAllowed,
+  sentFromAnotherSite,
+  verifyCsrfToken,
+} from '../../../shared/auth/csrf';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hmac-sha256!';
 const ISSUED = new Date('2026-11-24T10:00:00.000Z');
@@ -140,5 +146,28 @@ describe('CSRF token spelling', () => {
     const sameBytes = variants.filter((t) => Buffer.from(t, 'base64url').equals(Buffer.from(token, 'base64url')));
     expect(sameBytes.length).toBeGreaterThan(0); // other spellings of the same bytes exist…
     for (const variant of sameBytes) expect(verifyCsrfToken(variant, binding, { secret: SECRET })).toBe(false); // …and are refused
+  });
+});
+
+describe('sentFromAnotherSite (a browser sign-in is used on the API only from our own pages)', () => {
+  const BASE = 'https://consent.example.com';
+  const fromElsewhere = (headers: Record<string, string>) => sentFromAnotherSite(new Headers(headers), BASE);
+
+  it('Identities: a daemon or a script outside a browser sends none of the headers and passes', () => {
+    expect(fromElsewhere({})).toBe(false);
+  });
+
+  it('Identities: a page of our own origin, or an address typed into the browser, passes', () => {
+    expect(fromElsewhere({ origin: BASE, 'sec-fetch-site': 'same-origin' })).toBe(false);
+    expect(fromElsewhere({ origin: 'null', 'sec-fetch-site': 'same-origin' })).toBe(false);
+    expect(fromElsewhere({ 'sec-fetch-site': 'none' })).toBe(false);
+  });
+
+  it("Identities: another site's form or script is refused, whatever else it sends", () => {
+    expect(fromElsewhere({ origin: 'https://evil.example' })).toBe(true);
+    expect(fromElsewhere({ origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' })).toBe(true);
+    expect(fromElsewhere({ 'sec-fetch-site': 'cross-site' })).toBe(true);
+    expect(fromElsewhere({ 'sec-fetch-site': 'same-site' })).toBe(true);
+    expect(fromElsewhere({ origin: 'null' })).toBe(true);
   });
 });
