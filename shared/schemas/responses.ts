@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ConsentResource } from '../domain/consent';
 import type { Partner } from '../domain/partners';
+import type { ListedRole } from '../domain/roles';
 import { CHANNELS, PARTNER_KINDS } from '../domain/partners';
 import { CONSENT_STATUSES, EMAIL_STATUSES, LOCALES } from '../domain/consent';
 
@@ -135,6 +136,18 @@ export const operatorKeySchema = z.object({
   revokedAt: time.optional(),
 });
 
+/** A role of the catalog `delegatedAdmin.roles` accepts (GET /api/roles). */
+export const roleSchema = z.object({
+  id: guid.describe('The role template id to send in delegatedAdmin.roles'),
+  displayName: z.string(),
+  description: z.string().describe("What the role may do, in Microsoft's words"),
+  globalAdministrator: z
+    .boolean()
+    .describe('True only for Global Administrator: full control of the tenant, for emergencies only (least privilege)'),
+});
+
+export const roleCatalogSchema = z.object({ items: z.array(roleSchema) });
+
 export const healthSchema = z.object({ status: z.string(), version: z.string(), storage: z.string() });
 
 // Compile-time guards: the documented shapes must accept what the domain produces, so they cannot drift apart.
@@ -142,7 +155,8 @@ type Accepts<Schema extends z.ZodType, Value> = Value extends z.infer<Schema> ? 
 export const responseShapesMatchDomain: [
   Accepts<typeof consentSchema, ConsentResource>,
   Accepts<typeof partnerSchema, Partner>,
-] = [true, true];
+  Accepts<typeof roleSchema, ListedRole>,
+] = [true, true, true];
 
 export const deviceSubmissionCheckSchema = z.object({
   tenantId: guid,
