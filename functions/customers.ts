@@ -16,7 +16,7 @@ export async function list(request: HttpRequest): Promise<HttpResponseInit> {
 
 export async function authorization(request: HttpRequest): Promise<HttpResponseInit> {
   const partner = await authenticatePartner(request, deps);
-  const { tenantId } = validate(tenantParamsSchema, request.params, 'The tenant id in the path');
+  const { tenantId } = validate(tenantParamsSchema, request.params, 'The tenant id in the path', 'path');
   return { jsonBody: await authorizationOf(deps, partner, tenantId) };
 }
 

@@ -1,7 +1,8 @@
 // Reading request input safely: size and media type checked before parsing, then validated by one zod schema.
 import type { HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
-import { invalid, ServiceError, shortened, type FieldError } from '../errors';
+import { invalid, ServiceError, shortened } from '../errors';
+import { fieldErrorCount, fieldErrorsOf, issueMessages, type InputPlace } from './issueMessages';
 
 /** Bodies above this are refused before they are parsed (API.md). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -21,8 +22,8 @@ export function parseJsonBody<S extends z.ZodType>(text: string, schema: S): z.i
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch {
-    throw invalid('The request body is not valid JSON.');
+  } catch (error) {
+    throw notJson(error);
   }
   return validate(schema, value, 'The request body');
 }
@@ -47,21 +48,28 @@ export async function readBodyText(request: HttpRequest, maxBytes = MAX_BODY_BYT
   return bytes.toString('utf8');
 }
 
+/** What the 415 calls each media type a route accepts. */
+const MEDIA_TYPE_NAMES: Record<string, string> = { 'application/json': 'JSON', 'text/csv': 'CSV' };
+
 /** Refuses a request whose Content-Type is not one of `accepted` (parameters such as charset are ignored). */
 export function requireMediaType(request: HttpRequest, accepted: string[]): string {
-  const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const mediaType = mediaTypeOf(request);
   if (!accepted.includes(mediaType)) {
-    throw new ServiceError(
-      'unsupported-media-type',
-      `Send the body as ${accepted.join(' or ')}${mediaType ? `, not ${mediaType}` : ' (Content-Type is missing)'}.`,
-    );
+    const wanted = accepted.map((type) => `${MEDIA_TYPE_NAMES[type] ?? 'the body'} as ${type}`).join(' or ');
+    const sent = mediaType ? `not ${shortened(mediaType)}` : 'the header is missing';
+    throw new ServiceError('unsupported-media-type', `Send ${wanted} (the Content-Type header), ${sent}.`);
   }
   return mediaType;
 }
 
+/** The request's media type, lower-case, without parameters such as charset; empty when there is none. */
+function mediaTypeOf(request: HttpRequest): string {
+  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
 /** Validates query parameters (first value of each) against a schema. */
 export function readQuery<S extends z.ZodType>(request: HttpRequest, schema: S): z.infer<S> {
-  return validate(schema, Object.fromEntries(request.query.entries()), 'The query string');
+  return validate(schema, Object.fromEntries(request.query.entries()), 'The query string', 'query');
 }
 
 /**
@@ -70,22 +78,31 @@ export function readQuery<S extends z.ZodType>(request: HttpRequest, schema: S):
  */
 export const MAX_REPORTED_ERRORS = 20;
 
-/** Validates any value, turning zod issues into field errors with dotted paths. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
-  const parsed = schema.safeParse(value);
+/**
+ * Validates input — `what` names it in the 400's detail, `place` says where it came from — turning zod issues into
+ * field errors with dotted paths and messages that say how to fix each (shared/http/issueMessages.ts).
+ */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+  place: InputPlace = 'body',
+): z.infer<S> {
+  const parsed = schema.safeParse(value, { error: issueMessages(place, schema) });
   if (parsed.success) return parsed.data;
   const { issues } = parsed.error;
-  const errors: FieldError[] = issues.slice(0, MAX_REPORTED_ERRORS).map((issue) => ({
-    path: shortened(issue.path.map(String).join('.')),
-    message: shortened(issue.message),
-  }));
-  const more = issues.length - errors.length;
-  const listed = errors.map((error) => describe(error)).join('; ');
+  const errors = fieldErrorsOf(issues, place, MAX_REPORTED_ERRORS);
+  const more = fieldErrorCount(issues) - errors.length;
+  const listed = errors.map((error) => `${error.path}: ${error.message}`).join('; ');
   throw invalid(`${what} is not valid: ${listed}${more > 0 ? `; and ${more} more` : ''}.`, errors);
 }
 
-function describe(error: FieldError): string {
-  return error.path ? `${error.path}: ${error.message}` : error.message;
+/** A body that does not parse as JSON, with where the parser stopped (the one thing of its message worth passing on). */
+function notJson(error: unknown): ServiceError {
+  const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+  const where = position === undefined ? '' : ` (it stops making sense at character ${Number(position) + 1})`;
+  const message = `is not valid JSON${where}: check quotes, commas and brackets`;
+  return invalid(`The request body ${message}.`, [{ path: 'body', message }]);
 }
 
 function tooLarge(maxBytes: number): ServiceError {
