@@ -15,7 +15,10 @@ type JsonSchema = Record<string, unknown>;
 
 /** Errors every route of a kind can answer, from the conventions (shared/http). */
 const COMMON_ERRORS: Record<RouteDocs['caller'], Record<number, string>> = {
-  anyone: { 503: 'A dependency (storage) is not answering; retry after Retry-After' },
+  anyone: {
+    400: 'A query parameter the route does not take, or a body it does not take; errors[] names it',
+    503: 'A dependency (storage) is not answering; retry after Retry-After',
+  },
   partner: {
     400: 'The request is not valid; errors[] names each field',
     401: 'Missing, unknown or revoked X-Api-Key',
