@@ -4,14 +4,17 @@ import { authenticatePartner } from '../shared/auth/partnerCaller';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
 import { authorizationOf, customersOf } from '../shared/consent/verification';
 import { registerHttp } from '../shared/functionRegistry';
-import { readQuery, validate } from '../shared/http/request';
+import { listPage } from '../shared/http/listPage';
+import { validate } from '../shared/http/request';
 import { pageQuerySchema } from '../shared/schemas/common';
 import { authorizationSchema, customerSchema, pageOf } from '../shared/schemas/responses';
 import { tenantParamsSchema } from '../shared/schemas/verification';
 
 export async function list(request: HttpRequest): Promise<HttpResponseInit> {
   const partner = await authenticatePartner(request, deps);
-  return { jsonBody: await customersOf(deps, partner, readQuery(request, pageQuerySchema)) };
+  return {
+    jsonBody: await listPage(request, pageQuerySchema, partner.id, (_, page) => customersOf(deps, partner, page)),
+  };
 }
 
 export async function authorization(request: HttpRequest): Promise<HttpResponseInit> {
