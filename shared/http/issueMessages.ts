@@ -20,20 +20,16 @@ const EXPECTED: Record<string, string> = {
   boolean: 'true or false',
   object: 'a JSON object { … }',
   array: 'a list [ … ]',
-  null: 'null',
 };
 
-/** String formats zod checks itself, each with an example to copy. */
+/** The string formats our schemas leave to zod, each with an example to copy (others bring their own message). */
 const FORMATS: Record<string, string> = {
   email: 'an email address such as it-admin@contoso.com',
-  guid: 'a GUID such as 3f5c8a2e-6b1d-4c7e-9a0f-2d4b6e8c1a35',
-  uuid: 'a GUID such as 3f5c8a2e-6b1d-4c7e-9a0f-2d4b6e8c1a35',
-  url: 'an absolute URL such as https://contoso.com/',
 };
 
 /**
  * The zod error map for input from `place`: called only for issues whose schema brings no message of its own. `root`
- * is the schema the input is validated against, whose query parameters say what a missing one should hold.
+ * is the schema the input is validated against; the fieldHints of its fields say what a missing one should hold.
  */
 export function issueMessages(place: InputPlace, root: z.ZodType): (issue: Issue) => string {
   return (issue) => {
