@@ -1,4 +1,5 @@
-// Reading request input safely: size and media type checked before parsing, then validated by one zod schema.
+// Reading request input safely: size and media type checked before parsing, validated by one zod schema, and input a
+// route does not declare refused rather than ignored.
 import type { HttpHandler, HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
 import { invalid, ServiceError, shortened, type FieldError } from '../errors';
