@@ -16,7 +16,7 @@ const LAYERS = {
   pages: ['auth', 'domain'],
   email: ['config', 'domain', 'pages'],
   storage: ['auth', 'config', 'domain', 'errors'],
-  http: ['errors', 'pages', 'storage'],
+  http: ['config', 'errors', 'pages', 'schemas', 'storage'],
   oem: ['errors', 'schemas'],
   openapi: ['http', 'schemas'],
   functionRegistry: ['http', 'openapi'],

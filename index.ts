@@ -13,6 +13,7 @@ import './functions/notFound';
 import './functions/oemVerification';
 import './functions/openapi';
 import './functions/partnersPage';
+import './functions/roles';
 import './functions/sendInvitationEmail';
 import './functions/staticFiles';
 import { config } from './shared/config';

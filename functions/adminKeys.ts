@@ -4,14 +4,17 @@ import { authenticateOperator } from '../shared/auth/callers';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
 import { listOperatorKeys, mintOperatorKey, revokeOperatorKey } from '../shared/consent/operatorKeys';
 import { registerHttp } from '../shared/functionRegistry';
-import { readOptionalJsonBody, readQuery } from '../shared/http/request';
+import { listPage } from '../shared/http/listPage';
+import { readOptionalJsonBody } from '../shared/http/request';
 import { pageQuerySchema } from '../shared/schemas/common';
 import { keyRequestSchema } from '../shared/schemas/operator';
 import { mintedKeySchema, operatorKeyPageSchema } from '../shared/schemas/responses';
 
 export async function listKeys(request: HttpRequest): Promise<HttpResponseInit> {
-  await authenticateOperator(request, deps);
-  return { jsonBody: await listOperatorKeys(deps, readQuery(request, pageQuerySchema)) };
+  const operatorKeyId = await authenticateOperator(request, deps);
+  return {
+    jsonBody: await listPage(request, pageQuerySchema, operatorKeyId, (_, page) => listOperatorKeys(deps, page)),
+  };
 }
 
 export async function createKey(request: HttpRequest): Promise<HttpResponseInit> {

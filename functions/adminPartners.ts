@@ -10,7 +10,8 @@ import {
   revokePartnerKey,
 } from '../shared/consent/operatorActions';
 import { registerHttp } from '../shared/functionRegistry';
-import { readJsonBody, readOptionalJsonBody, readQuery } from '../shared/http/request';
+import { listPage } from '../shared/http/listPage';
+import { readJsonBody, readOptionalJsonBody } from '../shared/http/request';
 import { pageQuerySchema } from '../shared/schemas/common';
 import { keyRequestSchema, partnerChangesSchema, partnerRegistrationSchema } from '../shared/schemas/operator';
 import { mintedKeyExample, partnerExample } from '../shared/openapi/examples';
@@ -25,8 +26,10 @@ export async function createPartner(request: HttpRequest): Promise<HttpResponseI
 }
 
 export async function listPartners(request: HttpRequest): Promise<HttpResponseInit> {
-  await authenticateOperator(request, deps);
-  return { jsonBody: await deps.partners.listPartners(readQuery(request, pageQuerySchema)) };
+  const operatorKeyId = await authenticateOperator(request, deps);
+  return {
+    jsonBody: await listPage(request, pageQuerySchema, operatorKeyId, (_, page) => deps.partners.listPartners(page)),
+  };
 }
 
 export async function readPartner(request: HttpRequest): Promise<HttpResponseInit> {

@@ -13,7 +13,8 @@ import {
 } from '../shared/consent/partnerRequests';
 import { registerHttp } from '../shared/functionRegistry';
 import { idempotent } from '../shared/http/idempotency';
-import { readJsonBody, readQuery } from '../shared/http/request';
+import { listPage } from '../shared/http/listPage';
+import { readJsonBody } from '../shared/http/request';
 import { consentListQuerySchema, consentRequestSchema } from '../shared/schemas/consentRequests';
 import { consentEventSchema, consentPageSchema, consentSchema, issuedConsentSchema } from '../shared/schemas/responses';
 import {
@@ -58,8 +59,11 @@ export async function issue(request: HttpRequest): Promise<HttpResponseInit> {
 
 export async function list(request: HttpRequest): Promise<HttpResponseInit> {
   const partner = await authenticatePartner(request, deps, 'read');
-  const { status, tenantId, pageSize, continuationToken } = readQuery(request, consentListQuerySchema);
-  return { jsonBody: await listConsentRequests(deps, partner, { status, tenantId }, { pageSize, continuationToken }) };
+  return {
+    jsonBody: await listPage(request, consentListQuerySchema, partner.id, (filters, page) =>
+      listConsentRequests(deps, partner, filters, page),
+    ),
+  };
 }
 
 export async function read(request: HttpRequest): Promise<HttpResponseInit> {

@@ -4,7 +4,8 @@ import { authenticatePartner } from '../shared/auth/partnerCaller';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
 import { authorizationOf, customersOf } from '../shared/consent/verification';
 import { registerHttp } from '../shared/functionRegistry';
-import { readQuery, validate } from '../shared/http/request';
+import { listPage } from '../shared/http/listPage';
+import { validate } from '../shared/http/request';
 import { pageQuerySchema } from '../shared/schemas/common';
 import { ACCEPTED_AT, CONSENT_ID, customerExample, EXAMPLE_TENANT_ID } from '../shared/openapi/examples';
 import { authorizationSchema, customerPageSchema } from '../shared/schemas/responses';
@@ -12,12 +13,14 @@ import { tenantParamsSchema } from '../shared/schemas/verification';
 
 export async function list(request: HttpRequest): Promise<HttpResponseInit> {
   const partner = await authenticatePartner(request, deps, 'read');
-  return { jsonBody: await customersOf(deps, partner, readQuery(request, pageQuerySchema)) };
+  return {
+    jsonBody: await listPage(request, pageQuerySchema, partner.id, (_, page) => customersOf(deps, partner, page)),
+  };
 }
 
 export async function authorization(request: HttpRequest): Promise<HttpResponseInit> {
   const partner = await authenticatePartner(request, deps, 'read');
-  const { tenantId } = validate(tenantParamsSchema, request.params, 'The tenant id in the path');
+  const { tenantId } = validate(tenantParamsSchema, request.params, 'The tenant id in the path', 'path');
   return { jsonBody: await authorizationOf(deps, partner, tenantId) };
 }
 

@@ -36,7 +36,7 @@ import { deviceSubmissionCheckSchema, oemConsentChecksSchema, oemConsentSchema }
 import { consentChecksSchema, deviceCheckQuerySchema, tenantParamsSchema } from '../shared/schemas/verification';
 
 export async function consentOfTenant(request: HttpRequest): Promise<HttpResponseInit> {
-  const { tenantId } = validate(tenantParamsSchema, request.params, 'The tenant id in the path');
+  const { tenantId } = validate(tenantParamsSchema, request.params, 'The tenant id in the path', 'path');
   // The hot path: the key, the partner and the authorization row side by side, one round trip.
   const [oem, row] = await authenticatePartnerAlongside(request, deps, 'read', (partnerId) =>
     deps.authorizations.findOwnAuthorization(tenantId, partnerId),

@@ -41,8 +41,8 @@ export interface Config {
   publicBaseUrl: string;
   /** The running version, reported by `/api/health`. */
   version: string;
-  /** Keys derived from APP_SECRET, one per purpose (form tokens, link tokens), so no key serves two. */
-  keys: { csrf: Buffer; links: Buffer };
+  /** Keys derived from APP_SECRET, one per purpose (form tokens, link tokens, page tokens), so no key serves two. */
+  keys: { csrf: Buffer; links: Buffer; pages: Buffer };
   email: EmailSettings;
   /** API.md's invitation email limit per partner and hour. */
   invitationEmailsPerHour: number;
@@ -162,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     keys: {
       csrf: derivedKey(settings.APP_SECRET, 'csrf'),
       links: derivedKey(settings.APP_SECRET, 'consent-links'),
+      pages: derivedKey(settings.APP_SECRET, 'page-tokens'),
     },
     email: emailSettings(settings),
   };

@@ -16,6 +16,7 @@ export type ErrorKind =
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'idempotency-mismatch'
+  | 'idempotency-in-progress'
   | 'rate-limited'
   | 'unavailable';
 

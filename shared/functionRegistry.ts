@@ -1,6 +1,7 @@
 // Registers each function with the Functions host and records it, so the local host and tests can serve it too.
 import { app, type HttpHandler, type HttpMethod, type StorageQueueHandler, type TimerHandler } from '@azure/functions';
 import { withHttpConventions } from './http/conventions';
+import { withDeclaredInput, type DeclaredInput } from './http/request';
 import type { RouteDocs } from './openapi/routeDocs';
 
 export interface HttpFunctionDefinition {
@@ -46,8 +47,9 @@ export function registerHttp(
   name: string,
   options: { route: string; methods: HttpMethod[]; handler: HttpHandler; docs?: RouteDocs },
 ): HttpFunctionDefinition {
-  const handler = withHttpConventions(options.handler);
   const { route, methods, docs } = options;
+  // A documented /api route takes exactly the input its docs declare, so the OpenAPI document and the answers agree.
+  const handler = withHttpConventions(docs ? withDeclaredInput(options.handler, declaredInput(docs)) : options.handler);
   const definition = record({ trigger: 'http', name, route, methods, handler, docs });
   if (insideFunctionsHost()) {
     app.http(name, { route: options.route, methods: options.methods, authLevel: 'anonymous', handler });
@@ -82,6 +84,10 @@ export function registerTimer(
     app.timer(name, { schedule: options.schedule, runOnStartup, handler: options.handler });
   }
   return definition;
+}
+
+function declaredInput(docs: RouteDocs): DeclaredInput {
+  return { query: Object.keys(docs.query?.shape ?? {}), body: docs.body !== undefined };
 }
 
 function record<T extends FunctionDefinition>(definition: T): T {

@@ -103,7 +103,7 @@ function resolveRoles(ids: readonly string[]): { roles: DirectoryRole[]; errors:
     if (!role) {
       errors.push({
         path,
-        message: `'${id}' is not a role this service can request. Use a Microsoft Entra built-in role template id from the role catalog.`,
+        message: `'${id}' is not a role this service can request: use a role id that GET /api/roles lists.`,
       });
       return;
     }

@@ -1,6 +1,6 @@
 // Idempotency-Key for POST routes: one claim per (partner, key), the first answer replayed for 24 hours.
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
-import { conflict, invalid, ServiceError } from '../errors';
+import { invalid, ServiceError } from '../errors';
 import { createHash } from 'node:crypto';
 import type { IdempotencyClaim, StoredAnswer } from '../storage/idempotencyStore';
 
@@ -19,6 +19,11 @@ export interface IdempotencyStore {
 
 const HEADER = 'idempotency-key';
 export const MAX_KEY_LENGTH = 255;
+/**
+ * How long a client waits before asking again for the answer of a request still running: most answer within a second
+ * or two, and a claim abandoned by a crash is taken over after 10 s (shared/storage/idempotencyStore.ts).
+ */
+export const IN_PROGRESS_RETRY_AFTER_SECONDS = 2;
 
 export interface IdempotentAnswer {
   status: number;
@@ -62,8 +67,12 @@ export async function idempotent(request: HttpRequest, route: IdempotentRoute): 
     );
   }
   if (claim.kind === 'in-progress') {
-    throw conflict(
-      'A request with this Idempotency-Key is still being processed. Retry in a moment to get its answer.',
+    throw new ServiceError(
+      'idempotency-in-progress',
+      'The first request with this Idempotency-Key is still running. Send this request again, unchanged, after ' +
+        'Retry-After seconds: you get its answer, and nothing is made twice.',
+      undefined,
+      IN_PROGRESS_RETRY_AFTER_SECONDS,
     );
   }
   if (claim.kind === 'replay') return replay(claim.answer, route);

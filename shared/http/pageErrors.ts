@@ -26,6 +26,7 @@ const PAGE_FOR: Record<Exclude<ErrorKind, 'not-found'>, ServiceErrorReason> = {
   unauthenticated: 'forbidden',
   forbidden: 'forbidden',
   conflict: 'conflict',
+  'idempotency-in-progress': 'conflict',
   gone: 'conflict',
   'rate-limited': 'rate-limited',
   unavailable: 'unavailable',

@@ -14,6 +14,7 @@ export const PROBLEMS: Record<ProblemSlug, { status: number; title: string }> = 
   'payload-too-large': { status: 413, title: 'Request body too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'idempotency-mismatch': { status: 422, title: 'Idempotency key reused with a different request' },
+  'idempotency-in-progress': { status: 409, title: 'A request with this Idempotency-Key is still running' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   unavailable: { status: 503, title: 'Service temporarily unavailable' },
   internal: { status: 500, title: 'Internal error' },

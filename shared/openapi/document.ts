@@ -156,7 +156,7 @@ const SHARED_PROBLEMS: Record<
 const CALLER_PROBLEMS: Record<RouteDocs['caller'], number[]> = {
   partner: [400, 401, 403, 500, 503],
   operator: [400, 401, 403, 500, 503],
-  anyone: [500],
+  anyone: [400, 500],
 };
 
 /** Answers that tell the caller when to come back. */

@@ -29,10 +29,15 @@ export interface RouteDocs {
   caller: 'partner' | 'operator' | 'anyone';
   /** The route honours an Idempotency-Key header: replays answer with Idempotent-Replayed, 409 while running, 422 on reuse. */
   idempotencyKey?: true;
-  /** Request bodies by media type; `application/json` is validated by this very schema. A body also brings 413 and 415. */
+  /**
+   * Request bodies by media type; `application/json` is validated by this very schema. A body also brings 413 and 415.
+   * Without one the route takes no body: an empty one passes whatever its Content-Type, anything else is a 400
+   * (shared/http/request.ts).
+   */
   body?: Partial<Record<'application/json' | 'text/csv', Content>>;
   /** The route also takes no body at all (e.g. minting a key without a name). */
   bodyOptional?: true;
+  /** The only query parameters the route takes: any other, or one given twice, is a 400. None when absent. */
   query?: z.ZodObject;
   /** Answers by status: the successes, and any error whose body is not the plain Problem. */
   responses: Record<number, Answer>;

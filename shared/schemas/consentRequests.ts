@@ -8,6 +8,7 @@ import {
   displayNameSchema,
   domainNameSchema,
   emailSchema,
+  GUID_PATTERN,
   pageQuerySchema,
   suppliedTextSchema,
   tenantIdSchema,
@@ -15,10 +16,7 @@ import {
 
 const roleIdSchema = z
   .string()
-  .regex(
-    /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
-    'must be a role template id (GUID)',
-  )
+  .regex(GUID_PATTERN, 'must be a role template id (a GUID) that GET /api/roles lists')
   .transform((value) => value.toLowerCase());
 
 /**

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ConsentResource } from '../domain/consent';
 import { PARTNER_VIAS, type PartnerActor } from '../domain/partnerAccess';
 import type { Partner } from '../domain/partners';
+import type { ListedRole } from '../domain/roles';
 import { CHANNELS, PARTNER_KINDS } from '../domain/partners';
 import { CONSENT_STATUSES, EMAIL_STATUSES, LOCALES } from '../domain/consent';
 import { deviceRowCheckSchema } from './verification';
@@ -199,13 +200,32 @@ export const customerPageSchema = pageOf(customerSchema, 'CustomerPage');
 export const partnerPageSchema = pageOf(partnerSchema, 'PartnerPage');
 export const operatorKeyPageSchema = pageOf(operatorKeySchema, 'OperatorKeyPage');
 
+/** A role of the catalog `delegatedAdmin.roles` accepts (GET /api/roles). */
+export const roleSchema = z
+  .object({
+    id: guid.describe('The role template id to send in delegatedAdmin.roles'),
+    displayName: z.string(),
+    description: z.string().describe("What the role may do, in Microsoft's words"),
+    globalAdministrator: z
+      .boolean()
+      .describe(
+        'True only for Global Administrator: full control of the tenant, for emergencies only (least privilege)',
+      ),
+  })
+  .meta({ id: 'Role', description: 'A Microsoft Entra built-in role that a consent request may ask for' });
+
+export const roleCatalogSchema = z
+  .object({ items: z.array(roleSchema) })
+  .meta({ id: 'RoleCatalog', description: 'The role catalog that delegatedAdmin.roles accepts' });
+
 // Compile-time guards: the documented shapes must accept what the domain produces, so they cannot drift apart.
 type Accepts<Schema extends z.ZodType, Value> = Value extends z.infer<Schema> ? true : never;
 export const responseShapesMatchDomain: [
   Accepts<typeof consentSchema, ConsentResource>,
   Accepts<typeof partnerSchema, Partner>,
   Accepts<typeof consentEventSchema.shape.actor, PartnerActor>,
-] = [true, true, true];
+  Accepts<typeof roleSchema, ListedRole>,
+] = [true, true, true, true];
 
 export const deviceSubmissionCheckSchema = z
   .object({

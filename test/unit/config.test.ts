@@ -67,6 +67,8 @@ describe('settings', () => {
     const { keys } = loadConfig(LOCAL);
     expect(keys.csrf).toHaveLength(32);
     expect(keys.csrf.equals(keys.links)).toBe(false);
+    expect(keys.pages).toHaveLength(32);
+    expect([keys.csrf, keys.links].some((other) => other.equals(keys.pages))).toBe(false);
     expect(loadConfig({ ...LOCAL, APP_SECRET: 'y'.repeat(48) }).keys.csrf.equals(keys.csrf)).toBe(false);
   });
 });

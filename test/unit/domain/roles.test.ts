@@ -1,4 +1,4 @@
-import { findRole, GLOBAL_ADMINISTRATOR_ROLE_ID, ROLE_CATALOG } from '../../../shared/domain/roles';
+import { findRole, GLOBAL_ADMINISTRATOR_ROLE_ID, listedRoles, ROLE_CATALOG } from '../../../shared/domain/roles';
 
 // Pinned from Microsoft's "Microsoft Entra built-in roles" permissions reference, table "All roles".
 const PUBLISHED_TEMPLATE_IDS: ReadonlyArray<[string, string]> = [
@@ -43,5 +43,16 @@ describe('role catalog', () => {
   it('R3: an id outside the catalog is not a role, even a real Entra role the catalog leaves out', () => {
     expect(findRole('b79fbf4d-3ef9-4689-8143-76b194e85509')).toBeUndefined();
     expect(findRole('not-a-guid')).toBeUndefined();
+  });
+
+  it('R3: every role says what it lets the partner do, and a consent records only its id and display name', () => {
+    for (const role of ROLE_CATALOG) expect(role.description).toMatch(/^[A-Z].{20,}\.$/);
+    expect(Object.keys(findRole(GLOBAL_ADMINISTRATOR_ROLE_ID)!)).toEqual(['id', 'displayName']);
+  });
+
+  it('R10: the listed catalog marks Global Administrator, and only it', () => {
+    const marked = listedRoles().filter((role) => role.globalAdministrator);
+    expect(marked.map((role) => role.id)).toEqual([GLOBAL_ADMINISTRATOR_ROLE_ID]);
+    expect(listedRoles().map((role) => role.id)).toEqual(ROLE_CATALOG.map((role) => role.id));
   });
 });

@@ -1,7 +1,13 @@
-import { HttpRequest } from '@azure/functions';
+import { HttpRequest, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
 import { ServiceError } from '../../../shared/errors';
-import { MAX_BODY_BYTES, readJsonBody, readQuery } from '../../../shared/http/request';
+import {
+  MAX_BODY_BYTES,
+  readJsonBody,
+  readOptionalJsonBody,
+  readQuery,
+  withDeclaredInput,
+} from '../../../shared/http/request';
 
 const schema = z.object({ customer: z.object({ contactEmail: z.email() }), expiresInDays: z.number().int().max(90) });
 
@@ -50,7 +56,8 @@ describe('reading JSON request bodies', () => {
   it('refuses malformed JSON with 400', async () => {
     const error = await failure(readJsonBody(post('{"customer":'), schema));
     expect(error.kind).toBe('validation');
-    expect(error.message).toBe('The request body is not valid JSON.');
+    expect(error.message).toBe('The request body is not valid JSON: check quotes, commas and brackets.');
+    expect(error.errors).toEqual([{ path: 'body', message: 'is not valid JSON: check quotes, commas and brackets' }]);
   });
 
   it('names every bad field in errors[] with a dotted path', async () => {
@@ -69,14 +76,18 @@ describe('reading query strings', () => {
 });
 
 describe('what a 400 echoes of a bad body', () => {
-  it('one object with 200 000 unknown keys gets a short answer that still names the problem', async () => {
+  it('one object with 200 000 unknown keys gets 20 errors, each naming one, then how many more', async () => {
     const keys = Object.fromEntries(Array.from({ length: 200_000 }, (_, index) => [`key${index}`, 1]));
     const error = await failure(
       readJsonBody(post(JSON.stringify({ device: keys })), z.object({ device: z.strictObject({}) }), 8 * 1024 * 1024),
     );
-    expect(error.errors).toHaveLength(1);
-    expect(error.errors![0]!.message).toMatch(/^Unrecognized keys: .{150,}…$/);
-    expect(error.message.length).toBeLessThan(500);
+    expect(error.errors).toHaveLength(20);
+    expect(error.errors![0]).toEqual({
+      path: 'device.key0',
+      message: 'is not part of this request: remove it; no fields are taken here',
+    });
+    expect(error.message).toMatch(/; and 199980 more\.$/);
+    expect(error.message.length).toBeLessThan(2000);
   });
 
   it('at most 20 field errors, then how many more', async () => {
@@ -84,5 +95,75 @@ describe('what a 400 echoes of a bad body', () => {
     const error = await failure(readJsonBody(post(JSON.stringify({ items: Array(100).fill('x') })), items));
     expect(error.errors).toHaveLength(20);
     expect(error.message).toMatch(/; and 80 more\.$/);
+  });
+});
+
+describe('input a route does not declare (issue 14)', () => {
+  const answered = withDeclaredInput(async () => ({ status: 204 }), { query: ['pageSize'], body: false });
+  const context = new InvocationContext({ functionName: 'x', invocationId: 'i' });
+  const send = async (url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) =>
+    answered(
+      new HttpRequest({
+        method: init.method ?? 'POST',
+        url,
+        headers: init.headers,
+        body: init.body === undefined ? undefined : { string: init.body },
+      }),
+      context,
+    );
+
+  it('passes declared parameters and an empty body of any media type', async () => {
+    await expect(
+      send('http://localhost/api/x?pageSize=5', { headers: { 'content-type': 'application/json' } }),
+    ).resolves.toEqual({
+      status: 204,
+    });
+    await expect(
+      send('http://localhost/api/x', { body: '  ', headers: { 'content-type': 'text/plain' } }),
+    ).resolves.toEqual({
+      status: 204,
+    });
+  });
+
+  it('refuses at most 20 unknown parameters by name, then counts the rest', async () => {
+    const query = Array.from({ length: 50 }, (_, index) => `p${index}=1`).join('&');
+    const error = await failure(send(`http://localhost/api/x?${query}`, { method: 'GET' }));
+    expect(error.errors).toHaveLength(20);
+    expect(error.errors![0]).toEqual({
+      path: 'p0',
+      message: 'is not a query parameter of this route: remove it; it takes pageSize',
+    });
+    expect(error.message).toMatch(/; and 30 more\.$/);
+  });
+
+  it('refuses a body on a route that takes none', async () => {
+    const error = await failure(
+      send('http://localhost/api/x', { body: 'x=1', headers: { 'content-type': 'text/plain' } }),
+    );
+    expect(error.errors).toEqual([
+      { path: 'body', message: 'must be empty: this request takes no body (send it without one)' },
+    ]);
+  });
+});
+
+describe('optional JSON bodies (issue 14)', () => {
+  const schema = z.strictObject({ name: z.string().optional() });
+
+  it('an empty body stands for the default whatever its Content-Type', async () => {
+    const mediaTypes: Record<string, string>[] = [
+      {},
+      { 'content-type': 'application/json' },
+      { 'content-type': 'text/plain' },
+    ];
+    for (const headers of mediaTypes) {
+      await expect(readOptionalJsonBody(post('', headers), schema, {})).resolves.toEqual({});
+    }
+  });
+
+  it('a body with content is JSON and validated', async () => {
+    await expect(readOptionalJsonBody(post('{"name":"ops"}'), schema, {})).resolves.toEqual({ name: 'ops' });
+    expect(
+      (await failure(readOptionalJsonBody(post('name=ops', { 'content-type': 'text/plain' }), schema, {}))).kind,
+    ).toBe('unsupported-media-type');
   });
 });
