@@ -179,7 +179,10 @@ describe('400s name the field and how to fix it, in each route family (issue 14)
     });
     expect(noTenant.status).toBe(400);
     expect(noTenant.body.errors).toEqual([
-      { path: 'tenantId', message: 'is required: add ?tenantId=<tenant GUID> to the address' },
+      {
+        path: 'tenantId',
+        message: 'add ?tenantId=<customer tenant GUID> to the URL when sending text/csv (a CSV has no tenant column)',
+      },
     ]);
     const asText = await app.call('POST', `/api/oem/device-submission-checks?tenantId=${randomUUID()}`, {
       key: oem.key,
