@@ -15,6 +15,7 @@ import './functions/oemVerification';
 import './functions/openapi';
 import './functions/partnersPage';
 import './functions/sendInvitationEmail';
+import './functions/sendNoticeEmail';
 import './functions/staticFiles';
 import { config } from './shared/config';
 

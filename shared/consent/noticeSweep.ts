@@ -2,9 +2,14 @@
 // active, and the sweep that handles each once it is due — its audit event first, then its emails or its stored end.
 import type { Consent } from '../domain/consent';
 import { effectiveDelegatedAdmin } from '../domain/delegatedAdmin';
-import { delegatedAdminNotices, invitationReminders, noticeVerdict, type Notice } from '../domain/notices';
+import {
+  delegatedAdminNotices,
+  invitationReminders,
+  noticeVerdict,
+  type Notice,
+  type NoticeEmailKind,
+} from '../domain/notices';
 import type { ConsentEvent } from '../storage/eventStore';
-import type { NoticeEmailKind } from '../storage/noticeQueue';
 import { isPreconditionFailed } from '../storage/tableErrors';
 import type { Versioned } from '../storage/versioned';
 import { changeConsent } from './consentUpdates';

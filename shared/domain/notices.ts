@@ -12,6 +12,15 @@ export const DELEGATED_ADMIN_NOTICE_DAYS = [30, 7, 1] as const;
 
 export type NoticeKind = 'invitation-reminder' | 'delegated-admin-expiring' | 'delegated-admin-end';
 
+/** The emails notices send: a reminder to the customer; warnings before, and word of, the roles' end to both sides. */
+export const NOTICE_EMAIL_KINDS = [
+  'invitation-reminder',
+  'delegated-admin-expiring',
+  'delegated-admin-expired',
+] as const;
+export type NoticeEmailKind = (typeof NOTICE_EMAIL_KINDS)[number];
+export type NoticeAudience = 'customer' | 'partner';
+
 /** A notice the schedule holds: about which consent, what, and when it falls due. */
 export interface Notice {
   partnerId: string;
@@ -83,11 +92,7 @@ export function noticeVerdict(notice: Notice, consent: Consent | undefined, now:
 }
 
 /** Why an email for this notice must no longer go out (checked again when the email is sent), or undefined. */
-export function noticeEmailStale(
-  kind: 'invitation-reminder' | 'delegated-admin-expiring' | 'delegated-admin-expired',
-  consent: Consent,
-  now: Date,
-): string | undefined {
+export function noticeEmailStale(kind: NoticeEmailKind, consent: Consent, now: Date): string | undefined {
   const current = effectiveConsent(consent, now);
   if (kind === 'invitation-reminder') {
     return current.status === 'pending' ? undefined : `the consent is ${current.status}`;

@@ -1,15 +1,9 @@
 // The producer side of the "notice-emails" queue: one base64 JSON message per reminder or expiry email to send.
 import type { QueueClient } from '@azure/storage-queue';
 import { z } from 'zod';
+import { NOTICE_EMAIL_KINDS } from '../domain/notices';
 import { queueServiceClient, STORAGE_TRY_TIMEOUT_MS } from './clients';
 import { QUEUES } from './tableNames';
-
-export const NOTICE_EMAIL_KINDS = [
-  'invitation-reminder',
-  'delegated-admin-expiring',
-  'delegated-admin-expired',
-] as const;
-export type NoticeEmailKind = (typeof NOTICE_EMAIL_KINDS)[number];
 
 /**
  * One email of one notice to one recipient. The recipient's address is not in the message (no address in a queue):
