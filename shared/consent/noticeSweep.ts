@@ -41,12 +41,32 @@ const ACTOR: ConsentEvent['actor'] = { kind: 'system', id: 'notice-sweep' };
 
 /** Puts an emailed invitation's reminders on the schedule (idempotent): called as its email goes out, at `sentAt`. */
 export async function scheduleInvitationReminders(deps: Dependencies, consent: Consent, sentAt: Date): Promise<void> {
-  await schedule(deps, invitationReminders(consent, sentAt), sentAt);
+  await schedule(deps, invitationReminders(consent, sentAt), deps.now());
 }
 
 /** Puts an accepted consent's delegated admin notices and end on the schedule (idempotent; none without roles). */
 export async function scheduleDelegatedAdminNotices(deps: Dependencies, consent: Consent): Promise<void> {
   await schedule(deps, delegatedAdminNotices(consent), deps.now());
+}
+
+/**
+ * Once, for a deployment that ran before the schedule existed (`npm run admin -- schedule-notices`): the notices still
+ * ahead of every emailed pending invitation and every accepted consent with active roles. Idempotent; answers how
+ * many consents were looked at. Reads every pending and accepted consent, so it is not part of any timer.
+ */
+export async function scheduleExistingNotices(deps: Dependencies): Promise<number> {
+  let consents = 0;
+  for await (const { value } of deps.consents.consentsInStatus('pending')) {
+    consents++;
+    if (value.email.status === 'sent' && value.email.sentAt) {
+      await scheduleInvitationReminders(deps, value, new Date(value.email.sentAt));
+    }
+  }
+  for await (const { value } of deps.consents.consentsInStatus('accepted')) {
+    consents++;
+    await scheduleDelegatedAdminNotices(deps, value);
+  }
+  return consents;
 }
 
 /** Only notices still ahead: scheduling again (a repeated accept, a repair) never brings back one already handled. */
@@ -131,7 +151,7 @@ async function handle(deps: Dependencies, notice: Notice, now: Date): Promise<Ha
 }
 
 /**
- * Auto-extension: the next end goes on the schedule, then the consent stores its new end (the truth), then the lists,
+ * Auto-extension: the consent stores its new end (the truth), then the next end goes on the schedule, then the lists,
  * then one event per extension — each step repeatable, so a stop anywhere converges when the notice is taken again.
  */
 async function extend(deps: Dependencies, notice: Notice, ends: string[], now: Date): Promise<void> {

@@ -99,7 +99,7 @@ export function autoExtends(delegatedAdmin: DelegatedAdmin): boolean {
  */
 export function extensionsUntil(end: string, now: Date): string[] {
   const ends: string[] = [];
-  for (let current = end; isPast(current, now); ) {
+  for (let current = end; isPast(current, now);) {
     current = daysAfter(new Date(current), DELEGATED_ADMIN_LIMITS.autoExtensionDays);
     ends.push(current);
   }

@@ -3,7 +3,9 @@
 // stores it, with one event per extension or expiry however often (or however concurrently) the sweep runs.
 import type { RunningAzurite } from '../../../dev/azurite';
 import { liveDependencies as live, type Dependencies } from '../../../shared/consent/dependencies';
-import { sweepNotices, NOTICE_SWEEP_LIMITS } from '../../../shared/consent/noticeSweep';
+import { scheduleExistingNotices, sweepNotices, NOTICE_SWEEP_LIMITS } from '../../../shared/consent/noticeSweep';
+import { issueConsent } from '../../../shared/domain/consent';
+import { acceptConsent } from '../../../shared/domain/consentTransitions';
 import { formatDateTime } from '../../../shared/pages/locale';
 import { messagesFor } from '../../../shared/pages/messages';
 import type { ConsentEvent } from '../../../shared/storage/eventStore';
@@ -187,5 +189,42 @@ describe('roles without auto-extension', () => {
     await sweepNotices(live);
     expect(await storedAdmin(consentId)).toMatchObject({ status: 'removed' });
     expect(await eventsOf(consentId, 'delegatedAdmin.expired')).toEqual([]);
+  });
+});
+
+describe('consents from before the schedule existed', () => {
+  it('schedule-notices (once, idempotent) gives them their reminders and their end', async () => {
+    const partner = (await live.partners.findPartner(csp.id))!.value;
+    const now = live.now();
+    const request = { customer: { contactEmail: 'old@contoso.example' }, expiresInDays: 30 };
+    const pending = issueConsent({ id: live.newConsentId(now), partner, request, now });
+    await live.consents.insertConsent({
+      ...pending,
+      linkNonce: 'n'.repeat(43),
+      email: { status: 'sent', sentAt: now.toISOString() },
+    });
+    const admin = customer();
+    const withRoles = issueConsent({
+      id: live.newConsentId(now),
+      partner,
+      request: {
+        customer: { tenantId: admin.tenantId },
+        sendEmail: false,
+        delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR], durationDays: 20 },
+      },
+      now,
+    });
+    const accepted = acceptConsent(withRoles, { now, acceptedBy: admin }).consent;
+    await live.consents.insertConsent(accepted);
+
+    await scheduleExistingNotices(live);
+    await scheduleExistingNotices(live);
+
+    clockAt(Date.parse(pending.expiresAt!) - DAY + 1000);
+    await sweepNotices(live);
+    expect((await live.events.listEvents(pending.id)).filter((e) => e.type === 'consent.reminded')).toHaveLength(1);
+    clockAt(accepted.delegatedAdmin!.expiresAt!);
+    await sweepNotices(live);
+    expect(await storedAdmin(accepted.id)).toMatchObject({ status: 'expired' });
   });
 });
