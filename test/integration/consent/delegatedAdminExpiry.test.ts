@@ -91,6 +91,7 @@ describe('auto-extension (GDAP: 180 days at a time)', () => {
     });
     const partners = await getPage(app, '/partners', { as: admin });
     expect(partners.text).toContain(en.rolesActive(formatDateTime(newEnd, 'en')));
+    expect(partners.text).toContain(en.autoExtendYes);
 
     // The timer fires twice, and two instances at once: one stored extension, one event.
     const reports = [...(await Promise.all([sweepNotices(live), sweepNotices(live)])), await sweepNotices(live)];
