@@ -24,8 +24,9 @@ export type DecisionOutcome =
 type Verdict = Extract<DecisionOutcome, { kind: 'refused' | 'stale' }>;
 
 /**
- * Accepts as the signed-in user. Order of writes: the consent (the truth) first, then the delegated admin notices, the
- * authorization rows, and the audit event — each repeatable, so a retry after a crash anywhere converges, with one event.
+ * Accepts as the signed-in user. Order of writes: the consent (the truth) first, then the delegated admin notices,
+ * the authorization rows, and the audit event — each repeatable, so a retry after a crash anywhere converges, with
+ * one event.
  */
 export async function acceptAsCustomer(
   deps: Dependencies,

@@ -41,12 +41,12 @@ const ACTOR: ConsentEvent['actor'] = { kind: 'system', id: 'notice-sweep' };
 
 /** Puts an emailed invitation's reminders on the schedule (idempotent): called as its email goes out, at `sentAt`. */
 export async function scheduleInvitationReminders(deps: Dependencies, consent: Consent, sentAt: Date): Promise<void> {
-  await schedule(deps, invitationReminders(consent, sentAt), deps.now());
+  await schedule(deps, invitationReminders(consent, sentAt));
 }
 
 /** Puts an accepted consent's delegated admin notices and end on the schedule (idempotent; none without roles). */
 export async function scheduleDelegatedAdminNotices(deps: Dependencies, consent: Consent): Promise<void> {
-  await schedule(deps, delegatedAdminNotices(consent), deps.now());
+  await schedule(deps, delegatedAdminNotices(consent));
 }
 
 /**
@@ -70,7 +70,8 @@ export async function scheduleExistingNotices(deps: Dependencies): Promise<numbe
 }
 
 /** Only notices still ahead: scheduling again (a repeated accept, a repair) never brings back one already handled. */
-async function schedule(deps: Dependencies, notices: Notice[], now: Date): Promise<void> {
+async function schedule(deps: Dependencies, notices: Notice[]): Promise<void> {
+  const now = deps.now();
   for (const notice of notices) {
     if (Date.parse(notice.dueAt) > now.getTime()) await deps.notices.scheduleNotice(notice);
   }
@@ -183,7 +184,7 @@ async function expire(deps: Dependencies, notice: Notice, expiresAt: string, now
   await queueEmails(deps, consent, 'delegated-admin-expired', 0);
 }
 
-/** Stores the delegated admin a read already shows (expired, or extended to its new end); no write when it is stored. */
+/** Stores the delegated admin a read already shows (expired, or extended to its new end); no write once stored. */
 async function storeDelegatedAdminEnd(deps: Dependencies, notice: Notice, now: Date): Promise<Consent> {
   const { consent } = await changeConsent(
     deps,
