@@ -31,10 +31,10 @@ const PARTNER_LOCALE: Locale = 'en';
 export async function sendNotice(deps: Dependencies, message: NoticeMessage): Promise<NoticeDelivery> {
   const consent = (await deps.consents.findConsent(message.partnerId, message.consentId))?.value;
   if (!consent) return dropped('the consent does not exist');
-  const stale = noticeEmailStale(message.kind, consent, deps.now());
-  if (stale) return dropped(stale);
   const partner = (await deps.partners.findPartner(consent.partner.id))?.value;
   if (!partner) return dropped('the partner is not registered');
+  const stale = noticeEmailStale(message.kind, consent, partner, deps.now());
+  if (stale) return dropped(stale);
   const email = noticeEmail(deps, message, consent, partner);
   if (!email) return dropped(`the ${message.recipient} has no email address`);
   const result = await deps.sender.send({

@@ -5,6 +5,7 @@ import { effectiveDelegatedAdmin } from '../domain/delegatedAdmin';
 import {
   delegatedAdminNotices,
   invitationReminders,
+  noticeEmailStale,
   noticeVerdict,
   type Notice,
   type NoticeEmailKind,
@@ -125,6 +126,7 @@ async function handle(deps: Dependencies, notice: Notice, now: Date): Promise<Ha
     case 'drop':
       return 'dropped';
     case 'remind':
+      if (!(await partnerMayStillAsk(deps, stored!, now))) return 'dropped';
       await deps.events.appendEvent(notice.consentId, `reminded-${verdict.daysLeft}d`, {
         at: now.toISOString(),
         type: 'consent.reminded',
@@ -149,6 +151,12 @@ async function handle(deps: Dependencies, notice: Notice, now: Date): Promise<Ha
       await expire(deps, notice, verdict.expiresAt, now);
       return 'expired';
   }
+}
+
+/** A reminder's link opens only while its partner may ask for consent (not suspended, an OEM still eligible). */
+async function partnerMayStillAsk(deps: Dependencies, consent: Consent, now: Date): Promise<boolean> {
+  const partner = (await deps.partners.findPartner(consent.partner.id))?.value;
+  return partner !== undefined && !noticeEmailStale('invitation-reminder', consent, partner, now);
 }
 
 /**

@@ -3,6 +3,7 @@
 import { effectiveConsent, type Consent } from './consent';
 import { autoExtends, extensionsUntil } from './delegatedAdmin';
 import { isPast } from './expiry';
+import { issuingRefusal, type Partner } from './partners';
 
 /** Days before a pending, emailed invitation expires that its contact is reminded. */
 export const INVITATION_REMINDER_DAYS = [7, 1] as const;
@@ -91,11 +92,20 @@ export function noticeVerdict(notice: Notice, consent: Consent | undefined, now:
   }
 }
 
-/** Why an email for this notice must no longer go out (checked again when the email is sent), or undefined. */
-export function noticeEmailStale(kind: NoticeEmailKind, consent: Consent, now: Date): string | undefined {
+/**
+ * Why an email for this notice must no longer go out (checked again when the email is sent), or undefined. A reminder
+ * of a partner that may no longer ask (suspended, an OEM no longer eligible) would lead to a "no longer valid" page.
+ */
+export function noticeEmailStale(
+  kind: NoticeEmailKind,
+  consent: Consent,
+  partner: Partner,
+  now: Date,
+): string | undefined {
   const current = effectiveConsent(consent, now);
   if (kind === 'invitation-reminder') {
-    return current.status === 'pending' ? undefined : `the consent is ${current.status}`;
+    if (current.status !== 'pending') return `the consent is ${current.status}`;
+    return issuingRefusal(partner) && 'the partner may no longer ask for consent';
   }
   if (kind === 'delegated-admin-expiring') {
     const status = current.status === 'accepted' ? current.delegatedAdmin?.status : current.status;

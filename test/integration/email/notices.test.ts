@@ -156,6 +156,32 @@ describe('invitation reminders (7 days and 1 day before the link expires)', () =
     expect(sentTo(cancelledContact)).toHaveLength(1); // its invitation only
     expect(await events(other.id, 'consent.reminded')).toEqual([]);
   });
+  it('a partner suspended since its invitation went out reminds no one: the link would say it is no longer valid', async () => {
+    const partner = await registeredPartner(app, 'direct-csp', { displayName: 'Suspended Devices' });
+    const contact = 'reminders-suspended@contoso.example';
+    const response = await app.call('POST', '/api/consent-requests', {
+      key: partner.key,
+      body: { customer: { contactEmail: contact }, expiresInDays: 30 },
+    });
+    const id = response.body.id as string;
+    await eventually(async () => {
+      const current = await app.call('GET', `/api/consent-requests/${id}`, { key: partner.key });
+      return current.body.email.status === 'sent' ? true : undefined;
+    });
+    const suspended = await app.call('PATCH', `/api/admin/partners/${partner.id}`, {
+      key: app.operatorKey,
+      body: { status: 'suspended' },
+    });
+    expect(suspended.status).toBe(200);
+
+    clockAt(Date.parse(response.body.expiresAt as string) - 7 * DAY + 60_000);
+    await sweepTwiceAndAgain();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+
+    expect(sentTo(contact)).toHaveLength(1); // its invitation only
+    const trail = (await live.events.listEvents(id)).map((event) => event.type);
+    expect(trail).not.toContain('consent.reminded');
+  });
 });
 
 describe('delegated admin without auto-extension: 30, 7 and 1 days before, and on the day', () => {

@@ -14,7 +14,7 @@ import {
   type Notice,
 } from '../../../shared/domain/notices';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/roles';
-import { acceptedConsent, INTUNE_ADMINISTRATOR, later, NOW, pendingConsent, TENANT } from './fixtures';
+import { acceptedConsent, directCsp, INTUNE_ADMINISTRATOR, later, NOW, pendingConsent, TENANT } from './fixtures';
 
 const HOUR = 1 / 24;
 
@@ -93,10 +93,14 @@ describe('invitation reminders: what a due one does', () => {
     });
   });
 
-  it('the email itself is not sent once the consent is decided', () => {
-    expect(noticeEmailStale('invitation-reminder', consent, later(23))).toBeUndefined();
-    expect(noticeEmailStale('invitation-reminder', declineConsent(consent, later(23)), later(23))).toBe(
+  it('the email itself is not sent once the consent is decided, nor when its partner may no longer ask', () => {
+    expect(noticeEmailStale('invitation-reminder', consent, directCsp, later(23))).toBeUndefined();
+    expect(noticeEmailStale('invitation-reminder', declineConsent(consent, later(23)), directCsp, later(23))).toBe(
       'the consent is declined',
+    );
+    const suspended = { ...directCsp, status: 'suspended' as const };
+    expect(noticeEmailStale('invitation-reminder', consent, suspended, later(23))).toBe(
+      'the partner may no longer ask for consent',
     );
   });
 });
@@ -160,9 +164,9 @@ describe('delegated admin notices: what a due one does', () => {
     expect(noticeVerdict(thirty, removeDelegatedAdmin(consent, later(2)), new Date(thirty.dueAt)).kind).toBe('drop');
     const revoked = revokeConsent(consent, { now: later(2), reason: 'support', ticket: 'T-1' });
     expect(noticeVerdict(thirty, revoked, new Date(thirty.dueAt)).kind).toBe('drop');
-    expect(noticeEmailStale('delegated-admin-expiring', removeDelegatedAdmin(consent, later(2)), later(3))).toMatch(
-      /no longer active/,
-    );
+    expect(
+      noticeEmailStale('delegated-admin-expiring', removeDelegatedAdmin(consent, later(2)), directCsp, later(3)),
+    ).toMatch(/no longer active/);
   });
 
   it('a 30-day warning taken when the 7-day one is due too is dropped', () => {
