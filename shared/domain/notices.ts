@@ -2,7 +2,7 @@
 // a notice comes to once it falls due: the schedule and the verdict, as pure rules over the stored consent.
 import { effectiveConsent, type Consent } from './consent';
 import { autoExtends, extensionsUntil } from './delegatedAdmin';
-import { isPast } from './expiry';
+import { daysAfter, isPast } from './expiry';
 import { issuingRefusal, type Partner } from './partners';
 
 /** Days before a pending, emailed invitation expires that its contact is reminded. */
@@ -43,9 +43,7 @@ export type NoticeVerdict =
   | { kind: 'expire'; expiresAt: string }
   | { kind: 'drop'; reason: string };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Names the notice within its consent: scheduling it again lands on the same row, and its event on the same key. */
+/** Names the notice within its consent: scheduling it again lands on the same schedule row. */
 export function noticeKey(notice: Pick<Notice, 'kind' | 'daysLeft' | 'endsAt'>): string {
   return notice.kind === 'delegated-admin-end'
     ? `${notice.kind}-${notice.endsAt}`
@@ -172,7 +170,7 @@ function noticeOf(consent: Consent, kind: NoticeKind, endsAt: string, daysLeft: 
 }
 
 function beforeEnd(endsAt: string, days: number): string {
-  return new Date(Date.parse(endsAt) - days * DAY_MS).toISOString();
+  return daysAfter(new Date(endsAt), -days);
 }
 
 function drop(reason: string): NoticeVerdict {
