@@ -10,11 +10,13 @@ import './functions/customers';
 import './functions/drainInvitationPoison';
 import './functions/health';
 import './functions/notFound';
+import './functions/noticeSweep';
 import './functions/oemVerification';
 import './functions/openapi';
 import './functions/partnersPage';
 import './functions/roles';
 import './functions/sendInvitationEmail';
+import './functions/sendNoticeEmail';
 import './functions/staticFiles';
 import { config } from './shared/config';
 

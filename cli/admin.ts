@@ -1,6 +1,7 @@
 // `npm run admin -- <command>`: bootstrap and look after a deployment by talking to its Table Storage directly.
 import { Command, InvalidArgumentError } from 'commander';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
+import { scheduleExistingNotices } from '../shared/consent/noticeSweep';
 import { indexPartnerTenants, mintPartnerKey, registerPartner } from '../shared/consent/operatorActions';
 import { listOperatorKeys, mintOperatorKey, revokeOperatorKey } from '../shared/consent/operatorKeys';
 import { PARTNER_KINDS, type PartnerKind } from '../shared/domain/partners';
@@ -44,6 +45,14 @@ program
     await revokeOperatorKey(deps, options.keyId);
     print({ keyId: options.keyId, revoked: true });
   });
+
+program
+  .command('schedule-notices')
+  .description(
+    'once, after upgrading to a version with reminders and delegated admin expiry notices: schedule those still ' +
+      'ahead for invitations emailed and consents accepted before (idempotent; reads every pending and accepted consent)',
+  )
+  .action(async () => print({ consentsLookedAt: await scheduleExistingNotices(deps) }));
 
 program
   .command('create-partner')

@@ -4,6 +4,7 @@ import { effectiveConsent, type Consent } from '../domain/consent';
 import { acceptConsent, canTransition, declineConsent } from '../domain/consentTransitions';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
+import { scheduleDelegatedAdminNotices } from './noticeSweep';
 import { grantAuthorizations } from './projection';
 
 /** The consent a customer answers, and the link they answered through (a replaced link decides nothing). */
@@ -23,8 +24,9 @@ export type DecisionOutcome =
 type Verdict = Extract<DecisionOutcome, { kind: 'refused' | 'stale' }>;
 
 /**
- * Accepts as the signed-in user. Order of writes: the consent (the truth) first, then the authorization rows, then the
- * audit event — each repeatable, so a retry after a crash anywhere converges, with one event.
+ * Accepts as the signed-in user. Order of writes: the consent (the truth) first, then the delegated admin notices,
+ * the authorization rows, and the audit event — each repeatable, so a retry after a crash anywhere converges, with
+ * one event.
  */
 export async function acceptAsCustomer(
   deps: Dependencies,
@@ -45,6 +47,7 @@ export async function acceptAsCustomer(
     },
   );
   if (result.kind === 'refused' || result.kind === 'stale') return result;
+  await scheduleDelegatedAdminNotices(deps, consent);
   await grantAuthorizations(deps, consent);
   await recordAcceptance(deps, consent);
   return { kind: result.kind, consent };

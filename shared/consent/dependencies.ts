@@ -13,6 +13,8 @@ import * as idempotency from '../storage/idempotencyStore';
 import * as invitations from '../storage/invitationQueue';
 import * as invitationQuota from '../storage/invitationQuotaStore';
 import * as links from '../storage/linkStore';
+import * as noticeEmails from '../storage/noticeQueue';
+import * as notices from '../storage/noticeStore';
 import * as partners from '../storage/partnerStore';
 import { consentLinksFor, type ConsentLinks } from './consentLinks';
 
@@ -26,6 +28,9 @@ export interface Dependencies {
   invitations: typeof invitations;
   invitationQuota: typeof invitationQuota;
   idempotency: typeof idempotency;
+  /** The schedule of reminders and delegated admin notices, and the queue their emails go through. */
+  notices: typeof notices;
+  noticeEmails: typeof noticeEmails;
   now: () => Date;
   newConsentId: (now: Date) => string;
   /** The URLs customers open, made with this deployment's link key on its public base URL. */
@@ -58,6 +63,8 @@ export const liveDependencies: Dependencies = {
   invitations,
   invitationQuota,
   idempotency,
+  notices,
+  noticeEmails,
   now: () => new Date(),
   newConsentId,
   get consentLinks() {

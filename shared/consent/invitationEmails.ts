@@ -10,6 +10,7 @@ import type { InvitationMessage } from '../storage/invitationQueue';
 import type { Versioned } from '../storage/versioned';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
+import { scheduleInvitationReminders } from './noticeSweep';
 
 /**
  * What became of one delivery. `retry`: the trigger throws, and the host delivers the message again after its
@@ -71,9 +72,14 @@ export async function sendInvitation(deps: Dependencies, message: InvitationMess
   });
 
   switch (result.outcome) {
-    case 'sent':
-      await recordEmail(deps, message, { status: 'sent', sentAt: deps.now().toISOString() });
+    case 'sent': {
+      // Reminders before the email's state: a stop in between sends again under the same operation id (no second
+      // email) and schedules the same reminders again.
+      const sentAt = deps.now();
+      await scheduleInvitationReminders(deps, consent, sentAt);
+      await recordEmail(deps, message, { status: 'sent', sentAt: sentAt.toISOString() });
       return { kind: 'sent' };
+    }
     case 'failed':
       await recordEmail(deps, message, { status: 'failed', lastError: result.reason });
       return { kind: 'failed', reason: result.reason };

@@ -6,6 +6,7 @@ import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
 import { recordAcceptance } from './customerDecisions';
 import { settleUnsendableInvitations } from './invitationEmails';
+import { scheduleDelegatedAdminNotices } from './noticeSweep';
 import { authorizationsComplete, grantAuthorizations } from './projection';
 
 export interface SweepReport {
@@ -63,6 +64,7 @@ async function completeAcceptances(deps: Dependencies): Promise<number> {
   for await (const { value } of deps.consents.consentsInStatus('accepted')) {
     if (!value.customer.tenantId) continue;
     if (await authorizationsComplete(deps, value)) continue;
+    await scheduleDelegatedAdminNotices(deps, value); // written just before the rows on acceptance
     await grantAuthorizations(deps, value);
     await recordAcceptance(deps, value); // the interrupted acceptance may not have reached its event either
     repaired++;

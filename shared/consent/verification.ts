@@ -1,4 +1,5 @@
 // What a partner may do for a customer (R8, R9) and the OEM's consent checks (R14), answered from the authorization rows.
+import { effectiveDelegatedAdmin } from '../domain/delegatedAdmin';
 import type { Partner } from '../domain/partners';
 import { forbidden } from '../errors';
 import type { AuthorizationRecord } from '../storage/authorizationStore';
@@ -36,7 +37,8 @@ export async function customersOf(
   page: PageRequest,
 ): Promise<Page<CustomerEntry>> {
   const found = await deps.authorizations.listPartnerCustomers(partner.id, page);
-  return { ...found, items: found.items.map(customerEntry) };
+  const now = deps.now();
+  return { ...found, items: found.items.map((row) => customerEntry(row, now)) };
 }
 
 /** May this partner register devices for this tenant, on what basis and through which channels (R8, R9). */
@@ -84,11 +86,12 @@ export function requireOem(partner: Partner): void {
   if (partner.type !== 'oem') throw forbidden('Only OEM partners use the OEM verification routes.');
 }
 
-function customerEntry(row: AuthorizationRecord): CustomerEntry {
+/** Delegated admin as it stands now (expired, or auto-extended to its new end), whether or not the sweep stored it. */
+function customerEntry(row: AuthorizationRecord, now: Date): CustomerEntry {
   const { tenantId, customerDisplayName, basis, channels, consentId, acceptedAt, delegatedAdmin } = row;
   const entry: CustomerEntry = { tenantId, basis, channels, consentId, acceptedAt };
   if (customerDisplayName) entry.displayName = customerDisplayName;
-  if (delegatedAdmin) entry.delegatedAdmin = delegatedAdmin;
+  if (delegatedAdmin) entry.delegatedAdmin = effectiveDelegatedAdmin(delegatedAdmin, now);
   return entry;
 }
 

@@ -1,7 +1,7 @@
 // Domain objects as the customer pages' view models: who the partner is, what it may do, why someone is refused.
 import type { AcceptanceRefusal } from '../domain/acceptance';
 import { withoutAbsentFields as withoutAbsent, type Consent } from '../domain/consent';
-import { effectiveDelegatedAdmin } from '../domain/delegatedAdmin';
+import { autoExtends, effectiveDelegatedAdmin } from '../domain/delegatedAdmin';
 import { channelsFor, type Partner, type PartnerKind } from '../domain/partners';
 import type {
   AcceptedPageView,
@@ -157,7 +157,7 @@ function delegatedAdminEntry(
   if (!admin) return undefined;
   const current = effectiveDelegatedAdmin(admin, now);
   if (current.status === 'active' && current.expiresAt) {
-    return { status: 'active', roles: current.roles, expiresAt: current.expiresAt };
+    return { status: 'active', roles: current.roles, expiresAt: current.expiresAt, autoExtends: autoExtends(current) };
   }
   return current.status === 'removed' || current.status === 'expired' ? { status: current.status } : undefined;
 }

@@ -1,7 +1,7 @@
 // Delegated admin (GDAP) rules: which roles, how long, auto-extension, who may ask, and the status over time (R3, R10, R15).
 import type { FieldError } from '../errors';
 import { PARTNER_KIND_RULES, type PartnerKind } from './partners';
-import { findRole, GLOBAL_ADMINISTRATOR_ROLE_ID, type DirectoryRole } from './roles';
+import { findRole, GLOBAL_ADMINISTRATOR_ROLE_ID, includesGlobalAdministrator, type DirectoryRole } from './roles';
 import { daysAfter, isPast } from './expiry';
 
 /**
@@ -78,12 +78,32 @@ export function activateDelegatedAdmin(delegatedAdmin: DelegatedAdmin, acceptedA
   return { ...delegatedAdmin, status: 'active', expiresAt: daysAfter(acceptedAt, delegatedAdmin.durationDays) };
 }
 
-/** Delegated admin as it stands at `now`: active roles past their expiry read as expired, stored or not. */
+/**
+ * Delegated admin as it stands at `now`, stored or not: active roles past their end are expired — unless they
+ * auto-extend, when the end moves on by 180 days at a time until it is ahead of `now` again.
+ */
 export function effectiveDelegatedAdmin(delegatedAdmin: DelegatedAdmin, now: Date): DelegatedAdmin {
-  if (delegatedAdmin.status === 'active' && isPast(delegatedAdmin.expiresAt, now)) {
-    return { ...delegatedAdmin, status: 'expired' };
+  if (delegatedAdmin.status !== 'active' || !isPast(delegatedAdmin.expiresAt, now)) return delegatedAdmin;
+  if (!autoExtends(delegatedAdmin)) return { ...delegatedAdmin, status: 'expired' };
+  return { ...delegatedAdmin, expiresAt: extensionsUntil(delegatedAdmin.expiresAt!, now).at(-1) };
+}
+
+/** GDAP: roles auto-extend only when asked to, and never while they include Global Administrator. */
+export function autoExtends(delegatedAdmin: DelegatedAdmin): boolean {
+  return delegatedAdmin.autoExtend && !includesGlobalAdministrator(delegatedAdmin.roles.map((role) => role.id));
+}
+
+/**
+ * The ends an auto-extension from `end` has moved through by `now`, oldest first: each 180 days after the one before,
+ * the last the first still ahead of `now`. Empty while `end` has not passed. One extension event is written per end.
+ */
+export function extensionsUntil(end: string, now: Date): string[] {
+  const ends: string[] = [];
+  for (let current = end; isPast(current, now);) {
+    current = daysAfter(new Date(current), DELEGATED_ADMIN_LIMITS.autoExtensionDays);
+    ends.push(current);
   }
-  return delegatedAdmin;
+  return ends;
 }
 
 function kindRefusal(partnerKind: PartnerKind): string {

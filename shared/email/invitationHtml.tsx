@@ -3,8 +3,8 @@ import type { Child } from 'hono/jsx';
 import { renderToString } from 'hono/jsx/dom/server';
 import type { InvitationContent } from './invitationModel';
 
-/** Inline styles in one table: mail clients drop <style> blocks and external CSS. */
-const STYLE = {
+/** Inline styles in one table: mail clients drop <style> blocks and external CSS. The notice emails share them. */
+export const STYLE = {
   body: 'margin:0;padding:0;background-color:#f3f3f3;',
   page: 'background-color:#f3f3f3;',
   pageCell: 'padding:24px 12px;',
@@ -87,7 +87,7 @@ function InvitationDocument({ content }: { content: InvitationContent }) {
 }
 
 /** A presentation table: the only layout every mail client (Outlook's Word engine included) gets right. */
-function Layout({ width, style, children }: { width: string; style?: string; children: Child }) {
+export function Layout({ width, style, children }: { width: string; style?: string; children: Child }) {
   return (
     <table role="presentation" width={width} cellpadding={0} cellspacing={0} border={0} style={style}>
       {children}
@@ -95,7 +95,7 @@ function Layout({ width, style, children }: { width: string; style?: string; chi
   );
 }
 
-function Row({ heading, children }: { heading?: string; children: Child }) {
+export function Row({ heading, children }: { heading?: string; children: Child }) {
   return (
     <tr>
       <td style={STYLE.cell}>
@@ -106,7 +106,7 @@ function Row({ heading, children }: { heading?: string; children: Child }) {
   );
 }
 
-function Facts({ facts }: { facts: InvitationContent['requester']['facts'] }) {
+export function Facts({ facts }: { facts: InvitationContent['requester']['facts'] }) {
   return (
     <table role="presentation" cellpadding={0} cellspacing={0} border={0}>
       {facts.map((fact) => (
@@ -173,7 +173,8 @@ function Message({ message }: { message: InvitationContent['message'] }) {
   );
 }
 
-function Action({ action }: { action: InvitationContent['action'] }) {
+/** The button and the link written out; the invitation adds its expiry below them. */
+export function Action({ action }: { action: Omit<InvitationContent['action'], 'expiry'> & { expiry?: string } }) {
   return (
     <Row>
       <table role="presentation" cellpadding={0} cellspacing={0} border={0} style="margin:16px 0 12px;">
@@ -192,9 +193,11 @@ function Action({ action }: { action: InvitationContent['action'] }) {
           {action.url}
         </a>
       </p>
-      <p style={STYLE.paragraph}>
-        <strong>{action.expiry}</strong>
-      </p>
+      {action.expiry ? (
+        <p style={STYLE.paragraph}>
+          <strong>{action.expiry}</strong>
+        </p>
+      ) : null}
     </Row>
   );
 }

@@ -11,7 +11,7 @@ import type { AcsConnection } from '../config';
 import { visibleLine } from '../domain/suppliedText';
 import type { MailAddress } from './invitationModel';
 
-export { invitationOperationId } from './operationId';
+export { invitationOperationId, noticeOperationId } from './operationId';
 export type { MailAddress } from './invitationModel';
 
 export interface OutgoingEmail {

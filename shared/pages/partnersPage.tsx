@@ -62,6 +62,7 @@ function DelegatedAdmin(props: { t: Messages; view: PartnersPageView; entry: Par
         <>
           <p>{t.rolesActive(formatDateTime(admin.expiresAt, props.view.locale))}</p>
           <RoleList roles={admin.roles} />
+          <p class="muted">{admin.autoExtends ? t.autoExtendYes : t.autoExtendNo}</p>
         </>
       )}
       {entry.removeDelegatedAdmin && (

@@ -132,8 +132,13 @@ export interface PartnerEntryView {
   channels: readonly Channel[];
   indirectProvider?: IndirectProviderView;
   acceptedAt: Instant;
-  /** Absent when the consent never had delegated admin roles. */
-  delegatedAdmin?: { status: 'active'; roles: RoleView[]; expiresAt: Instant } | { status: 'removed' | 'expired' };
+  /**
+   * Absent when the consent never had delegated admin roles. `expiresAt` is the end as it stands now: roles that
+   * auto-extend show the end they have been extended to.
+   */
+  delegatedAdmin?:
+    | { status: 'active'; roles: RoleView[]; expiresAt: Instant; autoExtends: boolean }
+    | { status: 'removed' | 'expired' };
   /** Present for a CSP consent with active delegated admin: the form that removes the roles (R3). */
   removeDelegatedAdmin?: { action: string; csrfToken: string };
 }

@@ -1,6 +1,8 @@
 import {
   activateDelegatedAdmin,
+  autoExtends,
   effectiveDelegatedAdmin,
+  extensionsUntil,
   LEAST_PRIVILEGE_WARNING,
   validateDelegatedAdminRequest,
   type DelegatedAdminDecision,
@@ -147,5 +149,44 @@ describe('delegated admin status', () => {
     expect(effectiveDelegatedAdmin(requested, later(1000)).status).toBe('requested');
     const removed = { ...activateDelegatedAdmin(requested, NOW), status: 'removed' as const };
     expect(effectiveDelegatedAdmin(removed, later(1000)).status).toBe('removed');
+  });
+
+  it('R3: auto-extending roles do not expire at their end: the end moves on by 180 days, in steps, before any sweep', () => {
+    const active = activateDelegatedAdmin({ ...requested, autoExtend: true }, NOW); // ends 2026-12-24T10:00Z
+    expect(effectiveDelegatedAdmin(active, new Date(later(30).getTime() - 1))).toBe(active);
+    expect(effectiveDelegatedAdmin(active, later(30))).toEqual({
+      ...active,
+      status: 'active',
+      expiresAt: '2027-06-22T10:00:00.000Z',
+    });
+    expect(effectiveDelegatedAdmin(active, later(30 + 180 + 1))).toMatchObject({
+      status: 'active',
+      expiresAt: '2027-12-19T10:00:00.000Z',
+    });
+  });
+
+  it('R3: the extensions reached by a moment, one per 180 days, none before the end', () => {
+    const end = '2026-12-24T10:00:00.000Z';
+    expect(extensionsUntil(end, new Date('2026-12-24T09:59:59.999Z'))).toEqual([]);
+    expect(extensionsUntil(end, new Date(end))).toEqual(['2027-06-22T10:00:00.000Z']);
+    expect(extensionsUntil(end, new Date('2027-06-22T10:00:00.000Z'))).toEqual([
+      '2027-06-22T10:00:00.000Z',
+      '2027-12-19T10:00:00.000Z',
+    ]);
+  });
+
+  it('R10: roles that include Global Administrator never auto-extend, even if stored with autoExtend', () => {
+    const withGlobalAdministrator = activateDelegatedAdmin(
+      {
+        ...requested,
+        roles: [{ id: GLOBAL_ADMINISTRATOR_ROLE_ID, displayName: 'Global Administrator' }],
+        autoExtend: true,
+      },
+      NOW,
+    );
+    expect(autoExtends(withGlobalAdministrator)).toBe(false);
+    expect(effectiveDelegatedAdmin(withGlobalAdministrator, later(30)).status).toBe('expired');
+    expect(autoExtends({ ...requested, autoExtend: true })).toBe(true);
+    expect(autoExtends(requested)).toBe(false);
   });
 });

@@ -66,4 +66,15 @@ describe('registration with the Functions host (func start, Azure)', () => {
       direction: 'in',
     });
   });
+
+  it('registers the hourly notice sweep as a timer and the notice sender as a queue trigger on the app storage', () => {
+    const binding = (name: string, type: string) =>
+      Object.values(registered.find((f) => f.name === name)!.bindings).find((b) => b.type === type);
+    expect(binding('noticeSweep', 'timerTrigger')).toMatchObject({ schedule: '0 10 * * * *', direction: 'in' });
+    expect(binding('sendNoticeEmail', 'queueTrigger')).toMatchObject({
+      queueName: 'notice-emails',
+      connection: 'AzureWebJobsStorage',
+      direction: 'in',
+    });
+  });
 });

@@ -52,7 +52,12 @@ export function partnersView(locale: Locale, overrides: Partial<PartnersPageView
         partner: { displayName: 'Fabrikam Devices', kind: 'direct-csp', verifiedDomain: 'fabrikam.com' },
         channels: ['partner-center-api', 'partner-center-csv'],
         acceptedAt: '2026-11-20T09:00:00.000Z',
-        delegatedAdmin: { status: 'active', roles: [INTUNE_ADMINISTRATOR], expiresAt: '2028-11-19T09:00:00.000Z' },
+        delegatedAdmin: {
+          status: 'active',
+          roles: [INTUNE_ADMINISTRATOR],
+          expiresAt: '2028-11-19T09:00:00.000Z',
+          autoExtends: false,
+        },
         removeDelegatedAdmin: { action: '/partners/consent-csp-1/remove-delegated-admin', csrfToken: 'csrf-remove-1' },
       },
       {

@@ -21,6 +21,20 @@ describe('partners page', () => {
     );
   });
 
+  it('R3: active roles say whether they end or are extended by 180 days at a time (en, de)', () => {
+    for (const locale of LOCALES) {
+      const t = messagesFor(locale);
+      const base = partnersView(locale);
+      const [csp, ...others] = base.entries;
+      const ending = visibleText(renderPartnersPage(base).html);
+      expect(ending).toContain(t.autoExtendNo);
+      const extending = { ...csp!, delegatedAdmin: { ...csp!.delegatedAdmin!, autoExtends: true } } as typeof csp;
+      const text = visibleText(renderPartnersPage({ ...base, entries: [extending!, ...others] }).html);
+      expect(text).toContain(t.autoExtendYes);
+      expect(text).not.toContain(t.autoExtendNo);
+    }
+  });
+
   it('R9: shows the indirect provider authorized through a reseller, and a consent without roles says so (de)', () => {
     const t = messagesFor('de');
     const text = visibleText(renderPartnersPage(partnersView('de')).html);
@@ -103,6 +117,7 @@ describe('partners page', () => {
             status: 'active',
             roles: [{ id: 'r', displayName: ATTRIBUTE_PAYLOAD }],
             expiresAt: '2028-01-01T00:00:00Z',
+            autoExtends: false,
           },
         },
         { ...reseller!, indirectProvider: { displayName: ATTRIBUTE_PAYLOAD, channels: [] } },
