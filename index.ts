@@ -15,6 +15,8 @@ import './functions/openapi';
 import './functions/partnersPage';
 import './functions/sendInvitationEmail';
 import './functions/staticFiles';
+import './functions/webhooks';
+import './functions/webhooksDelivery';
 import { config } from './shared/config';
 
 // Fail start-up with a message naming each bad setting, rather than on the first request.
