@@ -1,7 +1,7 @@
 // Request and response shapes of the webhook routes (API.md Part 2, "Webhooks"), and the payload every delivery carries.
 import { z } from 'zod';
 import { WEBHOOK_EVENT_TYPES } from '../domain/webhooks';
-import { nameSchema, pageQuerySchema } from './common';
+import { nameSchema } from './common';
 import { consentSchema, time } from './responses';
 
 const eventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES, {
@@ -55,8 +55,6 @@ export const webhookDeliverySchema = z.object({
   nextAttemptAt: time.optional(),
 });
 export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
-
-export const webhookDeliveriesQuerySchema = pageQuerySchema;
 
 /** What a receiver gets: the event, when it happened, and the consent as the partner's API shows it at dispatch. */
 export const webhookPayloadSchema = z.object({

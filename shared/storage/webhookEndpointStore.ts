@@ -71,6 +71,7 @@ export async function insertEndpoint(endpoint: StoredWebhookEndpoint, max: numbe
 
 /** Removes an endpoint and its place in the roster together; false when it was not there. */
 export async function deleteEndpoint(partnerId: string, endpointId: string): Promise<boolean | 'raced'> {
+  if (endpointId === ROSTER) return false;
   const table = await tableClient(TABLES.webhookEndpoints);
   const [roster, endpoint] = await Promise.all([
     getOrUndefined<RosterEntity>(table, partnerId, ROSTER),

@@ -35,7 +35,7 @@ export type DispatchMessage = z.infer<typeof dispatchMessageSchema>;
 const sendDispatch = queueSender<DispatchMessage>(QUEUES.webhookEvents);
 
 /** An audit event's id: its consent and the change's key, unique and stable however often the change is retried. */
-export function eventIdOf(consentId: string, key: string): string {
+function eventIdOf(consentId: string, key: string): string {
   return `${consentId}.${key}`;
 }
 

@@ -16,7 +16,7 @@ import { ownEndpoint } from './endpoints';
 const OUTBOX_GRACE_MS = 2 * 60 * 1000;
 
 /** Outbox rows a sweep run dispatches at most: each costs a few storage calls per endpoint. */
-export const OUTBOX_SWEEP_LIMIT = 200;
+const OUTBOX_SWEEP_LIMIT = 200;
 
 /** Turns one outbox event into deliveries and queues their first attempts; a vanished row is a finished dispatch. */
 export async function dispatchWebhookEvent(deps: WebhookDependencies, eventId: string): Promise<number> {

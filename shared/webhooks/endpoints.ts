@@ -94,7 +94,7 @@ export async function ownEndpoint(
   return found;
 }
 
-export function toWebhookEndpoint(endpoint: StoredWebhookEndpoint): WebhookEndpoint {
+function toWebhookEndpoint(endpoint: StoredWebhookEndpoint): WebhookEndpoint {
   return {
     id: endpoint.id,
     url: endpoint.url,

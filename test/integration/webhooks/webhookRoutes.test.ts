@@ -110,6 +110,9 @@ describe('registering webhook endpoints', () => {
       expect([method, suffix, answer.status]).toEqual([method, suffix, 404]);
     }
     expect((await app.call('GET', `/api/webhooks/${body.id}`, { key: owner.key })).status).toBe(200);
+    for (const method of ['GET', 'DELETE']) {
+      expect((await app.call(method, '/api/webhooks/~roster', { key: owner.key })).status).toBe(404);
+    }
   });
 
   it('DELETE answers 204, then the endpoint is gone (404)', async () => {
