@@ -54,6 +54,22 @@ export async function attemptDelivery(deps: WebhookDependencies, message: Delive
   return outcome.kind;
 }
 
+/**
+ * A delivery whose attempts kept throwing (storage down, a secret that no longer opens) until the host gave the message
+ * up: it ends `failed`, so the partner sees it in the deliveries list rather than pending for ever.
+ */
+export async function abandonDelivery(deps: WebhookDependencies, message: DeliveryMessage): Promise<boolean> {
+  const found = await deps.deliveries.findDelivery(message.endpointId, message.key);
+  if (!found || found.value.status !== 'pending') return false;
+  try {
+    await deps.deliveries.replaceDelivery(settled(found.value, 'failed'), found.etag);
+    return true;
+  } catch (error) {
+    if (isPreconditionFailed(error)) return false; // an attempt is under way after all: it settles the delivery
+    throw error;
+  }
+}
+
 async function record(
   deps: WebhookDependencies,
   message: DeliveryMessage,

@@ -9,7 +9,7 @@ import type { DeliveryMessage } from '../../../shared/storage/webhookDeliverySto
 import { outboxEventFor } from '../../../shared/storage/webhookOutbox';
 import { listWebhookDeliveries } from '../../../shared/webhooks/deliveries';
 import { liveWebhookDependencies, type WebhookDependencies } from '../../../shared/webhooks/dependencies';
-import { attemptDelivery } from '../../../shared/webhooks/delivery';
+import { abandonDelivery, attemptDelivery } from '../../../shared/webhooks/delivery';
 import { dispatchWebhookEvent, sendTestEvent, sweepWebhookOutbox } from '../../../shared/webhooks/dispatch';
 import { readWebhook, registerWebhook, rotateWebhookSecret } from '../../../shared/webhooks/endpoints';
 import type { PostResult, SignedPost } from '../../../shared/webhooks/post';
@@ -132,6 +132,21 @@ describe('retries (API.md: about 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h,
     expect(outcomes.sort()).toEqual(['not-due', 'retry']);
     expect([early, third, late]).toEqual(['not-due', 'delivered', 'not-due']);
     expect(posts).toHaveLength(3);
+  });
+});
+
+describe('a delivery the host gave up on', () => {
+  it('ends failed in the deliveries list once its message reaches the poison queue', async () => {
+    const { deps, queued } = world();
+    const partner = await storedPartner('direct-csp');
+    const endpoint = await endpointOf(deps, partner);
+    await sendTestEvent(deps, partner, endpoint.id);
+
+    expect(await abandonDelivery(deps, queued[0]!.message)).toBe(true);
+
+    const { items } = await listWebhookDeliveries(deps, partner, endpoint.id, { pageSize: 5 });
+    expect(items).toEqual([expect.objectContaining({ type: 'webhook.test', status: 'failed', attempts: 0 })]);
+    expect(await abandonDelivery(deps, queued[0]!.message)).toBe(false);
   });
 });
 
