@@ -27,7 +27,7 @@ export async function targetRefusal(
   if (parsed.username || parsed.password) return 'must not carry a user name or password';
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   const addresses = isIP(host) ? [host] : await resolved(host, resolve);
-  if (addresses === undefined) return `its host ${host} does not resolve to an address`;
+  if (addresses === undefined) return `has a host (${host}) that does not resolve to an address`;
   const refused = addresses.find((address) => !isPublicAddress(address));
   return (
     refused &&
