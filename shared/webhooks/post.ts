@@ -23,16 +23,20 @@ export interface PostResult {
 
 export type PostWebhook = (post: SignedPost) => Promise<PostResult>;
 
-/** The live sender, for the given target rules. */
-export function webhookPoster(targets: WebhookTargets, resolve: ResolveHost = resolveHost): PostWebhook {
+/** The live sender, for the given target rules; `timeoutMs` is the contract's 15 s unless a test shortens it. */
+export function webhookPoster(
+  targets: WebhookTargets,
+  resolve: ResolveHost = resolveHost,
+  timeoutMs = WEBHOOK_TIMEOUT_MS,
+): PostWebhook {
   return async (post) => {
     const refusal = await targetRefusal(post.url, targets, resolve);
     if (refusal) return { error: `the URL ${refusal}` };
-    return send(post, targets === 'public' ? { lookup: checkedLookup(resolve) } : {});
+    return send(post, timeoutMs, targets === 'public' ? { lookup: checkedLookup(resolve) } : {});
   };
 }
 
-function send(post: SignedPost, options: RequestOptions): Promise<PostResult> {
+function send(post: SignedPost, timeoutMs: number, options: RequestOptions): Promise<PostResult> {
   const url = new URL(post.url);
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
@@ -42,7 +46,7 @@ function send(post: SignedPost, options: RequestOptions): Promise<PostResult> {
         ...options,
         method: 'POST',
         headers: { ...post.headers, 'content-length': Buffer.byteLength(post.body).toString() },
-        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       },
       (response) => {
         const retryAfter = response.headers['retry-after'];
@@ -53,7 +57,7 @@ function send(post: SignedPost, options: RequestOptions): Promise<PostResult> {
     );
     outgoing.on('error', (error) =>
       resolve({
-        error: error.name === 'AbortError' ? `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : error.message,
+        error: error.name === 'AbortError' ? `no answer within ${timeoutMs / 1000} s` : error.message,
       }),
     );
     outgoing.end(post.body);

@@ -12,6 +12,8 @@ export interface ReceivedDelivery {
 export interface ScriptedAnswer {
   status: number;
   headers?: Record<string, string>;
+  /** Never answer (a hung receiver); the connection stays open until the sender gives up. */
+  hang?: boolean;
 }
 
 export interface WebhookReceiver {
@@ -31,7 +33,7 @@ export async function startWebhookReceiver(path = '/hooks'): Promise<WebhookRece
     request.on('end', () => {
       received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() });
       const answer = script.shift() ?? { status: 204 };
-      response.writeHead(answer.status, answer.headers).end();
+      if (!answer.hang) response.writeHead(answer.status, answer.headers).end();
     });
   });
   server.keepAliveTimeout = 1000;

@@ -71,4 +71,10 @@ describe('delivering on the local host', () => {
     expect(result).toEqual({ statusCode: 429, retryAfter: '30' });
     expect(receiver.received.at(-1)!.body).toBe('{}');
   });
+
+  it('gives up on a receiver that does not answer within the timeout, with no status', async () => {
+    receiver.answerNext({ status: 200, hang: true });
+    const result = await webhookPoster('local', undefined, 300)(post(receiver.url));
+    expect(result).toEqual({ error: 'no answer within 0.3 s' });
+  });
 });
