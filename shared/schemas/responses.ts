@@ -5,7 +5,7 @@ import type { Partner } from '../domain/partners';
 import { CHANNELS, PARTNER_KINDS } from '../domain/partners';
 import { CONSENT_STATUSES, EMAIL_STATUSES, LOCALES } from '../domain/consent';
 
-export const time = z.string().describe('RFC 3339 UTC time');
+const time = z.string().describe('RFC 3339 UTC time');
 const guid = z.string().describe('lower-case GUID');
 const channel = z.enum(CHANNELS);
 const basis = z.enum(['direct', 'indirect-provider', 'oem']);

@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { WEBHOOK_EVENT_TYPES } from '../domain/webhooks';
 import { nameSchema } from './common';
-import { consentSchema, time } from './responses';
+import { consentSchema } from './responses';
+
+/** The contract's time format, as the consent resource declares it. */
+const time = consentSchema.shape.createdAt;
 
 const eventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES, {
   error: `must be one of ${WEBHOOK_EVENT_TYPES.join(', ')}`,
