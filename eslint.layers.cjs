@@ -21,6 +21,7 @@ const LAYERS = {
   openapi: ['http', 'schemas'],
   functionRegistry: ['http', 'openapi'],
   customer: ['auth', 'config', 'domain', 'errors', 'http', 'pages', 'storage'],
+  webhooks: ['config', 'domain', 'errors', 'schemas', 'storage'],
   consent: ['auth', 'config', 'customer', 'domain', 'email', 'errors', 'hostSettings', 'pages', 'schemas', 'storage'],
 };
 

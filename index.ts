@@ -18,6 +18,8 @@ import './functions/roles';
 import './functions/sendInvitationEmail';
 import './functions/sendNoticeEmail';
 import './functions/staticFiles';
+import './functions/webhooks';
+import './functions/webhooksDelivery';
 import { config } from './shared/config';
 
 // Fail start-up with a message naming each bad setting, rather than on the first request.

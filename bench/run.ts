@@ -11,6 +11,7 @@ import { TABLES } from '../shared/storage/tableNames';
 import { startAcsStub, type AcsStub } from '../test/support/acsStub';
 import { measureEndpoint, measureOperation, percentiles, round, timeRuns, type Figures } from './measure';
 import { freePort } from '../dev/freePort';
+import { webhookDelivery, type WebhookBench } from './webhooks';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -62,7 +63,16 @@ async function main(): Promise<void> {
     rows.push(await issuing(base, setup, insertBaseline));
     rows.push(await coldStart());
     const pipeline = await emailPipeline(base, setup, stub, rows, insertBaseline);
-    report(rows, pipeline);
+    const webhooks = await webhookDelivery(
+      (method, route, key, body) => call(base, method, route, key, body),
+      operatorKey,
+    );
+    rows.push({
+      name: 'Accepting a consent, concurrency 1, with the webhook outbox',
+      ...webhooks.accept,
+      goal: 'the outbox adds one write; queueing runs beside the event',
+    });
+    report(rows, pipeline, webhooks);
   } finally {
     await stop(host);
     await stub.close();
@@ -296,7 +306,7 @@ async function coldStart(): Promise<Row> {
   };
 }
 
-function report(rows: Row[], pipeline: PipelineFigures): void {
+function report(rows: Row[], pipeline: PipelineFigures, webhooks: WebhookBench): void {
   const lines = [
     '# Benchmark results',
     '',
@@ -320,14 +330,22 @@ function report(rows: Row[], pipeline: PipelineFigures): void {
     `| ${pipeline.invitations} | ${pipeline.totalSeconds} s | ${pipeline.sendsPerSecond} | ${pipeline.baselineSendsPerSecond} | ` +
       `${round(pipeline.sendsPerSecond / pipeline.baselineSendsPerSecond)}× | ${pipeline.duplicates} |`,
     '',
+    '## Webhook delivery',
+    '',
+    `| events (acceptances) | from first acceptance to last delivery | deliveries per second | baseline: sign with standardwebhooks and POST, ${QUEUE_SETTINGS.batchSize} at a time | ratio | duplicates |`,
+    '|---|---|---|---|---|---|',
+    `| ${webhooks.pipeline.events} | ${webhooks.pipeline.totalSeconds} s | ${webhooks.pipeline.deliveriesPerSecond} | ` +
+      `${webhooks.pipeline.baselinePerSecond} | ${round(webhooks.pipeline.deliveriesPerSecond / webhooks.pipeline.baselinePerSecond)}× | ${webhooks.pipeline.duplicates} |`,
+    '',
     'Baselines: raw `@azure/data-tables` point reads of the same row against the same Azurite (OEM verification, bulk: ' +
-      '1000 reads at concurrency 64), a raw consent-row insert (issuing), and loading the unbundled `build/index.js` (cold start).',
+      '1000 reads at concurrency 64), a raw consent-row insert (issuing), loading the unbundled `build/index.js` (cold start), ' +
+      'and the same acceptance writing its audit event directly, without the webhook outbox (accepting).',
   ];
   const markdown = `${lines.join('\n')}\n`;
   writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.md'), markdown);
   writeFileSync(
     path.join(ROOT, 'bench', 'results', 'latest.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, durationSeconds: DURATION, rows, pipeline }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, durationSeconds: DURATION, rows, pipeline, webhooks: webhooks.pipeline }, null, 2)}\n`,
   );
   process.stdout.write(markdown);
 }

@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   if (!process.env.EMAIL_TRANSPORT?.trim()) process.env.EMAIL_TRANSPORT = 'outbox';
   // The sign-in stand-in served below is this host's front, so it vouches for the principal header (refused in Azure).
   process.env.LOCAL_SIGN_IN = 'true';
+  // Webhooks may go to http:// and loopback receivers here, so a developer can watch deliveries (refused in Azure).
+  process.env.LOCAL_WEBHOOK_TARGETS = 'true';
 
   let host;
   let operatorKey;

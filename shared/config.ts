@@ -33,6 +33,8 @@ export type EmailSettings =
  */
 export type SignInTrust = 'platform' | 'local' | 'none';
 
+export type WebhookTargets = 'public' | 'local';
+
 export interface Config {
   storage: StorageConnection;
   /** The one answer to "may this app believe the principal header?" (shared/auth/principal.ts asks it). */
@@ -41,8 +43,13 @@ export interface Config {
   publicBaseUrl: string;
   /** The running version, reported by `/api/health`. */
   version: string;
-  /** Keys derived from APP_SECRET, one per purpose (form tokens, link tokens, page tokens), so no key serves two. */
-  keys: { csrf: Buffer; links: Buffer; pages: Buffer };
+  /** Keys derived from APP_SECRET, one per purpose (form, link and page tokens, webhook secrets), so no key serves two. */
+  keys: { csrf: Buffer; links: Buffer; pages: Buffer; webhookSecrets: Buffer };
+  /**
+   * Where webhooks may point. 'public': https only, never to loopback, private, link-local or metadata addresses.
+   * 'local': also http and any address, so the local host and tests can receive deliveries (LOCAL_WEBHOOK_TARGETS).
+   */
+  webhookTargets: WebhookTargets;
   email: EmailSettings;
   /** API.md's invitation email limit per partner and hour. */
   invitationEmailsPerHour: number;
@@ -120,6 +127,13 @@ const localSchema = z.object({
       .pipe(z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }))
       .optional(),
   ),
+  LOCAL_WEBHOOK_TARGETS: blankIsAbsent(
+    z
+      .string()
+      .transform((value) => value.toLowerCase())
+      .pipe(z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }))
+      .optional(),
+  ),
 });
 
 const environmentSchema = settingsSchema.extend(platformSchema.shape).extend(localSchema.shape);
@@ -163,14 +177,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       csrf: derivedKey(settings.APP_SECRET, 'csrf'),
       links: derivedKey(settings.APP_SECRET, 'consent-links'),
       pages: derivedKey(settings.APP_SECRET, 'page-tokens'),
+      webhookSecrets: derivedKey(settings.APP_SECRET, 'webhook-secrets'),
     },
+    webhookTargets: settings.LOCAL_WEBHOOK_TARGETS === 'true' ? 'local' : 'public',
     email: emailSettings(settings),
   };
 }
 
 /**
  * Every application setting this module reads (the infrastructure tests check Azure sets each one that applies
- * there). Not listed: what App Service sets itself (platformSchema), and the local-only LOCAL_SIGN_IN.
+ * there). Not listed: what App Service sets itself (platformSchema), and the local-only LOCAL_SIGN_IN and
+ * LOCAL_WEBHOOK_TARGETS.
  */
 export const SETTING_NAMES = Object.keys(settingsSchema.shape);
 
@@ -225,6 +242,11 @@ function azureProblems(env: NodeJS.ProcessEnv): string[] {
   if (env.LOCAL_SIGN_IN?.trim().toLowerCase() === 'true') {
     problems.push(
       "LOCAL_SIGN_IN is for the local host's sign-in stand-in, but the app runs in Azure (WEBSITE_SITE_NAME is set): remove it; in Azure the platform's sign-in vouches for users",
+    );
+  }
+  if (env.LOCAL_WEBHOOK_TARGETS?.trim().toLowerCase() === 'true') {
+    problems.push(
+      'LOCAL_WEBHOOK_TARGETS lets webhooks reach http and private addresses, but the app runs in Azure (WEBSITE_SITE_NAME is set): remove it',
     );
   }
   return problems;

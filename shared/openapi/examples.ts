@@ -9,6 +9,13 @@ import type {
   partnerSchema,
 } from '../schemas/responses';
 import type { consentRequestSchema } from '../schemas/consentRequests';
+import type {
+  webhookDeliverySchema,
+  webhookEndpointSchema,
+  webhookRegistrationSchema,
+  webhookTestSchema,
+  webhookWithSecretSchema,
+} from '../schemas/webhooks';
 
 type Example<S extends z.ZodType> = z.output<S>;
 
@@ -187,4 +194,41 @@ export const deviceCheckExample: Example<typeof deviceSubmissionCheckSchema> = {
     },
   ],
   summary: { rows: 2, valid: 1, invalid: 1 },
+};
+
+export const WEBHOOK_ID = 'wh_5f0c2a9e1b7d3c8a4e6f1b2d';
+
+export const webhookRegistrationExample: z.input<typeof webhookRegistrationSchema> = {
+  url: 'https://hooks.contoso.example/autopilot-consent',
+  events: ['consent.accepted', 'consent.revoked'],
+  description: 'Order system',
+};
+
+export const webhookEndpointExample: Example<typeof webhookEndpointSchema> = {
+  id: WEBHOOK_ID,
+  url: 'https://hooks.contoso.example/autopilot-consent',
+  events: ['consent.accepted', 'consent.revoked'],
+  description: 'Order system',
+  createdAt: ISSUED_AT,
+  status: 'active',
+};
+
+export const webhookWithSecretExample: Example<typeof webhookWithSecretSchema> = {
+  ...webhookEndpointExample,
+  secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw4Zb2Q9ZTgjE=',
+};
+
+export const webhookTestExample: Example<typeof webhookTestSchema> = {
+  id: 'test.8c1e4b7a-2f3d-4e5c-9a6b-0d1f2e3c4b5a',
+  type: 'webhook.test',
+};
+
+export const webhookDeliveryExample: Example<typeof webhookDeliverySchema> = {
+  id: `${CONSENT_ID}.accepted`,
+  type: 'consent.accepted',
+  consentId: CONSENT_ID,
+  status: 'delivered',
+  attempts: 1,
+  lastStatusCode: 204,
+  lastAttemptAt: ACCEPTED_AT,
 };

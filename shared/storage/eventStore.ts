@@ -4,6 +4,7 @@ import type { PartnerActor, PartnerVia } from '../domain/partnerAccess';
 import { tableClient } from './clients';
 import { TABLES } from './tableNames';
 import { isAlreadyExists, isUsableKey } from './tableErrors';
+import { announceOutboxEvent, outboxEventFor, recordOutboxEvent } from './webhookOutbox';
 
 export type ActorKind = 'partner' | 'operator' | 'customer' | 'system';
 
@@ -32,8 +33,18 @@ interface EventEntity {
 /**
  * Appends an event. `key` names the change uniquely within the consent ("accepted", "resent-v2", "email-sent-v1"), so
  * a retried write of the same change lands on the same row and the first one stays: exactly one event per change.
+ * An event partners are told of by webhook goes to the webhook outbox first, so no crash can record it unannounced.
  */
 export async function appendEvent(consentId: string, key: string, event: ConsentEvent): Promise<void> {
+  const announced = outboxEventFor(consentId, key, event.type, event.at);
+  if (!announced) return insertEvent(consentId, key, event);
+  await recordOutboxEvent(announced);
+  // The dispatcher needs only the outbox row, so queueing runs beside the event's write. It is only the fast path: if
+  // it fails, the outbox sweep dispatches the row within minutes, and the stored change must not answer as failed.
+  await Promise.all([insertEvent(consentId, key, event), announceOutboxEvent(announced).catch(() => undefined)]);
+}
+
+async function insertEvent(consentId: string, key: string, event: ConsentEvent): Promise<void> {
   const table = await tableClient(TABLES.consentEvents);
   try {
     await table.createEntity<EventEntity>({

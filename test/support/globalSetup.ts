@@ -19,4 +19,6 @@ export default async function globalSetup(): Promise<void> {
   // The test hosts put the local sign-in stand-in in front and send principals as it would; a file that tests
   // another front removes this before the app first reads its settings.
   process.env.LOCAL_SIGN_IN ??= 'true';
+  // As on the local host: tests receive webhook deliveries on http://127.0.0.1 (the public rules are tested directly).
+  process.env.LOCAL_WEBHOOK_TARGETS ??= 'true';
 }

@@ -184,8 +184,23 @@ describe('running in Azure (WEBSITE_SITE_NAME set)', () => {
     );
   });
 
+  it('refuses LOCAL_WEBHOOK_TARGETS: in Azure webhooks never reach http:// or private addresses', () => {
+    expect(problemsOf({ ...AZURE, LOCAL_WEBHOOK_TARGETS: 'true' })).toContain('LOCAL_WEBHOOK_TARGETS lets webhooks');
+    expect(loadConfig(AZURE).webhookTargets).toBe('public');
+  });
+
   it('accepts ACS with the platform sign-in on', () => {
     expect(loadConfig({ ...AZURE, WEBSITE_AUTH_ENABLED: 'True' }).signIn).toBe('platform');
+  });
+});
+
+describe('webhook targets', () => {
+  it('are public (https, public addresses) unless the local host says otherwise', () => {
+    expect(loadConfig(LOCAL).webhookTargets).toBe('public');
+    expect(loadConfig({ ...LOCAL, LOCAL_WEBHOOK_TARGETS: 'TRUE' }).webhookTargets).toBe('local');
+    expect(problemsOf({ ...LOCAL, LOCAL_WEBHOOK_TARGETS: 'on' })).toContain(
+      "LOCAL_WEBHOOK_TARGETS must be 'true' or 'false'",
+    );
   });
 });
 

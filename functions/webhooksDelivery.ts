@@ -1,0 +1,53 @@
+// Webhook delivery in the background: the outbox's events become deliveries, each attempt runs from its queue message,
+// a delivery the host gave up on ends failed, and a timer finishes dispatches a crash interrupted. A throw makes the
+// host deliver the message again.
+import type { InvocationContext, Timer } from '@azure/functions';
+import { registerQueue, registerTimer } from '../shared/functionRegistry';
+import { QUEUES } from '../shared/storage/tableNames';
+import { deliveryMessageSchema } from '../shared/storage/webhookDeliveryStore';
+import { dispatchMessageSchema } from '../shared/storage/webhookOutbox';
+import { liveWebhookDependencies as deps } from '../shared/webhooks/dependencies';
+import { abandonDelivery, attemptDelivery } from '../shared/webhooks/delivery';
+import { dispatchWebhookEvent, sweepWebhookOutbox } from '../shared/webhooks/dispatch';
+
+export async function dispatchWebhookEvents(queueItem: unknown, context: InvocationContext): Promise<void> {
+  const message = dispatchMessageSchema.safeParse(queueItem);
+  if (!message.success) {
+    context.error('Dropped a message that is not a webhook event: expected { eventId }.');
+    return;
+  }
+  await dispatchWebhookEvent(deps, message.data.eventId);
+}
+
+export async function deliverWebhook(queueItem: unknown, context: InvocationContext): Promise<void> {
+  const message = deliveryMessageSchema.safeParse(queueItem);
+  if (!message.success) {
+    context.error('Dropped a message that is not a webhook delivery: expected { partnerId, endpointId, key }.');
+    return;
+  }
+  const outcome = await attemptDelivery(deps, message.data);
+  context.log(`Webhook delivery to ${message.data.endpointId}: ${outcome}.`);
+}
+
+export async function drainWebhookPoison(queueItem: unknown, context: InvocationContext): Promise<void> {
+  const message = deliveryMessageSchema.safeParse(queueItem);
+  if (!message.success) {
+    context.error(
+      'Dropped a poisoned message that is not a webhook delivery: expected { partnerId, endpointId, key }.',
+    );
+    return;
+  }
+  if (await abandonDelivery(deps, message.data)) {
+    context.warn(`Webhook delivery to ${message.data.endpointId} failed: its attempts kept throwing.`);
+  }
+}
+
+export async function webhookOutboxSweep(_timer: Timer, context: InvocationContext): Promise<void> {
+  const dispatched = await sweepWebhookOutbox(deps);
+  if (dispatched) context.log(`Webhook outbox sweep: ${dispatched} interrupted dispatches finished.`);
+}
+
+registerQueue('dispatchWebhookEvents', { queueName: QUEUES.webhookEvents, handler: dispatchWebhookEvents });
+registerQueue('deliverWebhook', { queueName: QUEUES.webhookDeliveries, handler: deliverWebhook });
+registerQueue('drainWebhookPoison', { queueName: QUEUES.webhookDeliveriesPoison, handler: drainWebhookPoison });
+registerTimer('webhookOutboxSweep', { schedule: '0 */2 * * * *', handler: webhookOutboxSweep });
