@@ -14,6 +14,7 @@ import './functions/oemVerification';
 import './functions/openapi';
 import './functions/partnersPage';
 import './functions/sendInvitationEmail';
+import './functions/sendPartnerNotice';
 import './functions/staticFiles';
 import { config } from './shared/config';
 

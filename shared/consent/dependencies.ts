@@ -13,6 +13,7 @@ import * as idempotency from '../storage/idempotencyStore';
 import * as invitations from '../storage/invitationQueue';
 import * as invitationQuota from '../storage/invitationQuotaStore';
 import * as links from '../storage/linkStore';
+import * as partnerNotices from '../storage/partnerNoticeQueue';
 import * as partners from '../storage/partnerStore';
 import { consentLinksFor, type ConsentLinks } from './consentLinks';
 
@@ -24,6 +25,8 @@ export interface Dependencies {
   authorizations: typeof authorizations;
   events: typeof events;
   invitations: typeof invitations;
+  /** Emails that tell a partner what a customer did. */
+  partnerNotices: typeof partnerNotices;
   invitationQuota: typeof invitationQuota;
   idempotency: typeof idempotency;
   now: () => Date;
@@ -54,6 +57,7 @@ export const liveDependencies: Dependencies = {
   authorizations,
   events,
   invitations,
+  partnerNotices,
   invitationQuota,
   idempotency,
   now: () => new Date(),

@@ -13,6 +13,7 @@ import {
   type CustomerPage,
   type PageContext,
   type PartnerEntryView,
+  type PartnersPageView,
 } from '../pages';
 import type { AuthorizationRecord } from '../storage/authorizationStore';
 import { changeConsent } from './consentUpdates';
@@ -25,26 +26,37 @@ export interface CustomerReader {
   context: PageContext;
 }
 
+/**
+ * What the list shows once besides the entries: the consent whose roles the last post removed, or which it revoked
+ * (each only when the stored state agrees), or a revocation that came back without its Yes box.
+ */
+export interface PartnersShown {
+  removed?: string;
+  revoked?: string;
+  error?: PartnersPageView['error'];
+}
+
 /** What a removal post comes to: back to the list, saying what was removed when something was, or a page at once. */
 export type RemovalAnswer = { kind: 'back-to-list'; removedConsentId?: string } | { kind: 'page'; page: CustomerPage };
 
 /**
- * GET /partners: one entry per accepted consent, newest first, with a removal form where R3 allows one. `removed`
- * names the consent whose roles the last post removed; the notice shows only when the stored state agrees.
+ * GET /partners: one entry per accepted consent, newest first, with a removal form where R3 allows one and, for a
+ * CSP, a revocation form.
  */
 export async function partnersOfTenant(
   deps: Dependencies,
   reader: CustomerReader,
-  removed?: string,
+  shown: PartnersShown = {},
 ): Promise<CustomerPage> {
   if (!isGlobalAdministrator(reader.principal)) return notGlobalAdministrator(reader.context);
   const entries = await partnerEntries(deps, reader.principal);
-  const removedEntry = entries.find((entry) => entry.consentId === removed);
+  const removedEntry = entries.find((entry) => entry.consentId === shown.removed);
   const notice =
     removedEntry?.delegatedAdmin?.status === 'removed'
       ? { kind: 'delegated-admin-removed' as const, partnerName: removedEntry.partner.displayName }
-      : undefined;
-  return { page: 'partners', view: { ...reader.context, entries, notice, supportContact: deps.supportContact } };
+      : await revokedNotice(deps, reader.principal, shown.revoked);
+  const { supportContact } = deps;
+  return { page: 'partners', view: { ...reader.context, entries, notice, error: shown.error, supportContact } };
 }
 
 /**
@@ -111,8 +123,21 @@ async function partnerEntries(deps: Dependencies, principal: Signer): Promise<Pa
       const providerRow = rows.find((row) => row.viaPartnerId === own.partnerId && row.partnerId !== own.partnerId);
       const provider = providerRow && { row: providerRow, partner: partners.get(providerRow.partnerId) };
       const entry = partnerEntryView(own, provider, partners.get(own.partnerId), now);
-      return removable(entry) ? { ...entry, removeDelegatedAdmin: removalForm(deps, principal, own) } : entry;
+      const removal = removable(entry) ? { removeDelegatedAdmin: removalForm(deps, principal, own) } : {};
+      return entry.partner.kind === 'oem'
+        ? { ...entry, ...removal }
+        : { ...entry, ...removal, revoke: revocationForm(deps, principal, own) };
     });
+}
+
+/** The notice after a revocation: only for a consent of this tenant that this tenant's customer revoked. */
+async function revokedNotice(deps: Dependencies, principal: Signer, consentId: string | undefined) {
+  if (!consentId) return undefined;
+  const consent = (await deps.consents.findConsentById(consentId))?.value;
+  if (consent?.revocation?.by !== 'customer' || consent.customer.tenantId !== principal.tenantId) {
+    return undefined;
+  }
+  return { kind: 'revoked' as const, partnerName: consent.partner.displayName };
 }
 
 async function partnersById(deps: Dependencies, ids: string[]): Promise<Map<string, Partner>> {
@@ -133,8 +158,15 @@ function removalForm(deps: Dependencies, principal: Signer, row: AuthorizationRe
   };
 }
 
+function revocationForm(deps: Dependencies, principal: Signer, row: AuthorizationRecord) {
+  return {
+    action: CUSTOMER_PATHS.revoke(row.consentId),
+    csrfToken: deps.forms.token(principal, formTargets.revoke(row.consentId)),
+  };
+}
+
 /** R6: the partner list and its changes are for the tenant's Global Administrators. */
-function notGlobalAdministrator(context: PageContext): CustomerPage {
+export function notGlobalAdministrator(context: PageContext): CustomerPage {
   const signOutUrl = signOutAndReturnTo(CUSTOMER_PATHS.partners);
   return { page: 'refusal', view: { ...context, reason: 'not-global-admin', signOutUrl } };
 }

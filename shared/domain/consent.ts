@@ -66,10 +66,9 @@ export interface AcceptedBy {
   userPrincipalName: string;
 }
 
-export interface Revocation {
-  reason: string;
-  ticket: string;
-}
+/** Who ended an accepted consent: the operator on a support request (R13), or the customer's Global Administrator. */
+export type Revocation =
+  { by: 'operator'; reason: string; ticket: string } | { by: 'customer'; at: string; revokedBy: AcceptedBy };
 
 /** Exactly the consent resource of API.md: what partners and operators see. Fields that do not apply are absent. */
 export interface ConsentResource {
@@ -218,6 +217,16 @@ export function toConsentResource(consent: Consent, now: Date): ConsentResource 
     ...resource
   } = effectiveConsent(consent, now);
   return resource;
+}
+
+/**
+ * A consent as read from storage, in today's shape: revocations stored before customers could revoke were all the
+ * operator's and carry no `by`.
+ */
+export function storedConsent(stored: Consent): Consent {
+  const revocation = stored.revocation as Revocation | Omit<Extract<Revocation, { by: 'operator' }>, 'by'> | undefined;
+  if (!revocation || 'by' in revocation) return stored;
+  return { ...stored, revocation: { by: 'operator', ...revocation } };
 }
 
 /** Drops keys whose value is undefined, so "fields that do not apply are absent" holds in storage and in JSON alike. */

@@ -1,20 +1,32 @@
-// The ACS Operation-Id of an invitation: the same consent and link version always give the same id (exactly once).
+// ACS Operation-Ids: the same email always gets the same id, so a repeated send is answered, not sent again.
 import { createHash } from 'node:crypto';
 
 /** Keeps our ids apart from any other name hashed the same way. */
 const NAMESPACE = 'autopilot-consent/invitation-email';
+const NOTICE_NAMESPACE = 'autopilot-consent/partner-notice';
 
 /**
- * A UUID (RFC 9562 version 8, name-based over SHA-256) derived from the consent and its link version. ACS takes
- * `Operation-Id` as a UUID (the SDK validates it as one) and answers a repeated id with the operation it already has,
- * so a re-delivered queue message cannot send a second email, while a resend (new link version) sends a new one.
+ * The invitation's id, from the consent and its link version. ACS takes `Operation-Id` as a UUID (the SDK validates
+ * it as one) and answers a repeated id with the operation it already has, so a re-delivered queue message cannot send
+ * a second email, while a resend (new link version) sends a new one.
  */
 export function invitationOperationId(consentId: string, linkVersion: number): string {
   if (consentId.length === 0) throw new Error('consentId must not be empty');
   if (!Number.isSafeInteger(linkVersion) || linkVersion < 0) {
     throw new Error('linkVersion must be a non-negative integer');
   }
-  const bytes = createHash('sha256').update(`${NAMESPACE}:${consentId}:${linkVersion}`).digest().subarray(0, 16);
+  return nameBasedUuid(`${NAMESPACE}:${consentId}:${linkVersion}`);
+}
+
+/** A partner notice's id, from what it announces: each change of a consent is told once. */
+export function partnerNoticeOperationId(consentId: string, kind: string): string {
+  if (consentId.length === 0) throw new Error('consentId must not be empty');
+  return nameBasedUuid(`${NOTICE_NAMESPACE}:${kind}:${consentId}`);
+}
+
+/** A UUID (RFC 9562 version 8, name-based over SHA-256). */
+function nameBasedUuid(name: string): string {
+  const bytes = createHash('sha256').update(name).digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80; // version 8
   bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 9562 variant
   const hex = bytes.toString('hex');

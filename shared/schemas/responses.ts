@@ -9,6 +9,8 @@ const time = z.string().describe('RFC 3339 UTC time');
 const guid = z.string().describe('lower-case GUID');
 const channel = z.enum(CHANNELS);
 const basis = z.enum(['direct', 'indirect-provider', 'oem']);
+/** A customer's user who answered: accepted, or revoked. */
+const customerUser = z.object({ tenantId: guid, objectId: guid, userPrincipalName: z.string() });
 
 export const problemSchema = z
   .object({
@@ -60,11 +62,20 @@ export const consentSchema = z.object({
   createdAt: time,
   expiresAt: time.optional(),
   acceptedAt: time.optional(),
-  acceptedBy: z.object({ tenantId: guid, objectId: guid, userPrincipalName: z.string() }).optional(),
+  acceptedBy: customerUser.optional(),
   declinedAt: time.optional(),
   cancelledAt: time.optional(),
   revokedAt: time.optional(),
-  revocation: z.object({ reason: z.string(), ticket: z.string() }).optional(),
+  revocation: z
+    .discriminatedUnion('by', [
+      z.object({ by: z.literal('operator'), reason: z.string(), ticket: z.string() }),
+      z.object({
+        by: z.literal('customer'),
+        at: time,
+        revokedBy: customerUser,
+      }),
+    ])
+    .optional(),
 });
 
 export const issuedConsentSchema = consentSchema.extend({
