@@ -15,13 +15,26 @@ const LAYERS = {
   auth: ['config', 'domain', 'errors'],
   pages: ['auth', 'domain'],
   email: ['config', 'domain', 'pages'],
+  evidence: ['config', 'domain', 'pages'],
   storage: ['auth', 'config', 'domain', 'errors'],
   http: ['errors', 'pages', 'storage'],
   oem: ['errors', 'schemas'],
   openapi: ['schemas'],
   functionRegistry: ['http', 'openapi'],
   customer: ['auth', 'config', 'domain', 'errors', 'http', 'pages', 'storage'],
-  consent: ['auth', 'config', 'customer', 'domain', 'email', 'errors', 'hostSettings', 'pages', 'schemas', 'storage'],
+  consent: [
+    'auth',
+    'config',
+    'customer',
+    'domain',
+    'email',
+    'errors',
+    'evidence',
+    'hostSettings',
+    'pages',
+    'schemas',
+    'storage',
+  ],
 };
 
 /** Files outside shared/ that a layer may read (JSON the code imports rather than restates). */

@@ -70,6 +70,18 @@ export interface AcceptedBy {
 export type Revocation =
   { by: 'operator'; reason: string; ticket: string } | { by: 'customer'; at: string; revokedBy: AcceptedBy };
 
+/** The decisions a customer makes, each of which leaves a receipt (API.md, "Receipts"). */
+export const DECISION_EVENTS = ['accepted', 'declined', 'revoked'] as const;
+export type DecisionEvent = (typeof DECISION_EVENTS)[number];
+
+/** What the customer was shown when deciding: the words' version, the language, the SHA-256 of words and facts. */
+export interface Disclosure {
+  version: string;
+  locale: Locale;
+  /** Lower-case hex, as `sha256sum` prints it, and as in the receipt's `disclosure.sha256`. */
+  sha256: string;
+}
+
 /** Exactly the consent resource of API.md: what partners and operators see. Fields that do not apply are absent. */
 export interface ConsentResource {
   id: string;
@@ -106,6 +118,10 @@ export interface Consent extends ConsentResource {
   message?: string;
   /** The invitation email's tries for `linkVersion`; a resend's new link starts again from none. */
   emailAttempts?: EmailAttempts;
+  /** Who declined: kept for the receipt only (the resource shows `declinedAt`). */
+  declinedBy?: AcceptedBy;
+  /** What the customer was shown at each decision, stored with the decision itself; receipts are signed from it. */
+  disclosures?: Partial<Record<DecisionEvent, Disclosure>>;
 }
 
 /** The body of a consent request, as the HTTP layer has parsed it. */
@@ -214,6 +230,8 @@ export function toConsentResource(consent: Consent, now: Date): ConsentResource 
     linkNonce: _linkNonce,
     message: _message,
     emailAttempts: _emailAttempts,
+    disclosures: _disclosures,
+    declinedBy: _declinedBy,
     ...resource
   } = effectiveConsent(consent, now);
   return resource;
