@@ -13,6 +13,7 @@ import './functions/notFound';
 import './functions/oemVerification';
 import './functions/openapi';
 import './functions/partnersPage';
+import './functions/receipts';
 import './functions/sendInvitationEmail';
 import './functions/sendPartnerNotice';
 import './functions/staticFiles';

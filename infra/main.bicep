@@ -134,6 +134,7 @@ module roleAssignments 'modules/roleAssignments.bicep' = {
     appInsightsName: monitoring.outputs.name
     communicationServiceName: communication.outputs.name
     keyVaultName: keyVault.outputs.name
+    receiptKeyName: keyVault.outputs.receiptKeyName
   }
 }
 
@@ -157,6 +158,7 @@ module functionApp 'modules/functionApp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.connectionString
     appSecretUri: keyVault.outputs.appSecretUri
     signInClientSecretUri: keyVault.outputs.signInClientSecretUri
+    receiptSigningKeyId: keyVault.outputs.receiptKeyUri
     acsEndpoint: communication.outputs.endpoint
     emailSenderAddress: communication.outputs.senderAddress
     signIn: signIn

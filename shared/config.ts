@@ -33,6 +33,12 @@ export type EmailSettings =
  */
 export type SignInTrust = 'platform' | 'local' | 'none';
 
+/**
+ * Who signs receipts: a Key Vault key (Azure), or local keys (PKCS#8 DER, base64; none: one made for this process).
+ */
+export type ReceiptSigning =
+  { kind: 'key-vault'; keyId: string; clientId?: string } | { kind: 'local'; keys: string[] };
+
 export interface Config {
   storage: StorageConnection;
   /** The one answer to "may this app believe the principal header?" (shared/auth/principal.ts asks it). */
@@ -48,6 +54,7 @@ export interface Config {
   invitationEmailsPerHour: number;
   /** How customers reach the operator's support (R13: removing an OEM), shown on pages; absent when not configured. */
   supportContact?: string;
+  receiptSigning: ReceiptSigning;
 }
 
 const httpUrl = z
@@ -103,6 +110,14 @@ const settingsSchema = z.object({
       .max(100_000, 'must be at most 100000')
       .default(DEFAULT_INVITATION_EMAILS_PER_HOUR),
   ),
+  RECEIPT_SIGNING_KEY_ID: blankIsAbsent(
+    z
+      .url({
+        protocol: /^https$/,
+        error: 'must be the Key Vault key identifier without a version, https://<vault>.vault.azure.net/keys/<name>',
+      })
+      .optional(),
+  ),
 });
 
 /** What App Service itself sets, never the deployment: where the app runs, and whether its sign-in is on. */
@@ -120,6 +135,8 @@ const localSchema = z.object({
       .pipe(z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }))
       .optional(),
   ),
+  // The local host's receipt keys, current first: PKCS#8 DER in base64, comma-separated.
+  LOCAL_RECEIPT_KEYS: optionalText,
 });
 
 const environmentSchema = settingsSchema.extend(platformSchema.shape).extend(localSchema.shape);
@@ -164,12 +181,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       links: derivedKey(settings.APP_SECRET, 'consent-links'),
     },
     email: emailSettings(settings),
+    receiptSigning: receiptSigning(settings),
   };
 }
 
 /**
  * Every application setting this module reads (the infrastructure tests check Azure sets each one that applies
- * there). Not listed: what App Service sets itself (platformSchema), and the local-only LOCAL_SIGN_IN.
+ * there). Not listed: what App Service sets itself (platformSchema), and the local-only LOCAL_SIGN_IN and
+ * LOCAL_RECEIPT_KEYS.
  */
 export const SETTING_NAMES = Object.keys(settingsSchema.shape);
 
@@ -219,6 +238,16 @@ function azureProblems(env: NodeJS.ProcessEnv): string[] {
   if (env.EMAIL_TRANSPORT?.trim().toLowerCase() === 'outbox') {
     problems.push(
       "EMAIL_TRANSPORT is 'outbox' but the app runs in Azure (WEBSITE_SITE_NAME is set): nobody would ever read those emails; set it to 'acs'",
+    );
+  }
+  if (!env.RECEIPT_SIGNING_KEY_ID?.trim()) {
+    problems.push(
+      'RECEIPT_SIGNING_KEY_ID is required in Azure (WEBSITE_SITE_NAME is set): the Key Vault key that signs receipts',
+    );
+  }
+  if (env.LOCAL_RECEIPT_KEYS?.trim()) {
+    problems.push(
+      'LOCAL_RECEIPT_KEYS is for the local host, but the app runs in Azure (WEBSITE_SITE_NAME is set): remove it; receipts are signed in Key Vault (RECEIPT_SIGNING_KEY_ID)',
     );
   }
   if (env.LOCAL_SIGN_IN?.trim().toLowerCase() === 'true') {
@@ -295,4 +324,12 @@ function emailSettings(settings: z.infer<typeof settingsSchema>): EmailSettings 
     ? { kind: 'connectionString', connectionString: settings.ACS_CONNECTION_STRING }
     : { kind: 'identity', endpoint: settings.ACS_ENDPOINT!, managedIdentityClientId: settings.AZURE_CLIENT_ID };
   return { transport: 'acs', connection, senderAddress: settings.EMAIL_SENDER_ADDRESS! };
+}
+
+function receiptSigning(settings: z.infer<typeof environmentSchema>): ReceiptSigning {
+  if (settings.RECEIPT_SIGNING_KEY_ID) {
+    return { kind: 'key-vault', keyId: settings.RECEIPT_SIGNING_KEY_ID, clientId: settings.AZURE_CLIENT_ID };
+  }
+  const keys = settings.LOCAL_RECEIPT_KEYS?.split(',').map((key) => key.trim()) ?? [];
+  return { kind: 'local', keys: keys.filter(Boolean) };
 }

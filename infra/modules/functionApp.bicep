@@ -29,6 +29,9 @@ param appSecretUri string
 @description('Required. Versionless Key Vault URI of the sign-in client secret.')
 param signInClientSecretUri string
 
+@description('Required. Versionless identifier of the Key Vault key that signs consent receipts.')
+param receiptSigningKeyId string
+
 @description('Required. Communication Services endpoint, https://<name>.<geo>.communication.azure.com.')
 param acsEndpoint string
 
@@ -144,6 +147,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     EMAIL_SENDER_ADDRESS: emailSenderAddress
     SUPPORT_CONTACT: supportContact
     INVITATION_EMAILS_PER_HOUR: string(invitationEmailsPerHour)
+    RECEIPT_SIGNING_KEY_ID: receiptSigningKeyId
     AZURE_CLIENT_ID: identityClientId
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'

@@ -1,14 +1,16 @@
 // A customer's Global Administrator revokes a CSP's authorization from /partners (API.md, "Customer revocation"): as
 // easy as giving it, effective at once; an OEM stays until support revokes it (R13).
 import { isGlobalAdministrator } from '../domain/acceptance';
-import { effectiveConsent, type Consent } from '../domain/consent';
+import { effectiveConsent, type Consent, type Disclosure } from '../domain/consent';
 import { revokeConsent } from '../domain/consentTransitions';
 import { partnerView } from '../customer/views';
+import { revocationDisclosure } from '../evidence/disclosure';
 import { CUSTOMER_PATHS, type CustomerPage } from '../pages';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
 import { withdrawAuthorizations } from './projection';
-import { notGlobalAdministrator, partnersOfTenant, type CustomerReader } from './tenantPartners';
+import { issueReceipt } from './receipts';
+import { notGlobalAdministrator, partnerEntryOf, partnersOfTenant, type CustomerReader } from './tenantPartners';
 
 /** What a revocation post comes to: back to the list (naming the consent when this post revoked it), or a page now. */
 export type RevocationAnswer =
@@ -22,8 +24,9 @@ export const NOTICE_DELAY_SECONDS = 5;
 
 /**
  * POST /partners/{consentId}/revoke. `form` is the posted form when it passed the origin and CSRF checks. Writes, each
- * repeatable: the notice (queued, hidden) → authorization rows removed, so checks answer false first → the consent →
- * rows removed again (a late grant from an older copy) → the audit event. A repeated post changes nothing.
+ * repeatable: the notice (queued, hidden) → authorization rows removed, so checks answer false first → the consent,
+ * with what the list showed → rows removed again (a late grant from an older copy) → the audit event → the receipt.
+ * A repeated post changes nothing.
  */
 export async function revokeAsCustomer(
   deps: Dependencies,
@@ -50,6 +53,8 @@ export async function revokeAsCustomer(
     objectId: principal.objectId,
     userPrincipalName: principal.userPrincipalName,
   };
+  const entry = await partnerEntryOf(deps, principal, consentId);
+  const disclosure = entry && revocationDisclosure(entry, context.locale);
   await deps.partnerNotices.enqueuePartnerNotice(
     { kind: 'consent-revoked', partnerId: consent.partner.id, consentId },
     NOTICE_DELAY_SECONDS,
@@ -60,7 +65,7 @@ export async function revokeAsCustomer(
     () => deps.consents.findConsent(consent.partner.id, consentId),
     (current) =>
       effectiveConsent(current, deps.now()).status === 'accepted'
-        ? { write: revokeConsent(current, { now: deps.now(), revokedBy }), result: true }
+        ? { write: withDisclosure(revokeConsent(current, { now: deps.now(), revokedBy }), disclosure), result: true }
         : { keep: true, result: false },
   );
   await withdrawAuthorizations(deps, revoked);
@@ -71,7 +76,12 @@ export async function revokeAsCustomer(
     actor: { kind: 'customer', id: principal.objectId },
     data: { by: 'customer', tenantId: principal.tenantId },
   });
+  await issueReceipt(deps, revoked, 'revoked');
   return { kind: 'back-to-list', revokedConsentId: consentId };
+}
+
+function withDisclosure(consent: Consent, disclosure: Disclosure | undefined): Consent {
+  return disclosure ? { ...consent, disclosures: { ...consent.disclosures, revoked: disclosure } } : consent;
 }
 
 /** R13: nothing changes; the page says that only a support request removes an OEM, and how to make one. */

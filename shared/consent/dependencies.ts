@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { config, type SignInTrust } from '../config';
 import { customerFormsFor, type CustomerForms } from '../customer/forms';
 import { configuredSender } from '../email/configuredSender';
+import { configuredSigner } from '../evidence/configuredSigner';
+import type { ReceiptSigner } from '../evidence/signer';
 import type { InvitationSender } from '../email/sender';
 import * as apiKeys from '../storage/apiKeyStore';
 import * as authorizations from '../storage/authorizationStore';
@@ -15,6 +17,7 @@ import * as invitationQuota from '../storage/invitationQuotaStore';
 import * as links from '../storage/linkStore';
 import * as partnerNotices from '../storage/partnerNoticeQueue';
 import * as partners from '../storage/partnerStore';
+import * as receipts from '../storage/receiptStore';
 import { consentLinksFor, type ConsentLinks } from './consentLinks';
 
 export interface Dependencies {
@@ -29,6 +32,7 @@ export interface Dependencies {
   partnerNotices: typeof partnerNotices;
   invitationQuota: typeof invitationQuota;
   idempotency: typeof idempotency;
+  receipts: typeof receipts;
   now: () => Date;
   newConsentId: (now: Date) => string;
   /** The URLs customers open, made with this deployment's link key on its public base URL. */
@@ -43,6 +47,10 @@ export interface Dependencies {
   signIn: SignInTrust;
   /** How customers reach the operator's support, shown where a page sends them there (R13); absent when not set. */
   supportContact: string | undefined;
+  /** Signs receipts: Key Vault in Azure, a local key otherwise; use cases never see the key itself. */
+  receiptSigner: ReceiptSigner;
+  /** The receipts' `iss`: this deployment's public base URL. */
+  receiptIssuer: string;
 }
 
 let consentLinks: ConsentLinks | undefined;
@@ -60,6 +68,7 @@ export const liveDependencies: Dependencies = {
   partnerNotices,
   invitationQuota,
   idempotency,
+  receipts,
   now: () => new Date(),
   newConsentId,
   get consentLinks() {
@@ -81,6 +90,12 @@ export const liveDependencies: Dependencies = {
   },
   get supportContact() {
     return config().supportContact;
+  },
+  get receiptSigner() {
+    return configuredSigner();
+  },
+  get receiptIssuer() {
+    return config().publicBaseUrl;
   },
 };
 

@@ -1,5 +1,5 @@
-// The daily sweep: stores the expiry that reads already show, completes acceptances a crash left unprojected, and
-// settles invitation emails that can no longer go out.
+// The daily sweep: stores the expiry that reads already show, completes acceptances a crash left unprojected,
+// settles invitation emails that can no longer go out, and issues receipts whose signing failed.
 import { effectiveConsent } from '../domain/consent';
 import { expireConsent } from '../domain/consentTransitions';
 import { changeConsent } from './consentUpdates';
@@ -7,28 +7,35 @@ import type { Dependencies } from './dependencies';
 import { recordAcceptance } from './customerDecisions';
 import { settleUnsendableInvitations } from './invitationEmails';
 import { authorizationsComplete, grantAuthorizations } from './projection';
+import { completeReceipts } from './receipts';
 
 export interface SweepReport {
   expired: number;
   repaired: number;
   /** Queued invitation emails settled `not-sent`. */
   emailsNotSent: number;
+  /** Receipts issued for decisions that had none. */
+  receipts: number;
 }
 
 export interface SweepLimits {
   /** Queued emails looked at per run: a backlog larger than this is settled over the following days. */
   queuedEmails: number;
+  /** Receipts issued per run. */
+  receipts: number;
 }
 
 /** A run stays well within the timer's five minutes: each email looked at costs at most four storage calls. */
-export const SWEEP_LIMITS: SweepLimits = { queuedEmails: 1000 };
+export const SWEEP_LIMITS: SweepLimits = { queuedEmails: 1000, receipts: 1000 };
 
 /** The jobs of the daily timer, one after the other (expiries first, so their emails are settled in the same run). */
-export async function sweepConsents(deps: Dependencies, limits: SweepLimits = SWEEP_LIMITS): Promise<SweepReport> {
+export async function sweepConsents(deps: Dependencies, given: Partial<SweepLimits> = {}): Promise<SweepReport> {
+  const limits = { ...SWEEP_LIMITS, ...given };
   const expired = await storeExpiries(deps);
   const repaired = await completeAcceptances(deps);
   const emailsNotSent = await settleUnsendableInvitations(deps, limits.queuedEmails);
-  return { expired, repaired, emailsNotSent };
+  const receipts = await completeReceipts(deps, limits.receipts);
+  return { expired, repaired, emailsNotSent, receipts };
 }
 
 /** Pending consents past their expiry are stored as expired, each with one event; answers how many. */

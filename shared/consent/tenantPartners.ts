@@ -108,6 +108,15 @@ export async function removeDelegatedAdminAsCustomer(
   return { kind: 'back-to-list', removedConsentId: consentId };
 }
 
+/** The entry /partners shows this reader for one consent, when it shows one. */
+export async function partnerEntryOf(
+  deps: Dependencies,
+  principal: Signer,
+  consentId: string,
+): Promise<PartnerEntryView | undefined> {
+  return (await partnerEntries(deps, principal)).find((entry) => entry.consentId === consentId);
+}
+
 /** One entry per accepted consent: its partner's row, and for a reseller its provider's row beside it (R9). */
 async function partnerEntries(deps: Dependencies, principal: Signer): Promise<PartnerEntryView[]> {
   const rows = await deps.authorizations.listTenantAuthorizations(principal.tenantId);
@@ -122,7 +131,10 @@ async function partnerEntries(deps: Dependencies, principal: Signer): Promise<Pa
     .map((own) => {
       const providerRow = rows.find((row) => row.viaPartnerId === own.partnerId && row.partnerId !== own.partnerId);
       const provider = providerRow && { row: providerRow, partner: partners.get(providerRow.partnerId) };
-      const entry = partnerEntryView(own, provider, partners.get(own.partnerId), now);
+      const entry = {
+        ...partnerEntryView(own, provider, partners.get(own.partnerId), now),
+        receiptUrl: CUSTOMER_PATHS.receipt(own.consentId),
+      };
       const removal = removable(entry) ? { removeDelegatedAdmin: removalForm(deps, principal, own) } : {};
       return entry.partner.kind === 'oem'
         ? { ...entry, ...removal }
@@ -137,7 +149,11 @@ async function revokedNotice(deps: Dependencies, principal: Signer, consentId: s
   if (consent?.revocation?.by !== 'customer' || consent.customer.tenantId !== principal.tenantId) {
     return undefined;
   }
-  return { kind: 'revoked' as const, partnerName: consent.partner.displayName };
+  return {
+    kind: 'revoked' as const,
+    partnerName: consent.partner.displayName,
+    receiptUrl: CUSTOMER_PATHS.receipt(consentId),
+  };
 }
 
 async function partnersById(deps: Dependencies, ids: string[]): Promise<Map<string, Partner>> {

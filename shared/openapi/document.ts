@@ -68,7 +68,9 @@ function operation(definition: DocumentedRoute, docs: RouteDocs): JsonSchema {
       ...(answer.headers && {
         headers: Object.fromEntries(answer.headers.map((h) => [h, { schema: { type: 'string' } }])),
       }),
-      ...(answer.schema && { content: { 'application/json': { schema: schemaOf(answer.schema, 'output') } } }),
+      ...(answer.schema && {
+        content: { [answer.mediaType ?? 'application/json']: { schema: schemaOf(answer.schema, 'output') } },
+      }),
     };
   }
   for (const [status, description] of Object.entries({ ...COMMON_ERRORS[docs.caller], ...docs.errors })) {

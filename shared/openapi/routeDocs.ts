@@ -9,7 +9,7 @@ export interface RouteDocs {
   body?: Partial<Record<'application/json' | 'text/csv', z.ZodType>>;
   query?: z.ZodObject;
   /** Success answers (errors are added from the conventions). */
-  responses: Record<number, { description: string; schema?: z.ZodType; headers?: string[] }>;
+  responses: Record<number, { description: string; schema?: z.ZodType; headers?: string[]; mediaType?: string }>;
   /** Extra error answers this route gives beyond the common ones (e.g. 409, 422). */
   errors?: Record<number, string>;
 }

@@ -116,6 +116,7 @@ export interface Messages {
   revoke: string;
   revokeConfirmRequired: string;
   revokedNotice: (partner: string) => string;
+  downloadReceipt: string;
 }
 
 const en: Messages = {
@@ -321,6 +322,7 @@ const en: Messages = {
   revokeConfirmRequired: 'To revoke, tick Yes first. Nothing was changed.',
   revokedNotice: (partner) =>
     `The authorization of ${partner} was revoked: it can no longer register devices for your organization, and it has been told.`,
+  downloadReceipt: 'Download the signed receipt',
 };
 
 const de: Messages = {
@@ -538,6 +540,7 @@ const de: Messages = {
   revokeConfirmRequired: 'Setzen Sie zum Widerrufen zuerst das Häkchen bei „Ja“. Es wurde nichts geändert.',
   revokedNotice: (partner) =>
     `Die Autorisierung von ${partner} wurde widerrufen: ${partner} kann keine Geräte mehr für Ihre Organisation registrieren und wurde benachrichtigt.`,
+  downloadReceipt: 'Signierten Beleg herunterladen',
 };
 
 const TABLES: Record<Locale, Messages> = { en, de };

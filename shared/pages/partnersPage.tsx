@@ -14,6 +14,13 @@ export function renderPartnersPage(view: PartnersPageView): RenderedPage {
       {view.notice && (
         <div class="box success" role="status">
           <p>{NOTICES[view.notice.kind](t)(visibleLine(view.notice.partnerName))}</p>
+          {view.notice.receiptUrl && (
+            <p>
+              <a href={localPath(view.notice.receiptUrl)} download>
+                {t.downloadReceipt}
+              </a>
+            </p>
+          )}
         </div>
       )}
       {view.entries.length ? <p>{t.partnersIntro}</p> : <p>{t.partnersEmpty}</p>}
@@ -38,6 +45,13 @@ function PartnerEntry(props: { t: Messages; view: PartnersPageView; entry: Partn
       <h2 id={props.headingId}>{visibleLine(entry.partner.displayName)}</h2>
       <PartnerFacts t={t} partner={entry.partner} />
       <p class="muted">{t.authorizedOn(formatDate(entry.acceptedAt, view.locale))}</p>
+      {entry.receiptUrl && (
+        <p>
+          <a href={localPath(entry.receiptUrl)} download>
+            {t.downloadReceipt}
+          </a>
+        </p>
+      )}
       <p>{t.mayRegister}</p>
       <ChannelList t={t} channels={entry.channels} />
       {entry.indirectProvider && (

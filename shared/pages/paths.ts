@@ -9,6 +9,8 @@ export const CUSTOMER_PATHS = {
   removeDelegatedAdmin: (consentId: string) => `/partners/${encodeURIComponent(consentId)}/remove-delegated-admin`,
   /** Where a Global Administrator posts the revocation of a CSP's authorization (API.md, "Customer revocation"). */
   revoke: (consentId: string) => `/partners/${encodeURIComponent(consentId)}/revoke`,
+  /** The customer's download of a consent's latest receipt (API.md, "Receipts"). */
+  receipt: (consentId: string) => `/partners/${encodeURIComponent(consentId)}/receipt`,
 } as const;
 
 /** The platform's sign-in ("Easy Auth"), which the local host stands in for. */
