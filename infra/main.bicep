@@ -43,6 +43,11 @@ param supportContact string = ''
 @maxValue(100000)
 param invitationEmailsPerHour int = 200
 
+@description('Optional. Days after a consent reaches a final state until its personal data (contact email and name, user names, partner message) is erased (PERSONAL_DATA_RETENTION_DAYS).')
+@minValue(1)
+@maxValue(3650)
+param personalDataRetentionDays int = 365
+
 @description('Optional. Flex Consumption scale settings.')
 param scale scaleType = {
   maximumInstanceCount: 40
@@ -166,6 +171,7 @@ module functionApp 'modules/functionApp.bicep' = {
     appVersion: appVersion
     supportContact: supportContact
     invitationEmailsPerHour: invitationEmailsPerHour
+    personalDataRetentionDays: personalDataRetentionDays
     scale: scale
     location: location
     tags: tags

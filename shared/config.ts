@@ -2,6 +2,7 @@
 import { hkdfSync } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_INVITATION_EMAILS_PER_HOUR } from './domain/invitationQuota';
+import { PERSONAL_DATA_RETENTION_LIMITS } from './domain/retention';
 import { version as packageVersion } from '../package.json';
 
 /** How the app reaches its storage account: a connection string locally, service URIs plus managed identity in Azure. */
@@ -55,6 +56,8 @@ export interface Config {
   /** How customers reach the operator's support (R13: removing an OEM), shown on pages; absent when not configured. */
   supportContact?: string;
   receiptSigning: ReceiptSigning;
+  /** Days after a final state until a consent's personal data is erased (PERSONAL_DATA_RETENTION_DAYS). */
+  personalDataRetentionDays: number;
 }
 
 const httpUrl = z
@@ -109,6 +112,14 @@ const settingsSchema = z.object({
       .min(1, 'must be at least 1')
       .max(100_000, 'must be at most 100000')
       .default(DEFAULT_INVITATION_EMAILS_PER_HOUR),
+  ),
+  PERSONAL_DATA_RETENTION_DAYS: blankIsAbsent(
+    z.coerce
+      .number({ error: 'must be a whole number of days' })
+      .int('must be a whole number of days')
+      .min(PERSONAL_DATA_RETENTION_LIMITS.minDays, `must be at least ${PERSONAL_DATA_RETENTION_LIMITS.minDays}`)
+      .max(PERSONAL_DATA_RETENTION_LIMITS.maxDays, `must be at most ${PERSONAL_DATA_RETENTION_LIMITS.maxDays}`)
+      .default(PERSONAL_DATA_RETENTION_LIMITS.defaultDays),
   ),
   RECEIPT_SIGNING_KEY_ID: blankIsAbsent(
     z
@@ -182,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     email: emailSettings(settings),
     receiptSigning: receiptSigning(settings),
+    personalDataRetentionDays: settings.PERSONAL_DATA_RETENTION_DAYS,
   };
 }
 

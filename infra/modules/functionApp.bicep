@@ -55,6 +55,11 @@ param supportContact string = ''
 @maxValue(100000)
 param invitationEmailsPerHour int = 200
 
+@description('Optional. Days after a consent reaches a final state until its personal data is erased (PERSONAL_DATA_RETENTION_DAYS).')
+@minValue(1)
+@maxValue(3650)
+param personalDataRetentionDays int = 365
+
 @description('Optional. Flex Consumption scale settings.')
 param scale scaleType = {
   maximumInstanceCount: 40
@@ -148,6 +153,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     SUPPORT_CONTACT: supportContact
     INVITATION_EMAILS_PER_HOUR: string(invitationEmailsPerHour)
     RECEIPT_SIGNING_KEY_ID: receiptSigningKeyId
+    PERSONAL_DATA_RETENTION_DAYS: string(personalDataRetentionDays)
     AZURE_CLIENT_ID: identityClientId
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'

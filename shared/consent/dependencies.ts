@@ -51,6 +51,8 @@ export interface Dependencies {
   receiptSigner: ReceiptSigner;
   /** The receipts' `iss`: this deployment's public base URL. */
   receiptIssuer: string;
+  /** Days after a final state until the sweep erases a consent's personal data (PERSONAL_DATA_RETENTION_DAYS). */
+  personalDataRetentionDays: number;
 }
 
 let consentLinks: ConsentLinks | undefined;
@@ -96,6 +98,9 @@ export const liveDependencies: Dependencies = {
   },
   get receiptIssuer() {
     return config().publicBaseUrl;
+  },
+  get personalDataRetentionDays() {
+    return config().personalDataRetentionDays;
   },
 };
 

@@ -63,7 +63,8 @@ export interface EmailAttempts {
 export interface AcceptedBy {
   tenantId: string;
   objectId: string;
-  userPrincipalName: string;
+  /** Personal data: erased (absent) once the consent's retention has passed; the ids stay as evidence. */
+  userPrincipalName?: string;
 }
 
 /** Who ended an accepted consent: the operator on a support request (R13), or the customer's Global Administrator. */
@@ -103,6 +104,8 @@ export interface ConsentResource {
   cancelledAt?: string;
   revokedAt?: string;
   revocation?: Revocation;
+  /** When its personal data was erased, PERSONAL_DATA_RETENTION_DAYS after it reached a final state. */
+  personalDataErasedAt?: string;
 }
 
 /** The consent as stored: the resource plus what only the service needs. */

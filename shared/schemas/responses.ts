@@ -10,7 +10,11 @@ const guid = z.string().describe('lower-case GUID');
 const channel = z.enum(CHANNELS);
 const basis = z.enum(['direct', 'indirect-provider', 'oem']);
 /** A customer's user who answered: accepted, or revoked. */
-const customerUser = z.object({ tenantId: guid, objectId: guid, userPrincipalName: z.string() });
+const customerUser = z.object({
+  tenantId: guid,
+  objectId: guid,
+  userPrincipalName: z.string().optional().describe('absent once personal data is erased (personalDataErasedAt)'),
+});
 
 export const problemSchema = z
   .object({
@@ -76,6 +80,11 @@ export const consentSchema = z.object({
       }),
     ])
     .optional(),
+  personalDataErasedAt: time
+    .optional()
+    .describe(
+      'when contact email and name, user names and the partner message were erased, PERSONAL_DATA_RETENTION_DAYS after a final state',
+    ),
 });
 
 export const issuedConsentSchema = consentSchema.extend({
