@@ -53,8 +53,7 @@ export async function revokeAsCustomer(
     objectId: principal.objectId,
     userPrincipalName: principal.userPrincipalName,
   };
-  const entry = await partnerEntryOf(deps, principal, consentId);
-  const disclosure = entry && revocationDisclosure(entry, context.locale);
+  const disclosure = revocationDisclosure(await partnerEntryOf(deps, consent), context.locale);
   await deps.partnerNotices.enqueuePartnerNotice(
     { kind: 'consent-revoked', partnerId: consent.partner.id, consentId },
     NOTICE_DELAY_SECONDS,
@@ -80,8 +79,8 @@ export async function revokeAsCustomer(
   return { kind: 'back-to-list', revokedConsentId: consentId };
 }
 
-function withDisclosure(consent: Consent, disclosure: Disclosure | undefined): Consent {
-  return disclosure ? { ...consent, disclosures: { ...consent.disclosures, revoked: disclosure } } : consent;
+function withDisclosure(consent: Consent, disclosure: Disclosure): Consent {
+  return { ...consent, disclosures: { ...consent.disclosures, revoked: disclosure } };
 }
 
 /** R13: nothing changes; the page says that only a support request removes an OEM, and how to make one. */

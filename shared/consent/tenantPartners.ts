@@ -4,7 +4,7 @@ import type { Signer } from '../domain/acceptance';
 import { isGlobalAdministrator } from '../domain/acceptance';
 import { formTargets } from '../customer/forms';
 import { partnerEntryView, partnerView } from '../customer/views';
-import { effectiveConsent } from '../domain/consent';
+import { effectiveConsent, type Consent } from '../domain/consent';
 import { canRemoveDelegatedAdmin, removeDelegatedAdmin } from '../domain/consentTransitions';
 import type { Partner } from '../domain/partners';
 import {
@@ -18,7 +18,7 @@ import {
 import type { AuthorizationRecord } from '../storage/authorizationStore';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
-import { grantAuthorizations } from './projection';
+import { authorizationRecordsFor, grantAuthorizations } from './projection';
 
 /** The signed-in reader of a customer page. */
 export interface CustomerReader {
@@ -109,12 +109,18 @@ export async function removeDelegatedAdminAsCustomer(
 }
 
 /** The entry /partners shows this reader for one consent, when it shows one. */
-export async function partnerEntryOf(
-  deps: Dependencies,
-  principal: Signer,
-  consentId: string,
-): Promise<PartnerEntryView | undefined> {
-  return (await partnerEntries(deps, principal)).find((entry) => entry.consentId === consentId);
+/**
+ * The entry /partners shows for an accepted consent, made from the rows the consent stands for rather than read from
+ * the table: the same facts, even when a concurrent change has already taken the rows away.
+ */
+export async function partnerEntryOf(deps: Dependencies, consent: Consent): Promise<PartnerEntryView> {
+  const rows = authorizationRecordsFor(consent);
+  const partners = await partnersById(
+    deps,
+    rows.map((row) => row.partnerId),
+  );
+  const own = rows.find((row) => row.partnerId === consent.partner.id)!;
+  return entryOf(rows, own, partners, deps.now());
 }
 
 /** One entry per accepted consent: its partner's row, and for a reseller its provider's row beside it (R9). */
@@ -129,12 +135,7 @@ async function partnerEntries(deps: Dependencies, principal: Signer): Promise<Pa
     .filter((row) => row.partnerId === row.viaPartnerId)
     .sort((a, b) => b.acceptedAt.localeCompare(a.acceptedAt))
     .map((own) => {
-      const providerRow = rows.find((row) => row.viaPartnerId === own.partnerId && row.partnerId !== own.partnerId);
-      const provider = providerRow && { row: providerRow, partner: partners.get(providerRow.partnerId) };
-      const entry = {
-        ...partnerEntryView(own, provider, partners.get(own.partnerId), now),
-        receiptUrl: CUSTOMER_PATHS.receipt(own.consentId),
-      };
+      const entry = entryOf(rows, own, partners, now);
       const removal = removable(entry) ? { removeDelegatedAdmin: removalForm(deps, principal, own) } : {};
       return entry.partner.kind === 'oem'
         ? { ...entry, ...removal }
@@ -153,6 +154,21 @@ async function revokedNotice(deps: Dependencies, principal: Signer, consentId: s
     kind: 'revoked' as const,
     partnerName: consent.partner.displayName,
     receiptUrl: CUSTOMER_PATHS.receipt(consentId),
+  };
+}
+
+/** One consent's entry: its partner's row and, for a reseller, its provider's row among `rows` (R9). */
+function entryOf(
+  rows: AuthorizationRecord[],
+  own: AuthorizationRecord,
+  partners: Map<string, Partner>,
+  now: Date,
+): PartnerEntryView {
+  const providerRow = rows.find((row) => row.viaPartnerId === own.partnerId && row.partnerId !== own.partnerId);
+  const provider = providerRow && { row: providerRow, partner: partners.get(providerRow.partnerId) };
+  return {
+    ...partnerEntryView(own, provider, partners.get(own.partnerId), now),
+    receiptUrl: CUSTOMER_PATHS.receipt(own.consentId),
   };
 }
 
