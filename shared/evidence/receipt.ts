@@ -1,7 +1,12 @@
 // The consent receipt (API.md, "Receipts"): its claims, made from a decided consent, signed as a compact JWS (ES256),
 // and verified offline against a JWKS.
 import { base64url, compactVerify, createLocalJWKSet, type JSONWebKeySet } from 'jose';
-import { withoutAbsentFields as withoutAbsent, type Consent, type DecisionEvent, type Disclosure } from '../domain/consent';
+import {
+  withoutAbsentFields as withoutAbsent,
+  type Consent,
+  type DecisionEvent,
+  type Disclosure,
+} from '../domain/consent';
 import { channelsFor, type Partner } from '../domain/partners';
 import type { ReceiptSigner } from './signer';
 
@@ -58,7 +63,10 @@ export function receiptClaims(input: {
       autoExtend: admin.autoExtend,
     },
     decidedAt: decision.at,
-    decidedBy: withoutAbsent({ objectId: decision.objectId, userPrincipalName: decision.userPrincipalName || undefined }),
+    decidedBy: withoutAbsent({
+      objectId: decision.objectId,
+      userPrincipalName: decision.userPrincipalName || undefined,
+    }),
     disclosure,
   });
 }

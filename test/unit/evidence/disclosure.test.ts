@@ -50,8 +50,10 @@ describe('the disclosure digest', () => {
     const digest = consentPageDisclosure(shown).sha256;
     expect(consentPageDisclosure({ ...shown, message: 'Different words' }).sha256).not.toBe(digest);
     expect(
-      consentPageDisclosure({ ...shown, delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR], durationDays: 30, autoExtend: false } })
-        .sha256,
+      consentPageDisclosure({
+        ...shown,
+        delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR], durationDays: 30, autoExtend: false },
+      }).sha256,
     ).not.toBe(digest);
     expect(consentPageDisclosure({ ...shown, locale: 'de' })).toMatchObject({ locale: 'de' });
     expect(consentPageDisclosure({ ...shown, locale: 'de' }).sha256).not.toBe(digest);
@@ -65,8 +67,11 @@ describe('the disclosure digest', () => {
       locale: 'de',
       sha256: sha256(canonicalDisclosure('consent-page', facts, disclosure.version)),
     });
-    expect(canonicalDisclosure('consent-page', { locale: 'en', channels: [], partner: { kind: 'oem', displayName: 'B' } }))
-      .toBe(`{"facts":{"channels":[],"locale":"en","partner":{"displayName":"B","kind":"oem"}},"kind":"consent-page","version":"${CONSENT_TEXT_VERSION}"}`);
+    expect(
+      canonicalDisclosure('consent-page', { locale: 'en', channels: [], partner: { kind: 'oem', displayName: 'B' } }),
+    ).toBe(
+      `{"facts":{"channels":[],"locale":"en","partner":{"displayName":"B","kind":"oem"}},"kind":"consent-page","version":"${CONSENT_TEXT_VERSION}"}`,
+    );
   });
 
   it('of a revocation is over the /partners entry without its forms', () => {
@@ -83,7 +88,10 @@ describe('the disclosure digest', () => {
     );
   });
 
-  it.each(['en', 'de'] as const)('names the words shown (%s): a change to them needs a new CONSENT_TEXT_VERSION', (locale) => {
-    expect(sha256(wordsOf(locale))).toBe(WORDS_OF_THIS_VERSION[locale]);
-  });
+  it.each(['en', 'de'] as const)(
+    'names the words shown (%s): a change to them needs a new CONSENT_TEXT_VERSION',
+    (locale) => {
+      expect(sha256(wordsOf(locale))).toBe(WORDS_OF_THIS_VERSION[locale]);
+    },
+  );
 });

@@ -14,7 +14,13 @@ function decided(): Consent {
 }
 
 function claimsOf(consent: Consent) {
-  return receiptClaims({ issuer: 'https://consent.example', consent, partner: directCsp, event: 'accepted', issuedAt: later(1) })!;
+  return receiptClaims({
+    issuer: 'https://consent.example',
+    consent,
+    partner: directCsp,
+    event: 'accepted',
+    issuedAt: later(1),
+  })!;
 }
 
 describe('receipt claims', () => {
@@ -27,7 +33,12 @@ describe('receipt claims', () => {
       iat: Math.floor(later(1).getTime() / 1000),
       event: 'accepted',
       tid: consent.customer.tenantId,
-      partner: { id: directCsp.id, type: 'direct-csp', displayName: directCsp.displayName, tenantId: directCsp.tenantId },
+      partner: {
+        id: directCsp.id,
+        type: 'direct-csp',
+        displayName: directCsp.displayName,
+        tenantId: directCsp.tenantId,
+      },
       channels: ['partner-center-api', 'partner-center-csv'],
       delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR], durationDays: 90, autoExtend: false },
       decidedAt: consent.acceptedAt,
@@ -62,9 +73,9 @@ describe('signed receipts', () => {
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'));
     const forged = Buffer.from(JSON.stringify({ ...claims, event: 'declined' })).toString('base64url');
 
-    await expect(verifyReceipt(`${header}.${forged}.${signature}`, { keys: await signer.publicKeys() })).rejects.toThrow(
-      /signature verification failed/,
-    );
+    await expect(
+      verifyReceipt(`${header}.${forged}.${signature}`, { keys: await signer.publicKeys() }),
+    ).rejects.toThrow(/signature verification failed/);
     const stranger = localSigner([newLocalReceiptKey()]);
     await expect(verifyReceipt(jws, { keys: await stranger.publicKeys() })).rejects.toThrow(/no applicable key/i);
   });
