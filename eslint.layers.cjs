@@ -15,6 +15,7 @@ const LAYERS = {
   auth: ['config', 'domain', 'errors'],
   pages: ['auth', 'domain'],
   email: ['config', 'domain', 'pages'],
+  evidence: ['config', 'domain', 'pages'],
   storage: ['auth', 'config', 'domain', 'errors'],
   http: ['config', 'errors', 'pages', 'schemas', 'storage'],
   oem: ['errors', 'schemas'],
@@ -22,7 +23,19 @@ const LAYERS = {
   functionRegistry: ['http', 'openapi'],
   customer: ['auth', 'config', 'domain', 'errors', 'http', 'pages', 'storage'],
   webhooks: ['config', 'domain', 'errors', 'schemas', 'storage'],
-  consent: ['auth', 'config', 'customer', 'domain', 'email', 'errors', 'hostSettings', 'pages', 'schemas', 'storage'],
+  consent: [
+    'auth',
+    'config',
+    'customer',
+    'domain',
+    'email',
+    'errors',
+    'evidence',
+    'hostSettings',
+    'pages',
+    'schemas',
+    'storage',
+  ],
 };
 
 /** Files outside shared/ that a layer may read (JSON the code imports rather than restates). */

@@ -1,11 +1,15 @@
-// `npm run admin -- <command>`: bootstrap and look after a deployment by talking to its Table Storage directly.
+// `npm run admin -- <command>`: bootstrap and look after a deployment by talking to its Table Storage directly, and
+// verify consent receipts offline.
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
+import type { JSONWebKeySet } from 'jose';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
 import { scheduleExistingNotices } from '../shared/consent/noticeSweep';
 import { indexPartnerTenants, mintPartnerKey, registerPartner } from '../shared/consent/operatorActions';
 import { listOperatorKeys, mintOperatorKey, revokeOperatorKey } from '../shared/consent/operatorKeys';
 import { PARTNER_KINDS, type PartnerKind } from '../shared/domain/partners';
 import { ServiceError } from '../shared/errors';
+import { verifyReceipt } from '../shared/evidence/receipt';
 import { validate } from '../shared/http/request';
 import { partnerRegistrationSchema } from '../shared/schemas/operator';
 import { useStorage } from '../shared/storage/clients';
@@ -17,7 +21,36 @@ const program = new Command('admin')
     'storage account name in Azure; signs in with DefaultAzureCredential (az login, managed identity)',
   )
   .option('--connection-string <value>', 'storage connection string (default: $AzureWebJobsStorage)')
-  .hook('preAction', (command) => connect(command.opts<{ account?: string; connectionString?: string }>()));
+  .hook('preAction', (command, action) => {
+    if (OFFLINE_COMMANDS.includes(action.name())) return;
+    connect(command.opts<{ account?: string; connectionString?: string }>());
+  });
+
+/** Commands that need no storage account. */
+const OFFLINE_COMMANDS = ['verify-receipt'];
+
+program
+  .command('verify-receipt')
+  .description('verify a consent receipt offline against a JWKS (a file, or the URL of /.well-known/jwks.json)')
+  .argument('<receipt>', 'file holding the compact JWS, or - for standard input')
+  .requiredOption('--jwks <file or url>', 'the published keys, e.g. https://<host>/.well-known/jwks.json')
+  .action(async (receipt: string, options: { jwks: string }) => {
+    const jws = readFileSync(receipt === '-' ? 0 : receipt, 'utf8');
+    let verified;
+    try {
+      verified = await verifyReceipt(jws, await keySet(options.jwks));
+    } catch (error) {
+      throw new Error(`the receipt is NOT valid: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const { claims, kid } = verified;
+    const by = claims.decidedBy.userPrincipalName ?? claims.decidedBy.objectId;
+    process.stdout.write(
+      `Valid receipt, signed by key ${kid}: consent ${claims.sub} was ${claims.event} at ${claims.decidedAt} by ${by} ` +
+        `(tenant ${claims.tid}) for ${claims.partner.displayName} (${claims.partner.type}); ` +
+        `shown text version ${claims.disclosure.version} (${claims.disclosure.locale}), sha256 ${claims.disclosure.sha256}.\n`,
+    );
+    print(claims);
+  });
 
 program
   .command('create-operator-key')
@@ -112,6 +145,14 @@ function connect({ account, connectionString }: { account?: string; connectionSt
   const value = connectionString ?? process.env.AzureWebJobsStorage;
   if (!value) throw new InvalidArgumentError('Give --account <storage account name> or --connection-string.');
   useStorage({ kind: 'connectionString', connectionString: value });
+}
+
+/** The key set from a file or an http(s) URL. */
+async function keySet(source: string): Promise<JSONWebKeySet> {
+  if (!/^https?:\/\//.test(source)) return JSON.parse(readFileSync(source, 'utf8')) as JSONWebKeySet;
+  const answer = await fetch(source, { signal: AbortSignal.timeout(10_000) });
+  if (!answer.ok) throw new Error(`${source} answered ${answer.status}`);
+  return (await answer.json()) as JSONWebKeySet;
 }
 
 function partnerKind(value: string): PartnerKind {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { config, ConfigError } from '../shared/config';
+import { newLocalReceiptKey } from '../shared/evidence/signer';
 import { startAzurite, type RunningAzurite } from './azurite';
 import { consoleHostLog } from './hostLog';
 import { registerLocalOperatorKey } from './operatorKey';
@@ -28,7 +29,12 @@ async function main(): Promise<void> {
     );
   }
   process.env.PUBLIC_BASE_URL ??= `http://localhost:${port}`;
-  process.env.APP_SECRET ??= localAppSecret(values.persist ? dataFolder() : undefined);
+  const kept = values.persist ? dataFolder() : undefined;
+  process.env.APP_SECRET ??= keptSecret(kept, 'app-secret', () => randomBytes(48).toString('base64'));
+  // Receipts are signed with a local key unless a Key Vault key is named.
+  if (!process.env.RECEIPT_SIGNING_KEY_ID?.trim()) {
+    process.env.LOCAL_RECEIPT_KEYS ??= keptSecret(kept, 'receipt-key', newLocalReceiptKey);
+  }
   // Locally, invitations go to the outbox unless local.settings.json or the environment chooses ACS.
   if (!process.env.EMAIL_TRANSPORT?.trim()) process.env.EMAIL_TRANSPORT = 'outbox';
   // The sign-in stand-in served below is this host's front, so it vouches for the principal header (refused in Azure).
@@ -109,11 +115,14 @@ function projectRoot(): string {
   }
 }
 
-/** A random APP_SECRET for this machine; kept beside persisted data so standing links survive a restart. */
-function localAppSecret(folder: string | undefined): string {
-  const file = folder && path.join(folder, 'app-secret');
+/**
+ * A secret for this machine, made by `make`: kept in `folder` under `name` when data persists, so standing links and
+ * receipts made before a restart still work and verify after it.
+ */
+function keptSecret(folder: string | undefined, name: string, make: () => string): string {
+  const file = folder && path.join(folder, name);
   if (file && existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(48).toString('base64');
+  const secret = make();
   if (folder && file) {
     mkdirSync(folder, { recursive: true });
     writeFileSync(file, secret, { mode: 0o600 });

@@ -43,6 +43,11 @@ param supportContact string = ''
 @maxValue(100000)
 param invitationEmailsPerHour int = 200
 
+@description('Optional. Days after a consent reaches a final state until its personal data (contact email and name, user names, partner message) is erased (PERSONAL_DATA_RETENTION_DAYS).')
+@minValue(1)
+@maxValue(3650)
+param personalDataRetentionDays int = 365
+
 @description('Optional. Flex Consumption scale settings.')
 param scale scaleType = {
   maximumInstanceCount: 40
@@ -134,6 +139,7 @@ module roleAssignments 'modules/roleAssignments.bicep' = {
     appInsightsName: monitoring.outputs.name
     communicationServiceName: communication.outputs.name
     keyVaultName: keyVault.outputs.name
+    receiptKeyName: keyVault.outputs.receiptKeyName
   }
 }
 
@@ -157,6 +163,7 @@ module functionApp 'modules/functionApp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.connectionString
     appSecretUri: keyVault.outputs.appSecretUri
     signInClientSecretUri: keyVault.outputs.signInClientSecretUri
+    receiptSigningKeyId: keyVault.outputs.receiptKeyUri
     acsEndpoint: communication.outputs.endpoint
     emailSenderAddress: communication.outputs.senderAddress
     signIn: signIn
@@ -164,6 +171,7 @@ module functionApp 'modules/functionApp.bicep' = {
     appVersion: appVersion
     supportContact: supportContact
     invitationEmailsPerHour: invitationEmailsPerHour
+    personalDataRetentionDays: personalDataRetentionDays
     scale: scale
     location: location
     tags: tags

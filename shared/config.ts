@@ -2,6 +2,7 @@
 import { hkdfSync } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_INVITATION_EMAILS_PER_HOUR } from './domain/invitationQuota';
+import { PERSONAL_DATA_RETENTION_LIMITS } from './domain/retention';
 import { version as packageVersion } from '../package.json';
 
 /** How the app reaches its storage account: a connection string locally, service URIs plus managed identity in Azure. */
@@ -35,6 +36,12 @@ export type SignInTrust = 'platform' | 'local' | 'none';
 
 export type WebhookTargets = 'public' | 'local';
 
+/**
+ * Who signs receipts: a Key Vault key (Azure), or local keys (PKCS#8 DER, base64; none: one made for this process).
+ */
+export type ReceiptSigning =
+  { kind: 'key-vault'; keyId: string; clientId?: string } | { kind: 'local'; keys: string[] };
+
 export interface Config {
   storage: StorageConnection;
   /** The one answer to "may this app believe the principal header?" (shared/auth/principal.ts asks it). */
@@ -55,6 +62,9 @@ export interface Config {
   invitationEmailsPerHour: number;
   /** How customers reach the operator's support (R13: removing an OEM), shown on pages; absent when not configured. */
   supportContact?: string;
+  receiptSigning: ReceiptSigning;
+  /** Days after a final state until a consent's personal data is erased (PERSONAL_DATA_RETENTION_DAYS). */
+  personalDataRetentionDays: number;
 }
 
 const httpUrl = z
@@ -110,6 +120,22 @@ const settingsSchema = z.object({
       .max(100_000, 'must be at most 100000')
       .default(DEFAULT_INVITATION_EMAILS_PER_HOUR),
   ),
+  PERSONAL_DATA_RETENTION_DAYS: blankIsAbsent(
+    z.coerce
+      .number({ error: 'must be a whole number of days' })
+      .int('must be a whole number of days')
+      .min(PERSONAL_DATA_RETENTION_LIMITS.minDays, `must be at least ${PERSONAL_DATA_RETENTION_LIMITS.minDays}`)
+      .max(PERSONAL_DATA_RETENTION_LIMITS.maxDays, `must be at most ${PERSONAL_DATA_RETENTION_LIMITS.maxDays}`)
+      .default(PERSONAL_DATA_RETENTION_LIMITS.defaultDays),
+  ),
+  RECEIPT_SIGNING_KEY_ID: blankIsAbsent(
+    z
+      .url({
+        protocol: /^https$/,
+        error: 'must be the Key Vault key identifier without a version, https://<vault>.vault.azure.net/keys/<name>',
+      })
+      .optional(),
+  ),
 });
 
 /** What App Service itself sets, never the deployment: where the app runs, and whether its sign-in is on. */
@@ -134,6 +160,8 @@ const localSchema = z.object({
       .pipe(z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }))
       .optional(),
   ),
+  // The local host's receipt keys, current first: PKCS#8 DER in base64, comma-separated.
+  LOCAL_RECEIPT_KEYS: optionalText,
 });
 
 const environmentSchema = settingsSchema.extend(platformSchema.shape).extend(localSchema.shape);
@@ -181,13 +209,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     webhookTargets: settings.LOCAL_WEBHOOK_TARGETS === 'true' ? 'local' : 'public',
     email: emailSettings(settings),
+    receiptSigning: receiptSigning(settings),
+    personalDataRetentionDays: settings.PERSONAL_DATA_RETENTION_DAYS,
   };
 }
 
 /**
  * Every application setting this module reads (the infrastructure tests check Azure sets each one that applies
- * there). Not listed: what App Service sets itself (platformSchema), and the local-only LOCAL_SIGN_IN and
- * LOCAL_WEBHOOK_TARGETS.
+ * there). Not listed: what App Service sets itself (platformSchema), and the local-only LOCAL_SIGN_IN,
+ * LOCAL_WEBHOOK_TARGETS and LOCAL_RECEIPT_KEYS.
  */
 export const SETTING_NAMES = Object.keys(settingsSchema.shape);
 
@@ -237,6 +267,16 @@ function azureProblems(env: NodeJS.ProcessEnv): string[] {
   if (env.EMAIL_TRANSPORT?.trim().toLowerCase() === 'outbox') {
     problems.push(
       "EMAIL_TRANSPORT is 'outbox' but the app runs in Azure (WEBSITE_SITE_NAME is set): nobody would ever read those emails; set it to 'acs'",
+    );
+  }
+  if (!env.RECEIPT_SIGNING_KEY_ID?.trim()) {
+    problems.push(
+      'RECEIPT_SIGNING_KEY_ID is required in Azure (WEBSITE_SITE_NAME is set): the Key Vault key that signs receipts',
+    );
+  }
+  if (env.LOCAL_RECEIPT_KEYS?.trim()) {
+    problems.push(
+      'LOCAL_RECEIPT_KEYS is for the local host, but the app runs in Azure (WEBSITE_SITE_NAME is set): remove it; receipts are signed in Key Vault (RECEIPT_SIGNING_KEY_ID)',
     );
   }
   if (env.LOCAL_SIGN_IN?.trim().toLowerCase() === 'true') {
@@ -318,4 +358,12 @@ function emailSettings(settings: z.infer<typeof settingsSchema>): EmailSettings 
     ? { kind: 'connectionString', connectionString: settings.ACS_CONNECTION_STRING }
     : { kind: 'identity', endpoint: settings.ACS_ENDPOINT!, managedIdentityClientId: settings.AZURE_CLIENT_ID };
   return { transport: 'acs', connection, senderAddress: settings.EMAIL_SENDER_ADDRESS! };
+}
+
+function receiptSigning(settings: z.infer<typeof environmentSchema>): ReceiptSigning {
+  if (settings.RECEIPT_SIGNING_KEY_ID) {
+    return { kind: 'key-vault', keyId: settings.RECEIPT_SIGNING_KEY_ID, clientId: settings.AZURE_CLIENT_ID };
+  }
+  const keys = settings.LOCAL_RECEIPT_KEYS?.split(',').map((key) => key.trim()) ?? [];
+  return { kind: 'local', keys: keys.filter(Boolean) };
 }

@@ -29,6 +29,9 @@ param appSecretUri string
 @description('Required. Versionless Key Vault URI of the sign-in client secret.')
 param signInClientSecretUri string
 
+@description('Required. Versionless identifier of the Key Vault key that signs consent receipts.')
+param receiptSigningKeyId string
+
 @description('Required. Communication Services endpoint, https://<name>.<geo>.communication.azure.com.')
 param acsEndpoint string
 
@@ -51,6 +54,11 @@ param supportContact string = ''
 @minValue(1)
 @maxValue(100000)
 param invitationEmailsPerHour int = 200
+
+@description('Optional. Days after a consent reaches a final state until its personal data is erased (PERSONAL_DATA_RETENTION_DAYS).')
+@minValue(1)
+@maxValue(3650)
+param personalDataRetentionDays int = 365
 
 @description('Optional. Flex Consumption scale settings.')
 param scale scaleType = {
@@ -144,6 +152,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     EMAIL_SENDER_ADDRESS: emailSenderAddress
     SUPPORT_CONTACT: supportContact
     INVITATION_EMAILS_PER_HOUR: string(invitationEmailsPerHour)
+    RECEIPT_SIGNING_KEY_ID: receiptSigningKeyId
+    PERSONAL_DATA_RETENTION_DAYS: string(personalDataRetentionDays)
     AZURE_CLIENT_ID: identityClientId
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'

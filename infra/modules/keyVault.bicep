@@ -1,4 +1,5 @@
-// Key Vault in RBAC mode holding the app's two secrets; app settings reference them by versionless URI.
+// Key Vault in RBAC mode holding the app's two secrets (app settings reference them by versionless URI) and the
+// non-exportable key that signs consent receipts.
 
 @description('Required. Key Vault name (3-24 characters, globally unique).')
 @minLength(3)
@@ -60,6 +61,25 @@ resource signIn 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   }
 }
 
+// Receipts are signed in the vault (ES256); the private key never leaves it. Rotating adds a version: the app publishes
+// every version's public key, so receipts signed before a rotation stay verifiable (docs/receipts.md).
+resource receiptKey 'Microsoft.KeyVault/vaults/keys@2026-05-15' = {
+  parent: vault
+  name: 'receipt-signing'
+  properties: {
+    kty: 'EC'
+    curveName: 'P-256'
+    keyOps: [
+      'sign'
+      'verify'
+    ]
+    attributes: {
+      enabled: true
+      exportable: false
+    }
+  }
+}
+
 @description('The Key Vault name.')
 output name string = vault.name
 
@@ -71,3 +91,9 @@ output appSecretUri string = appSecretEntry.properties.secretUri
 
 @description('Versionless URI of the sign-in client secret.')
 output signInClientSecretUri string = signIn.properties.secretUri
+
+@description('Name of the receipt signing key.')
+output receiptKeyName string = receiptKey.name
+
+@description('Versionless identifier of the receipt signing key (RECEIPT_SIGNING_KEY_ID): the app signs with its current version.')
+output receiptKeyUri string = receiptKey.properties.keyUri

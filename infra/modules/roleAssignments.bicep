@@ -15,6 +15,9 @@ param communicationServiceName string
 @description('Required. Key Vault holding the app\'s secrets.')
 param keyVaultName string
 
+@description('Required. Name of the Key Vault key that signs consent receipts.')
+param receiptKeyName string
+
 // Built-in role definition ids, checked against Microsoft's built-in roles reference.
 var roleIds = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -23,6 +26,7 @@ var roleIds = {
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   communicationAndEmailServiceOwner: '09976791-48a7-449e-bb21-39d1a415f350'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d297424'
 }
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2026-09-01' existing = {
@@ -104,6 +108,22 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+resource receiptKey 'Microsoft.KeyVault/vaults/keys@2026-05-15' existing = {
+  parent: keyVault
+  name: receiptKeyName
+}
+
+// Signing receipts (sign, and reading the key's versions for the published key set), on that one key only.
+resource receiptSigner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(receiptKey.id, principalId, roleIds.keyVaultCryptoUser)
+  scope: receiptKey
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.keyVaultCryptoUser)
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 @description('Resource ids of the role assignments made.')
 output resourceIds string[] = [
   blobDataOwner.id
@@ -112,4 +132,5 @@ output resourceIds string[] = [
   metricsPublisher.id
   emailSender.id
   secretsUser.id
+  receiptSigner.id
 ]

@@ -20,12 +20,15 @@ import {
   type CustomerPage,
   type PageContext,
 } from '../pages';
+import { consentPageDisclosure } from '../evidence/disclosure';
 import { acceptAsCustomer, declineAsCustomer } from './customerDecisions';
 import type { Dependencies } from './dependencies';
 import { openConsentLink, type OpenedLink } from './openLink';
 import { acceptStandingLink, standingConsentOf, standingLinkRefusal } from './standingLinkAcceptance';
 
 type Invitation = Extract<OpenedLink, { kind: 'invitation' }>;
+/** The page's facts without its form, which is no part of what the customer was shown (shared/evidence/disclosure). */
+const NO_FORM = { action: '', csrfToken: '' };
 type StandingLink = Extract<OpenedLink, { kind: 'standing-link' }>;
 
 /** The signed-in reader of one link's page. */
@@ -90,10 +93,17 @@ async function answerInvitation(
   opened: Invitation,
   decision: 'accept' | 'decline',
 ): Promise<LinkAnswer> {
+  const shown = invitationFormView(
+    invitationContext(reader, opened),
+    opened.consent,
+    partnerView(opened.consent.partner, opened.partner),
+    NO_FORM,
+  );
   const target = {
     partnerId: opened.consent.partner.id,
     consentId: opened.consent.id,
     linkTokenHash: opened.tokenHash,
+    disclosure: consentPageDisclosure(shown),
   };
   const outcome =
     decision === 'accept'
@@ -123,7 +133,8 @@ async function answerStandingLink(
     const refusal = standingLinkRefusal(opened, reader.principal);
     return refusal ? show(refusalPage(reader.context, reader, refusal)) : { kind: 'answered', reported: 'declined' };
   }
-  const outcome = await acceptStandingLink(deps, opened, reader.principal, reader.context.locale);
+  const shown = consentPageDisclosure(standingLinkFormView(reader.context, opened, NO_FORM));
+  const outcome = await acceptStandingLink(deps, opened, reader.principal, reader.context.locale, shown);
   if (outcome.kind === 'refused') return show(refusalPage(reader.context, reader, outcome.refusal));
   return outcome.kind === 'accepted' ? { kind: 'answered', reported: 'accepted' } : { kind: 'answered' };
 }

@@ -1,17 +1,20 @@
 // The customer's decisions on a consent: accept (R7) and decline, each answered as an outcome, never a throw.
 import { acceptanceRefusal, type AcceptanceRefusal, type Signer } from '../domain/acceptance';
-import { effectiveConsent, type Consent } from '../domain/consent';
+import { effectiveConsent, type Consent, type Disclosure } from '../domain/consent';
 import { acceptConsent, canTransition, declineConsent } from '../domain/consentTransitions';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
 import { scheduleDelegatedAdminNotices } from './noticeSweep';
 import { grantAuthorizations } from './projection';
+import { issueReceipt } from './receipts';
 
 /** The consent a customer answers, and the link they answered through (a replaced link decides nothing). */
 export interface DecisionTarget {
   partnerId: string;
   consentId: string;
   linkTokenHash?: string;
+  /** What the page showed the customer (shared/evidence/disclosure.ts); stored with the decision, signed in its receipt. */
+  disclosure?: Disclosure;
 }
 
 export type DecisionOutcome =
@@ -24,9 +27,9 @@ export type DecisionOutcome =
 type Verdict = Extract<DecisionOutcome, { kind: 'refused' | 'stale' }>;
 
 /**
- * Accepts as the signed-in user. Order of writes: the consent (the truth) first, then the delegated admin notices,
- * the authorization rows, and the audit event — each repeatable, so a retry after a crash anywhere converges, with
- * one event.
+ * Accepts as the signed-in user. Order of writes: the consent (the truth, with what was shown) first, then the
+ * delegated admin notices, the authorization rows, the audit event, then the receipt — each repeatable, so a retry
+ * after a crash anywhere converges, with one event and one receipt.
  */
 export async function acceptAsCustomer(
   deps: Dependencies,
@@ -42,7 +45,7 @@ export async function acceptAsCustomer(
       if (verdict) return { keep: true, result: verdict };
       const outcome = acceptConsent(current, { now, acceptedBy: acceptedByOf(signer) });
       return outcome.kind === 'accepted'
-        ? { write: outcome.consent, result: { kind: 'accepted' } }
+        ? { write: withDisclosure(outcome.consent, 'accepted', target), result: { kind: 'accepted' } }
         : { keep: true, result: { kind: 'already-accepted' } };
     },
   );
@@ -50,6 +53,7 @@ export async function acceptAsCustomer(
   await scheduleDelegatedAdminNotices(deps, consent);
   await grantAuthorizations(deps, consent);
   await recordAcceptance(deps, consent);
+  await issueReceipt(deps, consent, 'accepted');
   return { kind: result.kind, consent };
 }
 
@@ -66,7 +70,14 @@ export async function declineAsCustomer(
       const verdict = verdictOn(deps, current, target, signer, 'declined');
       return verdict
         ? { keep: true, result: verdict }
-        : { write: declineConsent(current, now), result: { kind: 'declined' } };
+        : {
+            write: withDisclosure(
+              { ...declineConsent(current, now), declinedBy: acceptedByOf(signer) },
+              'declined',
+              target,
+            ),
+            result: { kind: 'declined' },
+          };
     },
   );
   if (result.kind !== 'declined') return result;
@@ -76,6 +87,7 @@ export async function declineAsCustomer(
     actor: { kind: 'customer', id: signer.objectId.toLowerCase() },
     data: { tenantId: signer.tenantId.toLowerCase() },
   });
+  await issueReceipt(deps, consent, 'declined');
   return { kind: 'declined', consent };
 }
 
@@ -117,4 +129,10 @@ function linkReplaced(deps: Dependencies, current: Consent, target: DecisionTarg
 
 function acceptedByOf(signer: Signer) {
   return { tenantId: signer.tenantId, objectId: signer.objectId, userPrincipalName: signer.userPrincipalName };
+}
+
+/** The decided consent with what its customer was shown, when the caller showed a page. */
+function withDisclosure(consent: Consent, event: 'accepted' | 'declined', target: DecisionTarget): Consent {
+  if (!target.disclosure) return consent;
+  return { ...consent, disclosures: { ...consent.disclosures, [event]: target.disclosure } };
 }

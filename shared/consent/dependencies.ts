@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { config, type SignInTrust } from '../config';
 import { customerFormsFor, type CustomerForms } from '../customer/forms';
 import { configuredSender } from '../email/configuredSender';
+import { configuredSigner } from '../evidence/configuredSigner';
+import type { ReceiptSigner } from '../evidence/signer';
 import type { InvitationSender } from '../email/sender';
 import * as apiKeys from '../storage/apiKeyStore';
 import * as authorizations from '../storage/authorizationStore';
@@ -15,7 +17,9 @@ import * as invitationQuota from '../storage/invitationQuotaStore';
 import * as links from '../storage/linkStore';
 import * as noticeEmails from '../storage/noticeQueue';
 import * as notices from '../storage/noticeStore';
+import * as partnerNotices from '../storage/partnerNoticeQueue';
 import * as partners from '../storage/partnerStore';
+import * as receipts from '../storage/receiptStore';
 import { consentLinksFor, type ConsentLinks } from './consentLinks';
 
 export interface Dependencies {
@@ -26,11 +30,14 @@ export interface Dependencies {
   authorizations: typeof authorizations;
   events: typeof events;
   invitations: typeof invitations;
+  /** Emails that tell a partner what a customer did. */
+  partnerNotices: typeof partnerNotices;
   invitationQuota: typeof invitationQuota;
   idempotency: typeof idempotency;
   /** The schedule of reminders and delegated admin notices, and the queue their emails go through. */
   notices: typeof notices;
   noticeEmails: typeof noticeEmails;
+  receipts: typeof receipts;
   now: () => Date;
   newConsentId: (now: Date) => string;
   /** The URLs customers open, made with this deployment's link key on its public base URL. */
@@ -47,6 +54,12 @@ export interface Dependencies {
   publicBaseUrl: string;
   /** How customers reach the operator's support, shown where a page sends them there (R13); absent when not set. */
   supportContact: string | undefined;
+  /** Signs receipts: Key Vault in Azure, a local key otherwise; use cases never see the key itself. */
+  receiptSigner: ReceiptSigner;
+  /** The receipts' `iss`: this deployment's public base URL. */
+  receiptIssuer: string;
+  /** Days after a final state until the sweep erases a consent's personal data (PERSONAL_DATA_RETENTION_DAYS). */
+  personalDataRetentionDays: number;
 }
 
 let consentLinks: ConsentLinks | undefined;
@@ -61,10 +74,12 @@ export const liveDependencies: Dependencies = {
   authorizations,
   events,
   invitations,
+  partnerNotices,
   invitationQuota,
   idempotency,
   notices,
   noticeEmails,
+  receipts,
   now: () => new Date(),
   newConsentId,
   get consentLinks() {
@@ -89,6 +104,15 @@ export const liveDependencies: Dependencies = {
   },
   get supportContact() {
     return config().supportContact;
+  },
+  get receiptSigner() {
+    return configuredSigner();
+  },
+  get receiptIssuer() {
+    return config().publicBaseUrl;
+  },
+  get personalDataRetentionDays() {
+    return config().personalDataRetentionDays;
   },
 };
 

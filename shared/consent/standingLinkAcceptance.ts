@@ -1,7 +1,7 @@
 // Accepting a partner's standing link (R11, R12): the consent is made for the signer's tenant, exactly once.
 import { createHash } from 'node:crypto';
 import { acceptanceRefusal, type AcceptanceRefusal, type Signer } from '../domain/acceptance';
-import { standingLinkConsent, type Consent, type Locale } from '../domain/consent';
+import { standingLinkConsent, type Consent, type Disclosure, type Locale } from '../domain/consent';
 import { acceptConsent } from '../domain/consentTransitions';
 import type { Partner } from '../domain/partners';
 import type { StandingLink } from '../storage/linkStore';
@@ -9,6 +9,7 @@ import { isAlreadyExists } from '../storage/tableErrors';
 import type { Versioned } from '../storage/versioned';
 import { consentIdOf, type Dependencies } from './dependencies';
 import { grantAuthorizations } from './projection';
+import { issueReceipt } from './receipts';
 
 /** What a standing link offers: the partner's current link, the partner and, for a reseller, its provider (R9). */
 export interface StandingLinkOffer {
@@ -23,13 +24,15 @@ export type StandingLinkOutcome =
 /**
  * Accepts the standing link for the signer's tenant. The consent's id is derived from the link and the tenant, so
  * concurrent accepts collide on the insert (409) and all but one answer "already accepted"; the same tenant accepting
- * again is harmless. Writes: the consent (born accepted) → authorization rows → event, each repeatable.
+ * again is harmless. Writes: the consent (born accepted, with what the page showed: `disclosure`) → authorization
+ * rows → event → receipt, each repeatable.
  */
 export async function acceptStandingLink(
   deps: Dependencies,
   offer: StandingLinkOffer,
   signer: Signer,
   locale: Locale,
+  disclosure?: Disclosure,
 ): Promise<StandingLinkOutcome> {
   const now = deps.now();
   const slot = await currentSlot(deps, offer.link, signer.tenantId);
@@ -43,10 +46,11 @@ export async function acceptStandingLink(
   const refusal = standingLinkRefusal(offer, signer);
   if (refusal) return { kind: 'refused', refusal };
   if (slot.stored) return settle(deps, slot.stored.value, 'already-accepted', offer.link);
-  const { consent } = acceptConsent(pending, {
+  const { consent: accepted } = acceptConsent(pending, {
     now,
     acceptedBy: { tenantId: signer.tenantId, objectId: signer.objectId, userPrincipalName: signer.userPrincipalName },
   });
+  const consent = disclosure ? { ...accepted, disclosures: { accepted: disclosure } } : accepted;
   try {
     await deps.consents.insertConsent(consent);
   } catch (error) {
@@ -103,7 +107,7 @@ function standingConsentId(deps: Dependencies, link: StandingLink, tenantId: str
   return consentIdOf(new Date(link.createdAt), digest.slice(0, 16));
 }
 
-/** Projection and audit event after the consent row; both repeatable, so a loser of the race or a retry converges. */
+/** Projection, audit event and receipt after the consent row; all repeatable, so a loser of the race or a retry converges. */
 async function settle(
   deps: Dependencies,
   consent: Consent,
@@ -117,5 +121,6 @@ async function settle(
     actor: { kind: 'customer', id: consent.acceptedBy!.objectId },
     data: { tenantId: consent.customer.tenantId, source: 'standing-link', standingLinkVersion: link.version },
   });
+  await issueReceipt(deps, consent, 'accepted');
   return { kind, consent };
 }

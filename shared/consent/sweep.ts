@@ -1,5 +1,6 @@
-// The daily sweep: stores the expiry that reads already show, completes acceptances a crash left unprojected, and
-// settles invitation emails that can no longer go out.
+// The daily sweep: stores the expiry that reads already show, completes acceptances a crash left unprojected,
+// settles invitation emails that can no longer go out, issues receipts whose signing failed, and erases personal data
+// past its retention.
 import { effectiveConsent } from '../domain/consent';
 import { expireConsent } from '../domain/consentTransitions';
 import { changeConsent } from './consentUpdates';
@@ -8,28 +9,41 @@ import { recordAcceptance } from './customerDecisions';
 import { settleUnsendableInvitations } from './invitationEmails';
 import { scheduleDelegatedAdminNotices } from './noticeSweep';
 import { authorizationsComplete, grantAuthorizations } from './projection';
+import { completeReceipts } from './receipts';
+import { erasePersonalData } from './retention';
 
 export interface SweepReport {
   expired: number;
   repaired: number;
   /** Queued invitation emails settled `not-sent`. */
   emailsNotSent: number;
+  /** Receipts issued for decisions that had none. */
+  receipts: number;
+  /** Consents whose personal data was erased (PERSONAL_DATA_RETENTION_DAYS after a final state). */
+  personalDataErased: number;
 }
 
 export interface SweepLimits {
   /** Queued emails looked at per run: a backlog larger than this is settled over the following days. */
   queuedEmails: number;
+  /** Receipts issued per run. */
+  receipts: number;
+  /** Consents whose personal data is erased per run: a backlog is worked off over the following days. */
+  personalData: number;
 }
 
 /** A run stays well within the timer's five minutes: each email looked at costs at most four storage calls. */
-export const SWEEP_LIMITS: SweepLimits = { queuedEmails: 1000 };
+export const SWEEP_LIMITS: SweepLimits = { queuedEmails: 1000, receipts: 1000, personalData: 1000 };
 
 /** The jobs of the daily timer, one after the other (expiries first, so their emails are settled in the same run). */
-export async function sweepConsents(deps: Dependencies, limits: SweepLimits = SWEEP_LIMITS): Promise<SweepReport> {
+export async function sweepConsents(deps: Dependencies, given: Partial<SweepLimits> = {}): Promise<SweepReport> {
+  const limits = { ...SWEEP_LIMITS, ...given };
   const expired = await storeExpiries(deps);
   const repaired = await completeAcceptances(deps);
   const emailsNotSent = await settleUnsendableInvitations(deps, limits.queuedEmails);
-  return { expired, repaired, emailsNotSent };
+  const receipts = await completeReceipts(deps, limits.receipts);
+  const personalDataErased = await erasePersonalData(deps, limits.personalData);
+  return { expired, repaired, emailsNotSent, receipts, personalDataErased };
 }
 
 /** Pending consents past their expiry are stored as expired, each with one event; answers how many. */

@@ -4,7 +4,7 @@ import type { Signer } from '../domain/acceptance';
 import { isGlobalAdministrator } from '../domain/acceptance';
 import { formTargets } from '../customer/forms';
 import { partnerEntryView, partnerView } from '../customer/views';
-import { effectiveConsent } from '../domain/consent';
+import { effectiveConsent, type Consent } from '../domain/consent';
 import { canRemoveDelegatedAdmin, removeDelegatedAdmin } from '../domain/consentTransitions';
 import type { Partner } from '../domain/partners';
 import {
@@ -13,11 +13,12 @@ import {
   type CustomerPage,
   type PageContext,
   type PartnerEntryView,
+  type PartnersPageView,
 } from '../pages';
 import type { AuthorizationRecord } from '../storage/authorizationStore';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
-import { grantAuthorizations } from './projection';
+import { authorizationRecordsFor, grantAuthorizations } from './projection';
 
 /** The signed-in reader of a customer page. */
 export interface CustomerReader {
@@ -25,26 +26,37 @@ export interface CustomerReader {
   context: PageContext;
 }
 
+/**
+ * What the list shows once besides the entries: the consent whose roles the last post removed, or which it revoked
+ * (each only when the stored state agrees), or a revocation that came back without its Yes box.
+ */
+export interface PartnersShown {
+  removed?: string;
+  revoked?: string;
+  error?: PartnersPageView['error'];
+}
+
 /** What a removal post comes to: back to the list, saying what was removed when something was, or a page at once. */
 export type RemovalAnswer = { kind: 'back-to-list'; removedConsentId?: string } | { kind: 'page'; page: CustomerPage };
 
 /**
- * GET /partners: one entry per accepted consent, newest first, with a removal form where R3 allows one. `removed`
- * names the consent whose roles the last post removed; the notice shows only when the stored state agrees.
+ * GET /partners: one entry per accepted consent, newest first, with a removal form where R3 allows one and, for a
+ * CSP, a revocation form.
  */
 export async function partnersOfTenant(
   deps: Dependencies,
   reader: CustomerReader,
-  removed?: string,
+  shown: PartnersShown = {},
 ): Promise<CustomerPage> {
   if (!isGlobalAdministrator(reader.principal)) return notGlobalAdministrator(reader.context);
   const entries = await partnerEntries(deps, reader.principal);
-  const removedEntry = entries.find((entry) => entry.consentId === removed);
+  const removedEntry = entries.find((entry) => entry.consentId === shown.removed);
   const notice =
     removedEntry?.delegatedAdmin?.status === 'removed'
       ? { kind: 'delegated-admin-removed' as const, partnerName: removedEntry.partner.displayName }
-      : undefined;
-  return { page: 'partners', view: { ...reader.context, entries, notice, supportContact: deps.supportContact } };
+      : await revokedNotice(deps, reader.principal, shown.revoked);
+  const { supportContact } = deps;
+  return { page: 'partners', view: { ...reader.context, entries, notice, error: shown.error, supportContact } };
 }
 
 /**
@@ -96,6 +108,21 @@ export async function removeDelegatedAdminAsCustomer(
   return { kind: 'back-to-list', removedConsentId: consentId };
 }
 
+/** The entry /partners shows this reader for one consent, when it shows one. */
+/**
+ * The entry /partners shows for an accepted consent, made from the rows the consent stands for rather than read from
+ * the table: the same facts, even when a concurrent change has already taken the rows away.
+ */
+export async function partnerEntryOf(deps: Dependencies, consent: Consent): Promise<PartnerEntryView> {
+  const rows = authorizationRecordsFor(consent);
+  const partners = await partnersById(
+    deps,
+    rows.map((row) => row.partnerId),
+  );
+  const own = rows.find((row) => row.partnerId === consent.partner.id)!;
+  return entryOf(rows, own, partners, deps.now());
+}
+
 /** One entry per accepted consent: its partner's row, and for a reseller its provider's row beside it (R9). */
 async function partnerEntries(deps: Dependencies, principal: Signer): Promise<PartnerEntryView[]> {
   const rows = await deps.authorizations.listTenantAuthorizations(principal.tenantId);
@@ -108,11 +135,41 @@ async function partnerEntries(deps: Dependencies, principal: Signer): Promise<Pa
     .filter((row) => row.partnerId === row.viaPartnerId)
     .sort((a, b) => b.acceptedAt.localeCompare(a.acceptedAt))
     .map((own) => {
-      const providerRow = rows.find((row) => row.viaPartnerId === own.partnerId && row.partnerId !== own.partnerId);
-      const provider = providerRow && { row: providerRow, partner: partners.get(providerRow.partnerId) };
-      const entry = partnerEntryView(own, provider, partners.get(own.partnerId), now);
-      return removable(entry) ? { ...entry, removeDelegatedAdmin: removalForm(deps, principal, own) } : entry;
+      const entry = entryOf(rows, own, partners, now);
+      const removal = removable(entry) ? { removeDelegatedAdmin: removalForm(deps, principal, own) } : {};
+      return entry.partner.kind === 'oem'
+        ? { ...entry, ...removal }
+        : { ...entry, ...removal, revoke: revocationForm(deps, principal, own) };
     });
+}
+
+/** The notice after a revocation: only for a consent of this tenant that this tenant's customer revoked. */
+async function revokedNotice(deps: Dependencies, principal: Signer, consentId: string | undefined) {
+  if (!consentId) return undefined;
+  const consent = (await deps.consents.findConsentById(consentId))?.value;
+  if (consent?.revocation?.by !== 'customer' || consent.customer.tenantId !== principal.tenantId) {
+    return undefined;
+  }
+  return {
+    kind: 'revoked' as const,
+    partnerName: consent.partner.displayName,
+    receiptUrl: CUSTOMER_PATHS.receipt(consentId),
+  };
+}
+
+/** One consent's entry: its partner's row and, for a reseller, its provider's row among `rows` (R9). */
+function entryOf(
+  rows: AuthorizationRecord[],
+  own: AuthorizationRecord,
+  partners: Map<string, Partner>,
+  now: Date,
+): PartnerEntryView {
+  const providerRow = rows.find((row) => row.viaPartnerId === own.partnerId && row.partnerId !== own.partnerId);
+  const provider = providerRow && { row: providerRow, partner: partners.get(providerRow.partnerId) };
+  return {
+    ...partnerEntryView(own, provider, partners.get(own.partnerId), now),
+    receiptUrl: CUSTOMER_PATHS.receipt(own.consentId),
+  };
 }
 
 async function partnersById(deps: Dependencies, ids: string[]): Promise<Map<string, Partner>> {
@@ -133,8 +190,15 @@ function removalForm(deps: Dependencies, principal: Signer, row: AuthorizationRe
   };
 }
 
+function revocationForm(deps: Dependencies, principal: Signer, row: AuthorizationRecord) {
+  return {
+    action: CUSTOMER_PATHS.revoke(row.consentId),
+    csrfToken: deps.forms.token(principal, formTargets.revoke(row.consentId)),
+  };
+}
+
 /** R6: the partner list and its changes are for the tenant's Global Administrators. */
-function notGlobalAdministrator(context: PageContext): CustomerPage {
+export function notGlobalAdministrator(context: PageContext): CustomerPage {
   const signOutUrl = signOutAndReturnTo(CUSTOMER_PATHS.partners);
   return { page: 'refusal', view: { ...context, reason: 'not-global-admin', signOutUrl } };
 }

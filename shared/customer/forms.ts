@@ -7,10 +7,11 @@ import { readBodyText } from '../http/request';
 
 const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 
-/** What a form's token is bound to, besides the user: one link, or one consent's "remove delegated admin". */
+/** What a form's token is bound to, besides the user: one link, or one consent's "remove delegated admin" or "revoke". */
 export const formTargets = {
   consentLink: (tokenHash: string) => `consent-link:${tokenHash}`,
   removeDelegatedAdmin: (consentId: string) => `remove-delegated-admin:${consentId}`,
+  revoke: (consentId: string) => `revoke:${consentId}`,
 } as const;
 
 /** This deployment's customer forms: tokens made with its form key, posts accepted from its own origin only. */

@@ -63,12 +63,24 @@ export interface EmailAttempts {
 export interface AcceptedBy {
   tenantId: string;
   objectId: string;
-  userPrincipalName: string;
+  /** Personal data: erased (absent) once the consent's retention has passed; the ids stay as evidence. */
+  userPrincipalName?: string;
 }
 
-export interface Revocation {
-  reason: string;
-  ticket: string;
+/** Who ended an accepted consent: the operator on a support request (R13), or the customer's Global Administrator. */
+export type Revocation =
+  { by: 'operator'; reason: string; ticket: string } | { by: 'customer'; at: string; revokedBy: AcceptedBy };
+
+/** The decisions a customer makes, each of which leaves a receipt (API.md, "Receipts"). */
+export const DECISION_EVENTS = ['accepted', 'declined', 'revoked'] as const;
+export type DecisionEvent = (typeof DECISION_EVENTS)[number];
+
+/** What the customer was shown when deciding: the words' version, the language, the SHA-256 of words and facts. */
+export interface Disclosure {
+  version: string;
+  locale: Locale;
+  /** Lower-case hex, as `sha256sum` prints it, and as in the receipt's `disclosure.sha256`. */
+  sha256: string;
 }
 
 /** Exactly the consent resource of API.md: what partners and operators see. Fields that do not apply are absent. */
@@ -92,6 +104,8 @@ export interface ConsentResource {
   cancelledAt?: string;
   revokedAt?: string;
   revocation?: Revocation;
+  /** When its personal data was erased, PERSONAL_DATA_RETENTION_DAYS after it reached a final state. */
+  personalDataErasedAt?: string;
 }
 
 /** The consent as stored: the resource plus what only the service needs. */
@@ -107,6 +121,10 @@ export interface Consent extends ConsentResource {
   message?: string;
   /** The invitation email's tries for `linkVersion`; a resend's new link starts again from none. */
   emailAttempts?: EmailAttempts;
+  /** Who declined: kept for the receipt only (the resource shows `declinedAt`). */
+  declinedBy?: AcceptedBy;
+  /** What the customer was shown at each decision, stored with the decision itself; receipts are signed from it. */
+  disclosures?: Partial<Record<DecisionEvent, Disclosure>>;
 }
 
 /** The body of a consent request, as the HTTP layer has parsed it. */
@@ -215,9 +233,21 @@ export function toConsentResource(consent: Consent, now: Date): ConsentResource 
     linkNonce: _linkNonce,
     message: _message,
     emailAttempts: _emailAttempts,
+    disclosures: _disclosures,
+    declinedBy: _declinedBy,
     ...resource
   } = effectiveConsent(consent, now);
   return resource;
+}
+
+/**
+ * A consent as read from storage, in today's shape: revocations stored before customers could revoke were all the
+ * operator's and carry no `by`.
+ */
+export function storedConsent(stored: Consent): Consent {
+  const revocation = stored.revocation as Revocation | Omit<Extract<Revocation, { by: 'operator' }>, 'by'> | undefined;
+  if (!revocation || 'by' in revocation) return stored;
+  return { ...stored, revocation: { by: 'operator', ...revocation } };
 }
 
 /** Drops keys whose value is undefined, so "fields that do not apply are absent" holds in storage and in JSON alike. */

@@ -1,6 +1,13 @@
 // The consent state machine of API.md: every state change as a pure function that returns the new consent or throws a conflict.
 import { conflict, forbidden } from '../errors';
-import { effectiveConsent, withoutAbsentFields, type AcceptedBy, type Consent, type ConsentStatus } from './consent';
+import {
+  effectiveConsent,
+  withoutAbsentFields,
+  type AcceptedBy,
+  type Consent,
+  type ConsentStatus,
+  type Revocation,
+} from './consent';
 import { activateDelegatedAdmin } from './delegatedAdmin';
 import { isPast } from './expiry';
 
@@ -72,11 +79,14 @@ export function expireConsent(consent: Consent, now: Date): Consent {
   return { ...consent, status: 'expired' };
 }
 
-/** R13: the operator revokes an accepted consent on a support request; it then authorizes nothing, delegated admin included. */
-export function revokeConsent(
-  consent: Consent,
-  { now, reason, ticket }: { now: Date; reason: string; ticket: string },
-): Consent {
+/** What a revocation says: the operator's reason and ticket (R13), or the customer user who revoked. */
+export type RevocationRequest = { reason: string; ticket: string } | { revokedBy: AcceptedBy };
+
+/**
+ * Ends an accepted consent: the operator on a support request (R13, the only way for an OEM), or the customer's Global
+ * Administrator for a CSP. It then authorizes nothing, delegated admin included.
+ */
+export function revokeConsent(consent: Consent, { now, ...request }: { now: Date } & RevocationRequest): Consent {
   const current = effectiveConsent(consent, now);
   requireTransition(current, 'revoked');
   const delegatedAdmin =
@@ -88,8 +98,18 @@ export function revokeConsent(
     status: 'revoked' as const,
     delegatedAdmin,
     revokedAt: now.toISOString(),
-    revocation: { reason, ticket },
+    revocation: revocationOf(request, now),
   });
+}
+
+function revocationOf(request: RevocationRequest, now: Date): Revocation {
+  if (!('revokedBy' in request)) return { by: 'operator', reason: request.reason, ticket: request.ticket };
+  const { tenantId, objectId, userPrincipalName } = request.revokedBy;
+  return {
+    by: 'customer',
+    at: now.toISOString(),
+    revokedBy: { tenantId: tenantId.toLowerCase(), objectId: objectId.toLowerCase(), userPrincipalName },
+  };
 }
 
 /** R3: whether delegated admin roles can be removed now: an accepted consent whose roles are still active. */

@@ -2,9 +2,10 @@
 // same id, so however often it is sent, ACS sends it once.
 import { createHash } from 'node:crypto';
 
-/** Keep our ids apart from any other name hashed the same way, and invitations apart from notices. */
+/** Keep our ids apart from any other name hashed the same way, invitations apart from notices and partner notices. */
 const INVITATION_NAMESPACE = 'autopilot-consent/invitation-email';
 const NOTICE_NAMESPACE = 'autopilot-consent/notice-email';
+const PARTNER_NOTICE_NAMESPACE = 'autopilot-consent/partner-notice';
 
 /**
  * A UUID derived from the consent and its link version. ACS answers a repeated id with the operation it already has,
@@ -25,6 +26,12 @@ export function invitationOperationId(consentId: string, linkVersion: number): s
 export function noticeOperationId(consentId: string, notice: string, recipient: string): string {
   if (consentId.length === 0 || notice.length === 0) throw new Error('consentId and notice must not be empty');
   return nameBasedUuid(`${NOTICE_NAMESPACE}:${consentId}:${notice}:${recipient}`);
+}
+
+/** A partner notice's id, from what it announces: each change of a consent is told once. */
+export function partnerNoticeOperationId(consentId: string, kind: string): string {
+  if (consentId.length === 0) throw new Error('consentId must not be empty');
+  return nameBasedUuid(`${PARTNER_NOTICE_NAMESPACE}:${kind}:${consentId}`);
 }
 
 /** RFC 9562 version 8, name-based over SHA-256: ACS takes `Operation-Id` as a UUID (the SDK validates it as one). */

@@ -17,7 +17,9 @@ export interface Content {
 export type Answer = {
   description: string;
   headers?: ResponseHeader[];
-} & ({ body: Content; mediaType?: 'application/json' | 'application/problem+json' } | { body?: never });
+} & (
+  { body: Content; mediaType?: 'application/json' | 'application/problem+json' | 'application/jose' } | { body?: never }
+);
 
 export interface RouteDocs {
   tag: ApiTag;

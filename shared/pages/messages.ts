@@ -108,6 +108,15 @@ export interface Messages {
   removeRolesHint: (partner: string) => string;
   oemRemoval: (partner: string) => string;
   rolesRemovedNotice: (partner: string) => string;
+  revokeHeading: string;
+  revokeIntro: (partner: string) => string;
+  revokeProvider: (provider: string) => string;
+  revokePartnerCenter: (partner: string) => string;
+  revokeConfirmLabel: (partner: string) => string;
+  revoke: string;
+  revokeConfirmRequired: string;
+  revokedNotice: (partner: string) => string;
+  downloadReceipt: string;
 }
 
 const en: Messages = {
@@ -302,6 +311,18 @@ const en: Messages = {
     `${partner} is a device manufacturer (OEM): only a support request to the operator of this service can remove it. To have it removed, contact support and quote this consent ID:`,
   rolesRemovedNotice: (partner) =>
     `The administrator roles of ${partner} were removed. Its authorization to register devices stays.`,
+  revokeHeading: 'Revoke this authorization',
+  revokeIntro: (partner) =>
+    `If you revoke it, ${partner} can no longer register devices for your organization, from the moment you select Revoke, and any administrator roles it has here end.`,
+  revokeProvider: (provider) => `${provider}, its indirect provider, loses the authorization too.`,
+  revokePartnerCenter: (partner) =>
+    `${partner} is told (by email, and by webhook where it subscribed). A reseller relationship with ${partner} in Microsoft Partner Center is separate and is not ended here: only ${partner} can remove it there, so ask it to if you want that too.`,
+  revokeConfirmLabel: (partner) => `Yes, I revoke the authorization of ${partner} for my organization.`,
+  revoke: 'Revoke',
+  revokeConfirmRequired: 'To revoke, tick Yes first. Nothing was changed.',
+  revokedNotice: (partner) =>
+    `The authorization of ${partner} was revoked: it can no longer register devices for your organization, and it has been told.`,
+  downloadReceipt: 'Download the signed receipt',
 };
 
 const de: Messages = {
@@ -508,6 +529,18 @@ const de: Messages = {
     `${partner} ist ein Gerätehersteller (OEM): Nur eine Supportanfrage beim Betreiber dieses Dienstes kann ihn entfernen. Wenden Sie sich dazu an den Support und nennen Sie diese Zustimmungs-ID:`,
   rolesRemovedNotice: (partner) =>
     `Die Administratorrollen von ${partner} wurden entfernt. Die Autorisierung zur Geräteregistrierung bleibt bestehen.`,
+  revokeHeading: 'Diese Autorisierung widerrufen',
+  revokeIntro: (partner) =>
+    `Wenn Sie sie widerrufen, kann ${partner} ab dem Moment, in dem Sie „Widerrufen“ wählen, keine Geräte mehr für Ihre Organisation registrieren, und seine Administratorrollen hier enden.`,
+  revokeProvider: (provider) => `${provider}, sein indirekter Anbieter, verliert die Autorisierung ebenfalls.`,
+  revokePartnerCenter: (partner) =>
+    `${partner} wird benachrichtigt (per E-Mail und, falls abonniert, per Webhook). Eine Reseller-Beziehung mit ${partner} im Microsoft Partner Center ist davon getrennt und endet hier nicht: Nur ${partner} kann sie dort entfernen; bitten Sie ${partner} darum, wenn Sie das ebenfalls möchten.`,
+  revokeConfirmLabel: (partner) => `Ja, ich widerrufe die Autorisierung von ${partner} für meine Organisation.`,
+  revoke: 'Widerrufen',
+  revokeConfirmRequired: 'Setzen Sie zum Widerrufen zuerst das Häkchen bei „Ja“. Es wurde nichts geändert.',
+  revokedNotice: (partner) =>
+    `Die Autorisierung von ${partner} wurde widerrufen: ${partner} kann keine Geräte mehr für Ihre Organisation registrieren und wurde benachrichtigt.`,
+  downloadReceipt: 'Signierten Beleg herunterladen',
 };
 
 const TABLES: Record<Locale, Messages> = { en, de };

@@ -1,4 +1,5 @@
-// GET /partners: who may register devices for the tenant, their admin roles (removable, R3), and how OEMs go (R13).
+// GET /partners: who may register devices for the tenant, their admin roles (removable, R3), revoking a CSP, and how
+// OEMs go (R13).
 import { visibleLine } from '../domain/suppliedText';
 import { ChannelList, PartnerFacts, RoleList } from './components';
 import { localPath, renderDocument, type RenderedPage } from './layout';
@@ -12,7 +13,14 @@ export function renderPartnersPage(view: PartnersPageView): RenderedPage {
     <>
       {view.notice && (
         <div class="box success" role="status">
-          <p>{t.rolesRemovedNotice(visibleLine(view.notice.partnerName))}</p>
+          <p>{NOTICES[view.notice.kind](t)(visibleLine(view.notice.partnerName))}</p>
+          {view.notice.receiptUrl && (
+            <p>
+              <a href={localPath(view.notice.receiptUrl)} download>
+                {t.downloadReceipt}
+              </a>
+            </p>
+          )}
         </div>
       )}
       {view.entries.length ? <p>{t.partnersIntro}</p> : <p>{t.partnersEmpty}</p>}
@@ -21,8 +29,14 @@ export function renderPartnersPage(view: PartnersPageView): RenderedPage {
       ))}
     </>
   );
-  return renderDocument(200, view, t.partnersTitle, body);
+  // 422 when a revocation came back without the Yes box: the same list, with the reason, and nothing changed.
+  return renderDocument(view.error ? 422 : 200, view, t.partnersTitle, body);
 }
+
+const NOTICES = {
+  'delegated-admin-removed': (t: Messages) => t.rolesRemovedNotice,
+  revoked: (t: Messages) => t.revokedNotice,
+} as const;
 
 function PartnerEntry(props: { t: Messages; view: PartnersPageView; entry: PartnerEntryView; headingId: string }) {
   const { t, view, entry } = props;
@@ -31,6 +45,13 @@ function PartnerEntry(props: { t: Messages; view: PartnersPageView; entry: Partn
       <h2 id={props.headingId}>{visibleLine(entry.partner.displayName)}</h2>
       <PartnerFacts t={t} partner={entry.partner} />
       <p class="muted">{t.authorizedOn(formatDate(entry.acceptedAt, view.locale))}</p>
+      {entry.receiptUrl && (
+        <p>
+          <a href={localPath(entry.receiptUrl)} download>
+            {t.downloadReceipt}
+          </a>
+        </p>
+      )}
       <p>{t.mayRegister}</p>
       <ChannelList t={t} channels={entry.channels} />
       {entry.indirectProvider && (
@@ -42,7 +63,10 @@ function PartnerEntry(props: { t: Messages; view: PartnersPageView; entry: Partn
       {entry.partner.kind === 'oem' ? (
         <OemRemoval t={t} entry={entry} supportContact={view.supportContact} />
       ) : (
-        <DelegatedAdmin t={t} view={view} entry={entry} />
+        <>
+          <DelegatedAdmin t={t} view={view} entry={entry} />
+          <Revocation t={t} view={view} entry={entry} formId={`${props.headingId}-revoke`} />
+        </>
       )}
     </section>
   );
@@ -74,6 +98,48 @@ function DelegatedAdmin(props: { t: Messages; view: PartnersPageView; entry: Par
           </button>
         </form>
       )}
+    </>
+  );
+}
+
+/** A CSP's authorization ends as easily as it was given: a Yes box and a button (API.md, "Customer revocation"). */
+function Revocation(props: { t: Messages; view: PartnersPageView; entry: PartnerEntryView; formId: string }) {
+  const { t, entry, formId } = props;
+  if (!entry.revoke) return null;
+  const name = visibleLine(entry.partner.displayName);
+  const invalid = props.view.error?.consentId === entry.consentId;
+  const errorId = `${formId}-error`;
+  return (
+    <>
+      <h3>{t.revokeHeading}</h3>
+      <p>{t.revokeIntro(name)}</p>
+      {entry.indirectProvider && <p>{t.revokeProvider(visibleLine(entry.indirectProvider.displayName))}</p>}
+      <p>{t.revokePartnerCenter(name)}</p>
+      {invalid && (
+        <div class="box alert" role="alert" id={errorId}>
+          <p>{t.revokeConfirmRequired}</p>
+        </div>
+      )}
+      <form method="post" action={localPath(entry.revoke.action)}>
+        <input type="hidden" name="csrf" value={entry.revoke.csrfToken} />
+        <div class="confirm">
+          <input
+            type="checkbox"
+            id={formId}
+            name="confirm"
+            value="yes"
+            required
+            aria-invalid={invalid ? 'true' : undefined}
+            aria-describedby={invalid ? errorId : undefined}
+          />
+          <label for={formId}>{t.revokeConfirmLabel(name)}</label>
+        </div>
+        <div class="actions">
+          <button type="submit" class="secondary">
+            {t.revoke}
+          </button>
+        </div>
+      </form>
     </>
   );
 }

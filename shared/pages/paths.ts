@@ -7,6 +7,10 @@ export const CUSTOMER_PATHS = {
   consentLink: (token: string) => `/consent/${encodeURIComponent(token)}`,
   /** R3: where a Global Administrator posts the removal of one consent's delegated admin roles. */
   removeDelegatedAdmin: (consentId: string) => `/partners/${encodeURIComponent(consentId)}/remove-delegated-admin`,
+  /** Where a Global Administrator posts the revocation of a CSP's authorization (API.md, "Customer revocation"). */
+  revoke: (consentId: string) => `/partners/${encodeURIComponent(consentId)}/revoke`,
+  /** The customer's download of a consent's latest receipt (API.md, "Receipts"). */
+  receipt: (consentId: string) => `/partners/${encodeURIComponent(consentId)}/receipt`,
 } as const;
 
 /** The platform's sign-in ("Easy Auth"), which the local host stands in for. */

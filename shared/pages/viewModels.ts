@@ -141,6 +141,10 @@ export interface PartnerEntryView {
     | { status: 'removed' | 'expired' };
   /** Present for a CSP consent with active delegated admin: the form that removes the roles (R3). */
   removeDelegatedAdmin?: { action: string; csrfToken: string };
+  /** Present for a CSP consent (direct or indirect reseller): the form that revokes it; never for an OEM (R13). */
+  revoke?: { action: string; csrfToken: string };
+  /** Where the consent's signed receipt is downloaded (API.md, "Receipts"). */
+  receiptUrl?: string;
 }
 
 /** GET /partners for a Global Administrator. */
@@ -149,5 +153,7 @@ export interface PartnersPageView extends PageContext {
   /** Operator support contact, quoted in the OEM removal explanation (R13). */
   supportContact?: string;
   /** Shown once after a POST redirect. */
-  notice?: { kind: 'delegated-admin-removed'; partnerName: string };
+  notice?: { kind: 'delegated-admin-removed' | 'revoked'; partnerName: string; receiptUrl?: string };
+  /** A revocation posted without the Yes box: the list again, with the reason at that entry; nothing was changed. */
+  error?: { kind: 'revoke-confirm-required'; consentId: string };
 }

@@ -13,6 +13,12 @@ const time = z.iso.datetime().describe('RFC 3339 UTC time');
 const guid = z.guid().describe('lower-case GUID');
 const channel = z.enum(CHANNELS);
 const basis = z.enum(['direct', 'indirect-provider', 'oem']);
+/** A customer's user who answered: accepted, or revoked. */
+const customerUser = z.object({
+  tenantId: guid,
+  objectId: guid,
+  userPrincipalName: z.string().optional().describe('absent once personal data is erased (personalDataErasedAt)'),
+});
 
 export const problemSchema = z
   .object({
@@ -72,11 +78,22 @@ export const consentSchema = z
     createdAt: time,
     expiresAt: time.optional(),
     acceptedAt: time.optional(),
-    acceptedBy: z.object({ tenantId: guid, objectId: guid, userPrincipalName: z.string() }).optional(),
+    acceptedBy: customerUser.optional(),
     declinedAt: time.optional(),
     cancelledAt: time.optional(),
     revokedAt: time.optional(),
-    revocation: z.object({ reason: z.string(), ticket: z.string() }).optional(),
+    revocation: z
+      .discriminatedUnion('by', [
+        z.object({ by: z.literal('operator'), reason: z.string(), ticket: z.string() }),
+        z.object({ by: z.literal('customer'), at: time, revokedBy: customerUser }),
+      ])
+      .optional()
+      .describe('Who revoked: the operator on a support request (reason, ticket), or the customer on /partners'),
+    personalDataErasedAt: time
+      .optional()
+      .describe(
+        'when contact email and name, user names and the partner message were erased, PERSONAL_DATA_RETENTION_DAYS after a final state',
+      ),
   })
   .meta({ id: 'Consent', description: 'A consent request and what became of it (API.md "The consent resource")' });
 

@@ -1,6 +1,6 @@
 // The consents table (PartitionKey = partner id, RowKey = consent id, newest first) and its id → partner index.
 import { odata } from '@azure/data-tables';
-import type { Consent, ConsentStatus, EmailStatus } from '../domain/consent';
+import { storedConsent, type Consent, type ConsentStatus, type EmailStatus } from '../domain/consent';
 import { tableClient } from './clients';
 import { queryPage, type Page, type PageRequest } from './paging';
 import { TABLES } from './tableNames';
@@ -52,7 +52,7 @@ export async function insertConsentRow(consent: Consent): Promise<void> {
 /** One point read within the partner's partition; another partner's consent is simply not found. */
 export async function findConsent(partnerId: string, consentId: string): Promise<Versioned<Consent> | undefined> {
   const entity = await getOrUndefined<ConsentEntity>(await tableClient(TABLES.consents), partnerId, consentId);
-  return entity && { value: JSON.parse(entity.data) as Consent, etag: entity.etag };
+  return entity && { value: consentOf(entity), etag: entity.etag };
 }
 
 /** By id alone (operator and customer routes): two point reads, through the index. */
@@ -82,11 +82,8 @@ export async function listConsents(
   page: PageRequest,
 ): Promise<Page<Consent>> {
   const table = await tableClient(TABLES.consents);
-  return queryPage<ConsentEntity, Consent>(
-    table,
-    consentFilter(partnerId, filter),
-    page,
-    (entity) => JSON.parse(entity.data) as Consent,
+  return queryPage<ConsentEntity, Consent>(table, consentFilter(partnerId, filter), page, (entity) =>
+    consentOf(entity),
   );
 }
 
@@ -111,7 +108,7 @@ export function pendingConsentsWithQueuedEmail(partnerId: string): AsyncGenerato
 async function* consentsWhere(filter: string): AsyncGenerator<Versioned<Consent>> {
   const table = await tableClient(TABLES.consents);
   for await (const entity of table.listEntities<ConsentEntity>({ queryOptions: { filter } })) {
-    yield { value: JSON.parse(entity.data) as Consent, etag: entity.etag };
+    yield { value: consentOf(entity), etag: entity.etag };
   }
 }
 
@@ -128,6 +125,10 @@ function consentFilter(partnerId: string, { status, tenantId, now }: ConsentFilt
     clauses.push(odata`status eq ${status}`);
   }
   return clauses.join(' and ');
+}
+
+function consentOf(entity: { data: string }): Consent {
+  return storedConsent(JSON.parse(entity.data) as Consent);
 }
 
 function toEntity(consent: Consent): ConsentEntity {

@@ -62,6 +62,30 @@ async function insertEvent(consentId: string, key: string, event: ConsentEvent):
   }
 }
 
+/**
+ * The one change history allows: `rewrite` answers new data for an event whose data must lose personal values (or
+ * undefined to leave it). Idempotent; answers how many events changed. Everything else about an event stays.
+ */
+export async function rewriteEventData(
+  consentId: string,
+  rewrite: (data: Record<string, unknown> | undefined) => Record<string, unknown> | undefined,
+): Promise<number> {
+  if (!isUsableKey(consentId)) return 0;
+  const table = await tableClient(TABLES.consentEvents);
+  let changed = 0;
+  for await (const entity of table.listEntities<EventEntity>({
+    queryOptions: { filter: odata`PartitionKey eq ${consentId}` },
+  })) {
+    const data = rewrite(entity.data ? (JSON.parse(entity.data) as Record<string, unknown>) : undefined);
+    if (!data) continue;
+    await table.updateEntity({ partitionKey: consentId, rowKey: entity.rowKey, data: JSON.stringify(data) }, 'Merge', {
+      etag: entity.etag,
+    });
+    changed++;
+  }
+  return changed;
+}
+
 /** The trail, oldest first. */
 export async function listEvents(consentId: string): Promise<ConsentEvent[]> {
   if (!isUsableKey(consentId)) return [];

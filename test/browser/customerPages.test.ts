@@ -1,5 +1,6 @@
 // End to end in a real browser (Debian chromium driven by playwright-core): a Global Administrator accepts with Yes +
-// Accept, a non-administrator sees the permission page; each page is screenshotted and checked with axe-core.
+// Accept and later revokes with Yes + Revoke, a non-administrator sees the permission page; each page is
+// screenshotted and checked with axe-core.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -186,9 +187,48 @@ describeInBrowser(`customer pages in Chromium${chromiumPresent ? '' : ` — SKIP
     BROWSER_TIMEOUT_MS,
   );
 
+  it(
+    'Customer revocation: on /partners the Global Administrator ticks Yes, revokes, and the partner’s next check says false',
+    async () => {
+      const tenantId = randomUUID();
+      const link = await consentLinkFor(tenantId);
+      const page = await browser.newPage();
+      await page.goto(`${app.url}/.auth/logout?post_logout_redirect_uri=${new URL(link.url).pathname}`);
+      await signIn(page, { tenantId, userName: 'admin@woodgrove.onmicrosoft.com', globalAdmin: true });
+      await page.waitForURL(link.url);
+      await page.getByLabel(en.confirmLabel('Fabrikam Devices')).check();
+      await page.getByRole('button', { name: en.accept }).click();
+      await page.waitForURL(`${link.url}?outcome=accepted`);
+      expect(await authorizedFor(tenantId)).toBe(true);
+
+      await page.goto(`${app.url}/partners`);
+      expect(await page.locator('main').innerText()).toContain(en.revokePartnerCenter('Fabrikam Devices'));
+      await checkPage(page, '6-partners-revocable');
+      // Without Yes the browser holds the form back (the box is required); nothing is sent.
+      await page.getByRole('button', { name: en.revoke }).click();
+      expect(await page.locator('input[name="confirm"]:invalid').count()).toBe(1);
+      expect(await authorizedFor(tenantId)).toBe(true);
+
+      await page.getByLabel(en.revokeConfirmLabel('Fabrikam Devices')).check();
+      await page.getByRole('button', { name: en.revoke }).click();
+      await page.waitForURL(`${app.url}/partners?revoked=${link.id}`);
+      expect(await page.getByRole('status').innerText()).toContain(en.revokedNotice('Fabrikam Devices'));
+      await checkPage(page, '7-revoked');
+      expect(await authorizedFor(tenantId)).toBe(false);
+      expect(await statusOf(link.id)).toBe('revoked');
+      await page.close();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
   afterEach(() => {
     expect(problems).toEqual([]);
   });
+
+  async function authorizedFor(tenantId: string): Promise<boolean> {
+    const answer = await app.call('GET', `/api/customers/${tenantId}/authorization`, { key: partner.key });
+    return answer.body.authorized as boolean;
+  }
 
   async function statusOf(consentId: string): Promise<string> {
     return (await app.call('GET', `/api/consent-requests/${consentId}`, { key: partner.key })).body.status as string;

@@ -206,6 +206,16 @@ describeWithBicep('the deployment infra/main.bicepparam describes', (bicep) => {
       expect(appInsights.properties.DisableLocalAuth).toBe(true);
     });
 
+    it('Receipts: the signing key is a non-exportable EC P-256 key that can only sign and verify', () => {
+      const key = predicted(resources, 'Microsoft.KeyVault/vaults/keys');
+      expect(key.properties).toMatchObject({
+        kty: 'EC',
+        curveName: 'P-256',
+        keyOps: ['sign', 'verify'],
+        attributes: { exportable: false },
+      });
+    });
+
     it('the identity gets exactly the built-in roles it needs, each once, on the resource it is for', () => {
       const scopes: Record<keyof typeof BUILT_IN_ROLES, string> = {
         storageBlobDataOwner: 'Microsoft.Storage/storageAccounts',
@@ -214,6 +224,8 @@ describeWithBicep('the deployment infra/main.bicepparam describes', (bicep) => {
         monitoringMetricsPublisher: 'Microsoft.Insights/components',
         communicationAndEmailServiceOwner: 'Microsoft.Communication/communicationServices',
         keyVaultSecretsUser: 'Microsoft.KeyVault/vaults',
+        // Receipt signing: on the one key, the narrowest scope Key Vault RBAC offers.
+        keyVaultCryptoUser: '/keys/receipt-signing',
       };
       const definitions = `/subscriptions/${SNAPSHOT_SCOPE.subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/`;
       const assigned = resources

@@ -23,6 +23,8 @@ export const AZURE_APP_SETTINGS = [
   'APP_VERSION',
   'SUPPORT_CONTACT',
   'INVITATION_EMAILS_PER_HOUR',
+  'RECEIPT_SIGNING_KEY_ID',
+  'PERSONAL_DATA_RETENTION_DAYS',
   'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET',
 ] as const;
 
@@ -30,7 +32,12 @@ export const AZURE_APP_SETTINGS = [
 export const SECRET_APP_SETTINGS = ['APP_SECRET', 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'] as const;
 
 /** Settings only the local host and tests use: never set in Azure. */
-export const LOCAL_ONLY_SETTINGS: readonly string[] = ['AzureWebJobsStorage', 'ACS_CONNECTION_STRING', 'LOCAL_SIGN_IN'];
+export const LOCAL_ONLY_SETTINGS: readonly string[] = [
+  'AzureWebJobsStorage',
+  'ACS_CONNECTION_STRING',
+  'LOCAL_SIGN_IN',
+  'LOCAL_RECEIPT_KEYS',
+];
 
 /**
  * Settings App Service sets itself. The deployment must never set them: a hand-set WEBSITE_AUTH_ENABLED would make the
@@ -93,4 +100,5 @@ export const BUILT_IN_ROLES = {
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb',
   communicationAndEmailServiceOwner: '09976791-48a7-449e-bb21-39d1a415f350',
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6',
+  keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d297424',
 } as const;

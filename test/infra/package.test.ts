@@ -27,6 +27,8 @@ const AZURE_LIKE_SETTINGS: Record<(typeof AZURE_APP_SETTINGS)[number], string> =
   APP_VERSION: '0.0.0-test',
   SUPPORT_CONTACT: 'https://support.example/autopilot-consent',
   INVITATION_EMAILS_PER_HOUR: '200',
+  RECEIPT_SIGNING_KEY_ID: 'https://kv-example.vault.azure.net/keys/receipt-signing',
+  PERSONAL_DATA_RETENTION_DAYS: '365',
   MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: 'dummy-client-secret',
 };
 

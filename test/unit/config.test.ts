@@ -12,6 +12,7 @@ const ACS = {
   EMAIL_TRANSPORT: 'acs',
   ACS_ENDPOINT: 'https://acs-consent.europe.communication.azure.com',
   EMAIL_SENDER_ADDRESS: 'DoNotReply@mail.consent.example.com',
+  RECEIPT_SIGNING_KEY_ID: 'https://kv-consent.vault.azure.net/keys/receipt-signing',
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): string {
@@ -187,6 +188,19 @@ describe('running in Azure (WEBSITE_SITE_NAME set)', () => {
   it('refuses LOCAL_WEBHOOK_TARGETS: in Azure webhooks never reach http:// or private addresses', () => {
     expect(problemsOf({ ...AZURE, LOCAL_WEBHOOK_TARGETS: 'true' })).toContain('LOCAL_WEBHOOK_TARGETS lets webhooks');
     expect(loadConfig(AZURE).webhookTargets).toBe('public');
+  });
+
+  it('Receipts: needs the Key Vault signing key and refuses local receipt keys, each by name', () => {
+    const { RECEIPT_SIGNING_KEY_ID: _key, ...withoutKey } = AZURE;
+    expect(problemsOf(withoutKey)).toContain('RECEIPT_SIGNING_KEY_ID is required in Azure');
+    expect(problemsOf({ ...AZURE, LOCAL_RECEIPT_KEYS: 'abc' })).toContain('LOCAL_RECEIPT_KEYS is for the local host');
+    expect(problemsOf({ ...AZURE, RECEIPT_SIGNING_KEY_ID: 'http://kv.example/keys/k' })).toContain(
+      'RECEIPT_SIGNING_KEY_ID must be the Key Vault key identifier',
+    );
+    expect(loadConfig(AZURE).receiptSigning).toEqual({
+      kind: 'key-vault',
+      keyId: 'https://kv-consent.vault.azure.net/keys/receipt-signing',
+    });
   });
 
   it('accepts ACS with the platform sign-in on', () => {

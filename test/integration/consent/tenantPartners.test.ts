@@ -75,7 +75,7 @@ describe('removing delegated admin roles as the customer (R3)', () => {
     expect(await delegatedAdminStatus(csp, consent.id)).toBe('removed');
     expect(await removeDelegatedAdminAsCustomer(live, reader, consent.id, true)).toEqual({ kind: 'back-to-list' });
 
-    const list = await partnersOfTenant(live, reader, consent.id);
+    const list = await partnersOfTenant(live, reader, { removed: consent.id });
     expect(list).toMatchObject({
       page: 'partners',
       view: { notice: { kind: 'delegated-admin-removed', partnerName: csp.displayName } },

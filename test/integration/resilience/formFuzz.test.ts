@@ -555,9 +555,15 @@ async function expectTenantAfter(outcome: Expected, answer: Answer, targets: Tar
 }
 
 type InvitationState = Awaited<ReturnType<typeof invitationState>>;
+
+/** What the customer was shown, as a decision stores it (shared/evidence/disclosure.ts). */
+const SHOWN = { version: expect.any(String), locale: 'en', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) };
 type TenantState = Awaited<ReturnType<typeof tenantState>>;
 
-/** Accepting or declining changes the consent's status and nothing else; acceptance adds the tenant's authorization. */
+/**
+ * Accepting or declining changes the consent's status, records who and what they were shown (for the receipt), and
+ * nothing else; acceptance adds the tenant's authorization.
+ */
 function expectDecision(
   outcome: 'accepted' | 'declined',
   before: InvitationState,
@@ -566,7 +572,13 @@ function expectDecision(
 ): void {
   const consent = before.consent!.value;
   if (outcome === 'declined') {
-    expect(after.consent?.value).toEqual({ ...consent, status: 'declined', declinedAt: expect.any(String) });
+    expect(after.consent?.value).toEqual({
+      ...consent,
+      status: 'declined',
+      declinedAt: expect.any(String),
+      declinedBy: { tenantId: signer.tenantId, objectId: signer.objectId, userPrincipalName: signer.userPrincipalName },
+      disclosures: { declined: SHOWN },
+    });
     expect(after.authorizations).toEqual([]);
     expect(after.events.map((event) => event.type)).toEqual(['consent.issued', 'consent.declined']);
     return;
@@ -577,6 +589,7 @@ function expectDecision(
     acceptedAt: expect.any(String),
     acceptedBy: { tenantId: signer.tenantId, objectId: signer.objectId, userPrincipalName: signer.userPrincipalName },
     delegatedAdmin: expect.objectContaining({ roles: consent.delegatedAdmin!.roles, status: 'active' }),
+    disclosures: { accepted: SHOWN },
   });
   expect(after.authorizations).toEqual([
     expect.objectContaining({ tenantId: signer.tenantId, partnerId: csp.id, consentId: consent.id }),
