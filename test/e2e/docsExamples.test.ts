@@ -148,6 +148,8 @@ function readerValues(host: StartedHost): ReaderValues {
     OEM_KEY: oemKey,
     // A support request quotes a consent a customer accepted; each pass revokes its own.
     CONSENT_ID: async () => acceptedInTheBrowser(host, await oemKey(), call),
+    // A consent of the OEM_KEY's partner that a customer decided, so that it has a receipt.
+    DECIDED_CONSENT_ID: async () => acceptedInTheBrowser(host, await oemKey(), call),
   };
   return {
     async valuesFor(names) {
