@@ -98,7 +98,11 @@ export const revokedConsentExample: Example<typeof consentSchema> = {
   ...acceptedConsentExample,
   status: 'revoked',
   revokedAt: '2027-01-12T09:30:00.000Z',
-  revocation: { by: 'operator', reason: 'The customer asked support to remove the partner', ticket: 'SR-20270112-0042' },
+  revocation: {
+    by: 'operator',
+    reason: 'The customer asked support to remove the partner',
+    ticket: 'SR-20270112-0042',
+  },
 };
 
 export const consentEventsExample: Example<typeof consentEventSchema>[] = [
