@@ -14,6 +14,13 @@ import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
 import { reserveInvitationEmail } from './invitationLimit';
 
+/**
+ * The invitation message is queued before the consent change it is for is written (so a crash cannot leave a change
+ * without its email), and hidden this long so the sender normally finds the change already stored: otherwise its
+ * first try would find nothing and the email would wait for the queue's 30-second retry.
+ */
+const INVITATION_VISIBLE_AFTER_SECONDS = 2;
+
 export interface IssuedLink {
   consent: ConsentResource;
   consentUrl: string;
@@ -55,7 +62,10 @@ export async function issueConsentRequest(
       },
     }),
     consent.email.status === 'queued' &&
-      deps.invitations.enqueueInvitation({ partnerId: partner.id, consentId: consent.id, linkVersion: 1 }),
+      deps.invitations.enqueueInvitation(
+        { partnerId: partner.id, consentId: consent.id, linkVersion: 1 },
+        { visibilityTimeoutSeconds: INVITATION_VISIBLE_AFTER_SECONDS },
+      ),
     deps.consents.indexConsent(consent),
   ]);
   try {
@@ -136,7 +146,10 @@ export async function resendConsentRequest(
     now,
   );
   if (planned.email.status === 'queued') {
-    await deps.invitations.enqueueInvitation({ partnerId: partner.id, consentId, linkVersion: planned.linkVersion });
+    await deps.invitations.enqueueInvitation(
+      { partnerId: partner.id, consentId, linkVersion: planned.linkVersion },
+      { visibilityTimeoutSeconds: INVITATION_VISIBLE_AFTER_SECONDS },
+    );
   }
   const { consent } = await changeConsent(
     deps,
