@@ -14,6 +14,7 @@ import './functions/noticeSweep';
 import './functions/oemVerification';
 import './functions/openapi';
 import './functions/partnersPage';
+import './functions/portalAccount';
 import './functions/portalRequests';
 import './functions/receipts';
 import './functions/roles';

@@ -188,6 +188,39 @@ const en = {
   notFound:
     'There is nothing here among your requests. It may belong to another partner, or the address is incomplete.',
 
+  customersTitle: 'Customers',
+  customersIntro: 'The customers you may register Windows Autopilot devices for now, and how.',
+  customersEmpty: 'No customer has authorized you yet. A customer appears here as soon as it accepts a request.',
+  colTenant: 'Tenant id',
+  colBasis: 'Basis',
+  colChannels: 'Channels',
+  colAccepted: 'Accepted',
+  basis: {
+    direct: 'Your own consent',
+    'indirect-provider': "A reseller's consent",
+    oem: 'Your consent (OEM)',
+  } as Record<string, string>,
+  adminShort: (status: string, until?: string) =>
+    status === 'active' && until
+      ? `Active until ${until}`
+      : status === 'active'
+        ? 'Active'
+        : status === 'removed'
+          ? 'Removed'
+          : status === 'expired'
+            ? 'Expired'
+            : 'Requested',
+
+  linkTitle: 'Standing link',
+  linkIntro:
+    'Your one standing link: a Global Administrator of any customer can open it and authorize you. It stays valid until you replace it.',
+  linkCreated: (date: string) => `Made on ${date}`,
+  standingEmailText: (partner: string, link: string) =>
+    `Hello,\n\n${partner} asks your organization to authorize it to register Windows Autopilot devices for you.\n\nA Global Administrator of your organization can review and answer the request here:\n${link}\n\nKind regards,\n${partner}`,
+  rotate: 'Replace the link',
+  rotateHint: 'Makes a new link at once; the old one stops working. Customers who already accepted stay authorized.',
+  rotatedNotice: 'The link was replaced; the old one no longer works.',
+
   chooseTitle: 'Choose a partner',
   chooseIntro: 'Several partners are registered for your organization. Which one are you working for?',
   suspendedChoice: '(suspended)',
@@ -384,6 +417,40 @@ const de: PortalMessages = {
   notFoundTitle: 'Nicht gefunden',
   notFound:
     'Unter Ihren Anfragen gibt es hier nichts. Es gehört vielleicht einem anderen Partner, oder die Adresse ist unvollständig.',
+
+  customersTitle: 'Kunden',
+  customersIntro: 'Die Kunden, für die Sie jetzt Windows Autopilot-Geräte registrieren dürfen, und wie.',
+  customersEmpty: 'Noch hat Sie kein Kunde autorisiert. Ein Kunde erscheint hier, sobald er eine Anfrage annimmt.',
+  colTenant: 'Mandanten-ID',
+  colBasis: 'Grundlage',
+  colChannels: 'Wege',
+  colAccepted: 'Angenommen',
+  basis: {
+    direct: 'Ihre eigene Zustimmung',
+    'indirect-provider': 'Die Zustimmung eines Resellers',
+    oem: 'Ihre Zustimmung (OEM)',
+  },
+  adminShort: (status, until) =>
+    status === 'active' && until
+      ? `Aktiv bis ${until}`
+      : status === 'active'
+        ? 'Aktiv'
+        : status === 'removed'
+          ? 'Entfernt'
+          : status === 'expired'
+            ? 'Abgelaufen'
+            : 'Angefragt',
+
+  linkTitle: 'Dauerhafter Link',
+  linkIntro:
+    'Ihr dauerhafter Link: Ein globaler Administrator jedes Kunden kann ihn öffnen und Sie autorisieren. Er bleibt gültig, bis Sie ihn ersetzen.',
+  linkCreated: (date) => `Erstellt am ${date}`,
+  standingEmailText: (partner, link) =>
+    `Guten Tag,\n\n${partner} bittet Ihre Organisation um die Autorisierung, Windows Autopilot-Geräte für Sie zu registrieren.\n\nEin globaler Administrator Ihrer Organisation kann die Anfrage hier prüfen und beantworten:\n${link}\n\nMit freundlichen Grüßen\n${partner}`,
+  rotate: 'Link ersetzen',
+  rotateHint:
+    'Erstellt sofort einen neuen Link; der alte funktioniert nicht mehr. Kunden, die bereits angenommen haben, bleiben autorisiert.',
+  rotatedNotice: 'Der Link wurde ersetzt; der alte funktioniert nicht mehr.',
 
   chooseTitle: 'Partner auswählen',
   chooseIntro: 'Für Ihre Organisation sind mehrere Partner registriert. Für welchen arbeiten Sie?',

@@ -5,14 +5,17 @@ import { visibleLine } from '../domain/suppliedText';
 import { localPath, renderDocument, signOutAndReturnTo, type RenderedPage } from '../pages';
 import { portalMessagesFor, type PortalMessages } from './messages';
 import { PARTNER_CHOICE_PARAMETER, PORTAL_PATHS } from './paths';
+import { renderCustomers, renderStandingLink } from './accountPages';
 import { renderOverview, renderRequest, renderRequestForm, renderRequestList } from './requestPages';
 import type {
+  CustomersView,
   NoPartnerView,
   OverviewView,
   PortalContext,
   RequestFormView,
   RequestListView,
   RequestView,
+  StandingLinkView,
 } from './viewModels';
 
 export type { PortalContext };
@@ -24,7 +27,9 @@ export type PortalPage =
   | { page: 'overview'; view: OverviewView }
   | { page: 'requests'; view: RequestListView }
   | { page: 'request'; view: RequestView }
-  | { page: 'new-request'; view: RequestFormView };
+  | { page: 'new-request'; view: RequestFormView }
+  | { page: 'customers'; view: CustomersView }
+  | { page: 'standing-link'; view: StandingLinkView };
 
 export function renderPortalPage(answer: PortalPage): RenderedPage {
   switch (answer.page) {
@@ -42,6 +47,10 @@ export function renderPortalPage(answer: PortalPage): RenderedPage {
       return renderRequest(answer.view);
     case 'new-request':
       return renderRequestForm(answer.view);
+    case 'customers':
+      return renderCustomers(answer.view);
+    case 'standing-link':
+      return renderStandingLink(answer.view);
   }
 }
 
@@ -53,10 +62,13 @@ export function portalDocument(status: number, view: PortalContext, title: strin
 function PortalNav(props: { view: PortalContext }) {
   const { view } = props;
   const t = portalMessagesFor(view.locale);
-  const links = [
+  const links: [string, string][] = [
     [PORTAL_PATHS.overview, t.overview],
     [PORTAL_PATHS.requests, t.requests],
-  ] as const;
+    [PORTAL_PATHS.customers, t.customers],
+  ];
+  // The standing link is the OEM's way to reach customers (API.md: "OEMs: the standing link").
+  if (view.partner.kind === 'oem') links.push([PORTAL_PATHS.link, t.standingLink]);
   return (
     <nav class="portal-nav" aria-label={t.navLabel}>
       <ul>

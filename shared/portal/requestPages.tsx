@@ -36,6 +36,14 @@ export function renderOverview(view: OverviewView): RenderedPage {
             <a href={`${PORTAL_PATHS.requests}?status=pending`}>{t.nextPending(pendingCount!)}</a>
           </li>
         )}
+        <li>
+          <a href={PORTAL_PATHS.customers}>{t.nextCustomers}</a>
+        </li>
+        {view.partner.kind === 'oem' && (
+          <li>
+            <a href={PORTAL_PATHS.link}>{t.nextLink}</a>
+          </li>
+        )}
       </ul>
       <h2>{t.byStatusHeading}</h2>
       <dl>

@@ -1,4 +1,5 @@
 // The plain data each portal page is rendered from; shared/portal's use cases build them from domain objects.
+import type { CustomerEntry } from '../consent/verification';
 import type { ConsentResource, ConsentStatus } from '../domain/consent';
 import type { PartnerPrincipalDecision } from '../domain/partnerAccess';
 import type { PartnerKind } from '../domain/partners';
@@ -88,3 +89,16 @@ export interface RequestFormView extends PortalContext {
 }
 
 export type { FieldError };
+
+export interface CustomersView extends PortalContext {
+  items: CustomerEntry[];
+  nextPageUrl?: string;
+  pageTokenInvalid: boolean;
+}
+
+export interface StandingLinkView extends PortalContext {
+  url: string;
+  createdAt: string;
+  rotate?: FormView;
+  notice?: 'rotated';
+}
