@@ -16,6 +16,7 @@ import './functions/openapi';
 import './functions/partnersPage';
 import './functions/portalAccount';
 import './functions/portalRequests';
+import './functions/portalWebhooks';
 import './functions/receipts';
 import './functions/roles';
 import './functions/sendInvitationEmail';

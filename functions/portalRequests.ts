@@ -78,7 +78,8 @@ export async function cancelRequest(request: HttpRequest): Promise<HttpResponseI
   if (!(await verifiedPortalForm(request, session.principal, session.partner.id, action))) {
     return forged(session, PORTAL_PATHS.request(consentId));
   }
-  await cancelFromPortal(deps, session, consentId);
+  const answer = await cancelFromPortal(deps, session, consentId);
+  if (answer !== 'done') return page(answer);
   return backTo(session, consentId, 'cancelled', false);
 }
 
@@ -90,7 +91,8 @@ export async function resendRequest(request: HttpRequest): Promise<HttpResponseI
   if (!(await verifiedPortalForm(request, session.principal, session.partner.id, action))) {
     return forged(session, PORTAL_PATHS.request(consentId));
   }
-  await resendFromPortal(deps, session, consentId);
+  const answer = await resendFromPortal(deps, session, consentId);
+  if (answer !== 'done') return page(answer);
   return backTo(session, consentId, 'resent', true);
 }
 

@@ -6,6 +6,7 @@ import { localPath, renderDocument, signOutAndReturnTo, type RenderedPage } from
 import { portalMessagesFor, type PortalMessages } from './messages';
 import { PARTNER_CHOICE_PARAMETER, PORTAL_PATHS } from './paths';
 import { renderCustomers, renderStandingLink } from './accountPages';
+import { renderWebhooks } from './webhookPages';
 import { renderOverview, renderRequest, renderRequestForm, renderRequestList } from './requestPages';
 import type {
   CustomersView,
@@ -16,6 +17,7 @@ import type {
   RequestListView,
   RequestView,
   StandingLinkView,
+  WebhooksView,
 } from './viewModels';
 
 export type { PortalContext };
@@ -29,7 +31,8 @@ export type PortalPage =
   | { page: 'request'; view: RequestView }
   | { page: 'new-request'; view: RequestFormView }
   | { page: 'customers'; view: CustomersView }
-  | { page: 'standing-link'; view: StandingLinkView };
+  | { page: 'standing-link'; view: StandingLinkView }
+  | { page: 'webhooks'; view: WebhooksView };
 
 export function renderPortalPage(answer: PortalPage): RenderedPage {
   switch (answer.page) {
@@ -51,6 +54,8 @@ export function renderPortalPage(answer: PortalPage): RenderedPage {
       return renderCustomers(answer.view);
     case 'standing-link':
       return renderStandingLink(answer.view);
+    case 'webhooks':
+      return renderWebhooks(answer.view);
   }
 }
 
@@ -69,6 +74,7 @@ function PortalNav(props: { view: PortalContext }) {
   ];
   // The standing link is the OEM's way to reach customers (API.md: "OEMs: the standing link").
   if (view.partner.kind === 'oem') links.push([PORTAL_PATHS.link, t.standingLink]);
+  links.push([PORTAL_PATHS.webhooks, t.webhooks]);
   return (
     <nav class="portal-nav" aria-label={t.navLabel}>
       <ul>

@@ -171,14 +171,35 @@ export async function issueFromPortal(
   }
 }
 
-/** POST /portal/requests/{id}/cancel: as the API; a request that is not pending any more is the conflict page. */
-export async function cancelFromPortal(deps: Dependencies, reader: PortalReader, consentId: string): Promise<void> {
-  await cancelConsentRequest(deps, reader.partner, consentId);
+/**
+ * POST /portal/requests/{id}/cancel: as the API. A request that is not pending any more is the conflict page; another
+ * partner's is a 404 page, exactly as if it did not exist.
+ */
+export async function cancelFromPortal(
+  deps: Dependencies,
+  reader: PortalReader,
+  consentId: string,
+): Promise<'done' | PortalPage> {
+  return orNotFound(reader, () => cancelConsentRequest(deps, reader.partner, consentId));
 }
 
 /** POST /portal/requests/{id}/resend: as the API (a new link, the email queued again); the page shows the link once. */
-export async function resendFromPortal(deps: Dependencies, reader: PortalReader, consentId: string): Promise<void> {
-  await resendConsentRequest(deps, reader.partner, consentId);
+export async function resendFromPortal(
+  deps: Dependencies,
+  reader: PortalReader,
+  consentId: string,
+): Promise<'done' | PortalPage> {
+  return orNotFound(reader, () => resendConsentRequest(deps, reader.partner, consentId));
+}
+
+async function orNotFound(reader: PortalReader, change: () => Promise<unknown>): Promise<'done' | PortalPage> {
+  try {
+    await change();
+    return 'done';
+  } catch (error) {
+    if (error instanceof ServiceError && error.kind === 'not-found') return { page: 'not-found', view: reader.context };
+    throw error;
+  }
 }
 
 /** The API's receipt route: the portal's own sign-in reaches it with Consent.Read, and it answers a download. */

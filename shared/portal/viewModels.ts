@@ -5,6 +5,7 @@ import type { PartnerPrincipalDecision } from '../domain/partnerAccess';
 import type { PartnerKind } from '../domain/partners';
 import type { ListedRole } from '../domain/roles';
 import type { FieldError } from '../errors';
+import type { WebhookEndpoint } from '../schemas/webhooks';
 import type { PageContext } from '../pages';
 import type { ConsentEvent } from '../storage/eventStore';
 
@@ -101,4 +102,15 @@ export interface StandingLinkView extends PortalContext {
   createdAt: string;
   rotate?: FormView;
   notice?: 'rotated';
+}
+
+export interface WebhooksView extends PortalContext {
+  endpoints: (WebhookEndpoint & { remove?: FormView })[];
+  /** The form to add one (Consent.Manage only), with what was posted and what was wrong. */
+  add?: FormView;
+  values: { url: string; description: string; events: string[] };
+  errors: Partial<Record<'url' | 'description' | 'events' | 'form', string[]>>;
+  /** A new endpoint's secret, shown in the answer to the post that made it and never again. */
+  created?: { url: string; secret: string };
+  notice?: 'deleted';
 }

@@ -399,6 +399,7 @@ describe('resend, cancel and read-only users', () => {
     const csrf = portalFormToken(principal, csp.id, `/portal/requests/${foreign.consentId}/cancel`);
     const withToken = await post(`/portal/requests/${foreign.consentId}/cancel`, { csrf }, manager);
     expect(withToken.status).toBe(404);
+    expect(withToken.text).toContain(en.notFoundTitle);
     expect((await live.consents.findConsent(other.id, foreign.consentId))!.value.status).toBe('pending');
   });
 });
