@@ -77,6 +77,29 @@ describe('the customer list', () => {
   });
 });
 
+describe('the receipt once decided', () => {
+  it("Portal: an accepted request's page offers the signed receipt, which downloads with the reader's own sign-in", async () => {
+    const csp = await registeredPartner(app, 'direct-csp');
+    const reader = await userOf(csp, [READ]);
+    const tenantId = randomUUID();
+    const link = await issuedLink(app, csp, { customer: { tenantId } });
+    const pending = await get(`/portal/requests/${link.consentId}`, reader);
+    expect(pending.text).not.toContain(en.downloadReceipt);
+
+    await accept(link.path, tenantId);
+    const page = await get(`/portal/requests/${link.consentId}`, reader);
+    expect(page.text).toContain(en.status.accepted);
+    expect(page.text).toContain(en.downloadReceipt);
+    const href = new RegExp(`href="([^"]+)" download="">${en.downloadReceipt}`).exec(page.html)![1]!;
+    const receipt = await fetch(`${app.url}${href}`, {
+      headers: { ...reader.headers, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(receipt.status).toBe(200);
+    expect(receipt.headers.get('content-type')).toMatch(/^application\/jose/);
+    expect((await receipt.text()).split('.')).toHaveLength(3);
+  });
+});
+
 describe("the OEM's standing link", () => {
   it('Portal: an OEM sees its standing link with an email text; Replace makes a new one and the old stops working', async () => {
     const oem = await registeredPartner(app, 'oem');
