@@ -4,7 +4,6 @@ import type { ConsentResource, ConsentStatus } from '../domain/consent';
 import type { PartnerPrincipalDecision } from '../domain/partnerAccess';
 import type { PartnerKind } from '../domain/partners';
 import type { ListedRole } from '../domain/roles';
-import type { FieldError } from '../errors';
 import type { WebhookEndpoint } from '../schemas/webhooks';
 import type { PageContext } from '../pages';
 import type { ConsentEvent } from '../storage/eventStore';
@@ -88,8 +87,6 @@ export interface RequestFormView extends PortalContext {
   /** The role catalog; absent for an OEM, which may not ask for delegated admin (R15). */
   roles?: ListedRole[];
 }
-
-export type { FieldError };
 
 export interface CustomersView extends PortalContext {
   items: CustomerEntry[];
