@@ -122,6 +122,22 @@ const en = {
   colWhen: 'When',
   colWhat: 'What',
   colWho: 'Who',
+  event: {
+    'consent.issued': 'Request created',
+    'consent.resent': 'New link made',
+    'consent.reminded': 'Reminder sent',
+    'consent.accepted': 'Accepted by the customer',
+    'consent.declined': 'Declined by the customer',
+    'consent.expired': 'Expired',
+    'consent.cancelled': 'Cancelled',
+    'consent.revoked': 'Revoked',
+    'email.sent': 'Invitation email sent',
+    'email.failed': 'Invitation email failed',
+    'delegatedAdmin.removed': 'Admin roles removed by the customer',
+    'delegatedAdmin.expiring': 'Admin roles expiring soon',
+    'delegatedAdmin.extended': 'Admin roles extended',
+    'delegatedAdmin.expired': 'Admin roles expired',
+  } as Record<string, string | undefined>,
   actor: (kind: string, via?: string) =>
     ({
       partner: via === 'application' ? 'Your application' : via === 'user' ? 'A user of yours' : 'Your API key',
@@ -367,6 +383,22 @@ const de: PortalMessages = {
   colWhen: 'Wann',
   colWhat: 'Was',
   colWho: 'Wer',
+  event: {
+    'consent.issued': 'Anfrage erstellt',
+    'consent.resent': 'Neuer Link erstellt',
+    'consent.reminded': 'Erinnerung gesendet',
+    'consent.accepted': 'Vom Kunden angenommen',
+    'consent.declined': 'Vom Kunden abgelehnt',
+    'consent.expired': 'Abgelaufen',
+    'consent.cancelled': 'Zurückgezogen',
+    'consent.revoked': 'Widerrufen',
+    'email.sent': 'Einladungs-E-Mail gesendet',
+    'email.failed': 'Einladungs-E-Mail fehlgeschlagen',
+    'delegatedAdmin.removed': 'Administratorrollen vom Kunden entfernt',
+    'delegatedAdmin.expiring': 'Administratorrollen laufen bald ab',
+    'delegatedAdmin.extended': 'Administratorrollen verlängert',
+    'delegatedAdmin.expired': 'Administratorrollen abgelaufen',
+  },
   actor: (kind, via) =>
     ({
       partner:

@@ -220,9 +220,7 @@ export function renderRequest(view: RequestView): RenderedPage {
           {view.events.map((event) => (
             <tr key={`${event.at}${event.type}`}>
               <td>{formatDateTime(event.at, view.locale)}</td>
-              <td>
-                <code>{event.type}</code>
-              </td>
+              <td>{t.event[event.type] ?? <code>{event.type}</code>}</td>
               <td>{t.actor(event.actor.kind, 'via' in event.actor ? event.actor.via : undefined)}</td>
             </tr>
           ))}

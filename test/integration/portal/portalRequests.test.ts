@@ -197,7 +197,7 @@ describe('the overview, the list and one request', () => {
     expect(page.text).toContain('Intune Administrator');
     expect(page.text).toContain(en.adminDuration(180));
     expect(page.text).toContain(en.emailStatus('not-requested'));
-    expect(page.text).toContain('consent.issued');
+    expect(page.text).toContain(en.event['consent.issued']);
     expect(page.text).toContain(en.actor('partner', 'api-key'));
     // The link is never shown on a plain visit: it is not stored.
     expect(page.html).not.toContain(issued.token);
