@@ -1,6 +1,7 @@
 // The partner portal end to end in a real browser (Debian chromium driven by playwright-core): a Consent.Manage user
 // signs in through the local stand-in, issues a request with delegated admin roles, sees the link once, cancels it;
-// a Consent.Read user sees no buttons. Each page is screenshotted and checked with axe-core, at phone and desktop widths.
+// a Consent.Read user sees no buttons; a customer accepts a copied link and appears in the portal's customer list.
+// Each page is screenshotted and checked with axe-core, at phone and desktop widths.
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import axe from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { PARTNER_APP_ROLES } from '../../shared/domain/partnerAccess';
+import { messagesFor } from '../../shared/pages/messages';
 import { portalMessagesFor } from '../../shared/portal/messages';
 import { startAppHost, type AppHost } from '../support/appHost';
 import { freePort } from '../support/localHost';
@@ -28,6 +30,7 @@ const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'browser
 const BROWSER_TIMEOUT_MS = 60_000;
 const WIDTHS = { phone: { width: 412, height: 915 }, desktop: { width: 1280, height: 900 } } as const;
 const en = portalMessagesFor('en');
+const customerWords = messagesFor('en');
 
 interface AxeViolation {
   id: string;
@@ -158,6 +161,44 @@ describeInBrowser('the partner portal in Chromium', () => {
       expect(await page.getByRole('button').count()).toBe(0);
       expect(await page.locator('main').innerText()).toContain(en.readOnlyNote);
       await checkPage(page, 'portal-6-read-only');
+      await page.close();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
+    "Portal: the customer accepts the copied link, and the customer appears in the portal's customer list",
+    async () => {
+      const page = await browser.newPage();
+      await page.goto(`${app.url}/.auth/logout?post_logout_redirect_uri=/portal/requests/new`);
+      await signIn(page, 'kim@fabrikam.example', PARTNER_APP_ROLES.manage);
+      await page.waitForURL(`${app.url}/portal/requests/new`);
+      const tenantId = randomUUID();
+      await page.getByLabel(en.tenantLabel, { exact: true }).fill(tenantId);
+      await page.getByLabel(en.nameField).fill('Tailspin Toys');
+      await page.getByLabel(en.sendEmailField).uncheck();
+      await page.getByRole('button', { name: en.submit }).click();
+      await page.waitForURL(/\?done=issued$/);
+      const link = await page.locator('#consent-link').inputValue();
+
+      // The customer's Global Administrator opens the copied link and accepts.
+      await page.goto(`${app.url}/.auth/logout?post_logout_redirect_uri=${new URL(link).pathname}`);
+      await page.getByLabel('Tenant ID').fill(tenantId);
+      await page.getByLabel('User name').fill('admin@tailspin.onmicrosoft.com');
+      await page.getByLabel('Yes, a Global Administrator').check();
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(link);
+      await page.getByLabel(customerWords.confirmLabel('Fabrikam Devices')).check();
+      await page.getByRole('button', { name: customerWords.accept }).click();
+      await page.waitForURL(`${link}?outcome=accepted`);
+
+      await page.goto(`${app.url}/.auth/logout?post_logout_redirect_uri=/portal/customers`);
+      await signIn(page, 'kim@fabrikam.example', PARTNER_APP_ROLES.read);
+      await page.waitForURL(`${app.url}/portal/customers`);
+      const text = await page.locator('main').innerText();
+      expect(text).toContain('Tailspin Toys');
+      expect(text).toContain(tenantId);
+      await checkPage(page, 'portal-7-customers');
       await page.close();
     },
     BROWSER_TIMEOUT_MS,
