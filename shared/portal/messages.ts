@@ -194,6 +194,10 @@ const en = {
   suspended: (partner: string) => `${partner} is suspended, so nothing can be shown or changed for it.`,
   suspendedTodo: 'Contact the service operator.',
   signInAnother: 'Sign in with another account',
+  signInUnavailableTitle: 'Sign-in is not available',
+  signInUnavailable:
+    'This service cannot confirm who you are because its sign-in is not set up, so the portal shows and changes nothing.',
+  signInUnavailableTodo: 'Try again later. If this persists, tell the operator of this service.',
   forgedTitle: 'This form could not be accepted',
   forged: 'The form was too old or did not come from this page, so nothing was changed.',
   forgedTodo: 'Open the page again and repeat what you did.',
@@ -461,6 +465,11 @@ const de: PortalMessages = {
   suspended: (partner) => `${partner} ist gesperrt, daher kann dafür nichts angezeigt oder geändert werden.`,
   suspendedTodo: 'Wenden Sie sich an den Betreiber des Dienstes.',
   signInAnother: 'Mit einem anderen Konto anmelden',
+  signInUnavailableTitle: 'Die Anmeldung ist nicht verfügbar',
+  signInUnavailable:
+    'Dieser Dienst kann nicht feststellen, wer Sie sind, weil seine Anmeldung nicht eingerichtet ist; daher zeigt und ändert das Portal nichts.',
+  signInUnavailableTodo:
+    'Versuchen Sie es später erneut. Besteht das Problem weiter, informieren Sie den Betreiber dieses Dienstes.',
   forgedTitle: 'Dieses Formular konnte nicht angenommen werden',
   forged: 'Das Formular war zu alt oder kam nicht von dieser Seite, daher wurde nichts geändert.',
   forgedTodo: 'Öffnen Sie die Seite erneut und wiederholen Sie Ihre Eingabe.',

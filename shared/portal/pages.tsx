@@ -2,7 +2,7 @@
 // the pages shown instead of the portal: choosing a partner, the refusals, a forged form, nothing found.
 import type { Child } from 'hono/jsx';
 import { visibleLine } from '../domain/suppliedText';
-import { localPath, renderDocument, signOutAndReturnTo, type RenderedPage } from '../pages';
+import { localPath, renderDocument, signOutAndReturnTo, type PageContext, type RenderedPage } from '../pages';
 import { portalMessagesFor, type PortalMessages } from './messages';
 import { PARTNER_CHOICE_PARAMETER, PORTAL_PATHS } from './paths';
 import { renderCustomers, renderStandingLink } from './accountPages';
@@ -23,6 +23,7 @@ import type {
 export type { PortalContext };
 
 export type PortalPage =
+  | { page: 'sign-in-unavailable'; view: PageContext }
   | { page: 'no-partner'; view: NoPartnerView }
   | { page: 'forged-form'; view: PortalContext & { retryUrl: string } }
   | { page: 'not-found'; view: PortalContext }
@@ -36,6 +37,8 @@ export type PortalPage =
 
 export function renderPortalPage(answer: PortalPage): RenderedPage {
   switch (answer.page) {
+    case 'sign-in-unavailable':
+      return renderSignInUnavailable(answer.view);
     case 'no-partner':
       return renderNoPartner(answer.view);
     case 'forged-form':
@@ -152,6 +155,21 @@ function choiceUrl(url: URL, partnerId: string): string {
   const next = new URL(url);
   next.searchParams.set(PARTNER_CHOICE_PARAMETER, partnerId);
   return `${next.pathname}${next.search}`;
+}
+
+/** 503: no sign-in vouches for the principal header, so nobody can be believed (fail closed). */
+function renderSignInUnavailable(view: PageContext): RenderedPage {
+  const t = portalMessagesFor(view.locale);
+  const body = (
+    <>
+      <div class="box alert">
+        <p>{t.signInUnavailable}</p>
+      </div>
+      <h2>{t.whatToDo}</h2>
+      <p>{t.signInUnavailableTodo}</p>
+    </>
+  );
+  return renderDocument(503, view, t.signInUnavailableTitle, body);
 }
 
 function renderForgedForm(view: PortalContext & { retryUrl: string }): RenderedPage {

@@ -5,7 +5,7 @@ import { partnerIdentity, resolvePartnerPrincipal } from '../auth/partnerPrincip
 import { allClaims, CLAIM_TYPES, CLIENT_PRINCIPAL_HEADER, principalClaims } from '../auth/principal';
 import type { Dependencies } from '../consent/dependencies';
 import type { ActingPartner, PartnerAccess, PartnerPrincipal } from '../domain/partnerAccess';
-import { htmlPage, isSameSitePath, pageResponse, pickLocale, renderRefusalPage, signInAndReturnTo } from '../pages';
+import { htmlPage, isSameSitePath, pageResponse, pickLocale, signInAndReturnTo } from '../pages';
 import { chosenPartner, choiceCookie } from './forms';
 import { renderPortalPage, type PortalContext } from './pages';
 import { PARTNER_CHOICE_PARAMETER } from './paths';
@@ -28,7 +28,7 @@ export async function portalSession(
   const locale = pickLocale(undefined, request.headers.get('accept-language'));
   const identity = partnerIdentity(request.headers, deps.signIn);
   if (identity.kind === 'unverifiable') {
-    return answer(pageResponse(renderRefusalPage({ locale, reason: 'sign-in-not-configured' })));
+    return answer(pageResponse(renderPortalPage({ page: 'sign-in-unavailable', view: { locale } })));
   }
   const url = new URL(request.url);
   if (identity.kind === 'anonymous') {

@@ -8,7 +8,7 @@ import { startAppHost, type AppHost } from '../../support/appHost';
 import { getPage, issuedLink, postForm } from '../../support/customerPages';
 import { partnerPrincipal } from '../../support/partnerPrincipals';
 import { registeredPartner } from '../../support/partners';
-import { refusalWords } from '../../support/words';
+import { portalMessagesFor } from '../../../shared/portal/messages';
 
 let app: AppHost;
 
@@ -28,7 +28,7 @@ it('Portal: with no sign-in in front, a forged Consent.Manage principal gets the
   const csp = await registeredPartner(app, 'direct-csp', { tenantId });
   const forged = partnerPrincipal(tenantId, { appRoles: [PARTNER_APP_ROLES.manage] });
   const issued = await issuedLink(app, csp, { customer: { tenantId: randomUUID() } });
-  const title = refusalWords('en', 'sign-in-not-configured').title;
+  const title = portalMessagesFor('en').signInUnavailableTitle;
 
   for (const path of ['/portal', '/portal/requests', `/portal/requests/${issued.consentId}`, '/portal/customers']) {
     const page = await getPage(app, path, { headers: forged.headers });
