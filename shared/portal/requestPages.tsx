@@ -149,11 +149,11 @@ export function renderRequest(view: RequestView): RenderedPage {
             <dd>{formatDateTime(consent.expiresAt, view.locale)}</dd>
           </>
         )}
-        {decidedAt(consent) && (
+        {closedAt(consent) && (
           <>
-            <dt>{t.decidedLabel}</dt>
+            <dt>{t.status[consent.status]}</dt>
             <dd>
-              {formatDateTime(decidedAt(consent)!, view.locale)}
+              {formatDateTime(closedAt(consent)!, view.locale)}
               {consent.acceptedBy?.userPrincipalName && ` ${t.decidedBy(consent.acceptedBy.userPrincipalName)}`}
             </dd>
           </>
@@ -558,6 +558,7 @@ function customerName(t: PortalMessages, consent: ConsentResource): string {
   return (displayName && visibleLine(displayName)) || domain || tenantId || t.unnamedCustomer;
 }
 
-function decidedAt(consent: ConsentResource): string | undefined {
+/** When a request was answered, revoked or withdrawn. */
+function closedAt(consent: ConsentResource): string | undefined {
   return consent.acceptedAt ?? consent.declinedAt ?? consent.revokedAt ?? consent.cancelledAt;
 }
