@@ -36,6 +36,19 @@ const LAYERS = {
     'schemas',
     'storage',
   ],
+  portal: [
+    'auth',
+    'config',
+    'consent',
+    'customer',
+    'domain',
+    'errors',
+    'http',
+    'pages',
+    'schemas',
+    'storage',
+    'webhooks',
+  ],
 };
 
 /** Files outside shared/ that a layer may read (JSON the code imports rather than restates). */

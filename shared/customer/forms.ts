@@ -39,7 +39,7 @@ export function customerFormsFor(settings: { formKey: Buffer; publicBaseUrl: str
 }
 
 /** Our forms post url-encoded bodies; anything else (or anything too large) did not come from our pages. */
-async function readForm(request: HttpRequest): Promise<URLSearchParams | undefined> {
+export async function readForm(request: HttpRequest): Promise<URLSearchParams | undefined> {
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (mediaType !== FORM_MEDIA_TYPE) return undefined;
   try {

@@ -11,8 +11,10 @@ export {
   renderServiceErrorPage,
 } from './outcomePages';
 export { renderPartnersPage } from './partnersPage';
+export { ChannelList } from './components';
+export { messagesFor, type Messages } from './messages';
 export { renderCustomerPage, type CustomerPage } from './customerPage';
-export type { RenderedPage } from './layout';
+export { localPath, renderDocument, type RenderedPage } from './layout';
 export { htmlPage, pageResponse, PAGE_HEADERS, STYLESHEET_HEADERS, stylesheetResponse } from './headers';
 export { CONSENT_CSS, STYLESHEET_HASH, STYLESHEET_HREF, STYLESHEET_PATH } from './styles';
 export {

@@ -17,9 +17,15 @@ export interface RenderedPage {
  * Renders a full document. Every string in `body` is text or an attribute value, which hono/jsx escapes; no view
  * uses raw() or dangerouslySetInnerHTML, so partner- and customer-supplied strings can never become markup.
  */
-export function renderDocument(status: number, context: PageContext, title: string, body: Child): RenderedPage {
+export function renderDocument(
+  status: number,
+  context: PageContext,
+  title: string,
+  body: Child,
+  nav?: Child,
+): RenderedPage {
   const html = renderToString(
-    <Layout context={context} title={title}>
+    <Layout context={context} title={title} nav={nav}>
       {body}
     </Layout>,
   );
@@ -32,7 +38,8 @@ export function localPath(value: string): string {
   return value;
 }
 
-function Layout(props: { context: PageContext; title: string; children: Child }) {
+/** `nav`: the partner portal's own navigation, which takes the place of the customer's link to /partners. */
+function Layout(props: { context: PageContext; title: string; nav?: Child; children: Child }) {
   const { locale, signedInAs } = props.context;
   const t = messagesFor(locale);
   return (
@@ -47,6 +54,7 @@ function Layout(props: { context: PageContext; title: string; children: Child })
       <body>
         <header class="site-header">
           <p class="brand">{t.serviceName}</p>
+          {props.nav}
         </header>
         <main>
           <h1>{props.title}</h1>
@@ -56,7 +64,13 @@ function Layout(props: { context: PageContext; title: string; children: Child })
           {signedInAs !== undefined && (
             <p>
               {t.signedInAs(visibleLine(signedInAs) || t.unnamedAccount)} ·{' '}
-              <a href={SIGN_IN_PATHS.logout}>{t.signOut}</a> · <a href={CUSTOMER_PATHS.partners}>{t.partnersLink}</a>
+              <a href={SIGN_IN_PATHS.logout}>{t.signOut}</a>
+              {props.nav === undefined && (
+                <>
+                  {' '}
+                  · <a href={CUSTOMER_PATHS.partners}>{t.partnersLink}</a>
+                </>
+              )}
             </p>
           )}
           <p>{t.utcNote}</p>

@@ -30,6 +30,7 @@ export const TEXT_COLOUR_PAIRS: ReadonlyArray<readonly [keyof typeof PALETTE, ke
   ['text', 'warningBackground'],
   ['text', 'alertBackground'],
   ['text', 'successBackground'],
+  ['alertBorder', 'background'],
 ];
 
 /** Pairs of (indicator, background) for borders, focus rings and controls; each must reach 3:1 (WCAG 1.4.11). */
@@ -234,6 +235,76 @@ form {
 }
 .muted {
   color: ${p.muted};
+}
+.portal-nav ul {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 0.25rem 1.25rem;
+  list-style: none;
+  padding: 0;
+  margin: 0.25rem 0;
+}
+table {
+  border-collapse: collapse;
+  width: 100%;
+  margin: 0.5rem 0;
+}
+th,
+td {
+  text-align: left;
+  vertical-align: top;
+  padding: 0.375rem 0.5rem 0.375rem 0;
+  border-bottom: 1px solid ${p.border};
+}
+label {
+  display: block;
+  font-weight: 600;
+  margin-top: 0.75rem;
+}
+.confirm label,
+.choices label {
+  display: inline;
+  margin: 0;
+}
+input[type="text"],
+input[type="email"],
+input[type="number"],
+select,
+textarea {
+  font: inherit;
+  width: 100%;
+  max-width: 36rem;
+  min-height: 2.75rem;
+  padding: 0.375rem 0.5rem;
+  border: 1px solid ${p.border};
+  border-radius: 4px;
+  background: ${p.background};
+  color: ${p.text};
+}
+fieldset {
+  border: 1px solid ${p.border};
+  border-radius: 6px;
+  margin: 1rem 0;
+  padding: 0.5rem 1rem 1rem;
+}
+legend {
+  font-weight: 700;
+  padding: 0 0.25rem;
+}
+.choices {
+  list-style: none;
+  padding: 0;
+}
+.choices li {
+  margin: 0.5rem 0;
+}
+.field-error {
+  color: ${p.alertBorder};
+  font-weight: 600;
+  margin: 0.25rem 0;
+}
+.hint {
+  margin: 0.125rem 0;
 }
 @media (min-width: 40rem) {
   h1 {

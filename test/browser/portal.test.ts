@@ -1,0 +1,220 @@
+// The partner portal end to end in a real browser (Debian chromium driven by playwright-core): a Consent.Manage user
+// signs in through the local stand-in, issues a request with delegated admin roles, sees the link once, cancels it;
+// a Consent.Read user sees no buttons; a customer accepts a copied link and appears in the portal's customer list.
+// Each page is screenshotted and checked with axe-core, at phone and desktop widths.
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import axe from 'axe-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { PARTNER_APP_ROLES } from '../../shared/domain/partnerAccess';
+import { messagesFor } from '../../shared/pages/messages';
+import { portalMessagesFor } from '../../shared/portal/messages';
+import { startAppHost, type AppHost } from '../support/appHost';
+import { freePort } from '../support/localHost';
+import { registeredPartner, type TestPartner } from '../support/partners';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-sync',
+];
+const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'browser');
+const BROWSER_TIMEOUT_MS = 60_000;
+const WIDTHS = { phone: { width: 412, height: 915 }, desktop: { width: 1280, height: 900 } } as const;
+const en = portalMessagesFor('en');
+const customerWords = messagesFor('en');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+const chromiumPresent = existsSync(CHROMIUM);
+const describeInBrowser = chromiumPresent ? describe : describe.skip;
+if (!chromiumPresent) console.warn(`SKIPPED the portal browser test: ${CHROMIUM} is not installed.`);
+
+describeInBrowser('the partner portal in Chromium', () => {
+  let app: AppHost;
+  let browser: BrowserContext;
+  let userDataDir: string;
+  let partner: TestPartner;
+  const partnerTenant = randomUUID();
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    // The page's origin must be PUBLIC_BASE_URL for the Origin check, so it is set before the app reads its settings.
+    const port = await freePort();
+    process.env.PUBLIC_BASE_URL = `http://localhost:${port}`;
+    app = await startAppHost({ port });
+    partner = await registeredPartner(app, 'direct-csp', { tenantId: partnerTenant, displayName: 'Fabrikam Devices' });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    userDataDir = mkdtempSync(path.join(os.tmpdir(), 'autopilot-consent-portal-'));
+    browser = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: WIDTHS.phone,
+      locale: 'en-US',
+    });
+    browser.on('console', (message) => {
+      const expected = /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
+      if (message.type() === 'error' && !expected) problems.push(message.text());
+    });
+    browser.on('weberror', (error) => problems.push(String(error.error())));
+  }, BROWSER_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  afterEach(() => {
+    expect(problems).toEqual([]);
+  });
+
+  async function signIn(page: Page, userName: string, role: string) {
+    await page.getByLabel('Tenant ID').fill(partnerTenant);
+    await page.getByLabel('User name').fill(userName);
+    await page.getByLabel('No, an ordinary user').check();
+    await page.getByLabel(role, { exact: false }).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  it(
+    'Portal: a Consent.Manage user signs in, issues a request with delegated admin roles, sees the link once and cancels it',
+    async () => {
+      const page = await browser.newPage();
+      await page.goto(`${app.url}/portal`);
+      await signIn(page, 'kim@fabrikam.example', PARTNER_APP_ROLES.manage);
+      await page.waitForURL(`${app.url}/portal`);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(en.overviewTitle);
+      await checkPage(page, 'portal-1-overview');
+
+      await page.getByRole('link', { name: en.nextIssue }).click();
+      await page.waitForURL(`${app.url}/portal/requests/new`);
+      expect(await page.locator('main').innerText()).toContain(en.adminGuidance);
+      await checkPage(page, 'portal-2-form');
+
+      const tenantId = randomUUID();
+      await page.getByLabel(en.tenantLabel, { exact: true }).fill(tenantId);
+      await page.getByLabel(en.nameField).fill('Woodgrove Bank');
+      await page.getByLabel(en.sendEmailField).uncheck();
+      await page.getByLabel(en.adminChoice).check();
+      await page.getByLabel('Intune Administrator', { exact: true }).check();
+      await page.getByRole('button', { name: en.submit }).click();
+      await page.waitForURL(/\/portal\/requests\/[^/?]+\?done=issued$/);
+      const consentId = new URL(page.url()).pathname.split('/').at(-1)!;
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(en.requestTitle('Woodgrove Bank'));
+      const link = await page.locator('#consent-link').inputValue();
+      expect(link).toMatch(new RegExp(`^${app.url}/consent/`));
+      expect(await page.locator('#email-text').inputValue()).toContain(link);
+      expect(page.url()).not.toContain(link);
+      await checkPage(page, 'portal-3-request-link-once');
+      const stored = await app.call('GET', `/api/consent-requests/${consentId}`, { key: partner.key });
+      expect(stored.body.delegatedAdmin.roles).toEqual([
+        expect.objectContaining({ displayName: 'Intune Administrator' }),
+      ]);
+
+      await page.reload();
+      expect(await page.locator('#consent-link').count()).toBe(0);
+
+      await page.getByRole('button', { name: en.cancel }).click();
+      await page.waitForURL(/\?done=cancelled$/);
+      expect(await page.getByRole('status').innerText()).toContain(en.cancelledNotice);
+      await checkPage(page, 'portal-4-cancelled');
+      const after = await app.call('GET', `/api/consent-requests/${consentId}`, { key: partner.key });
+      expect(after.body.status).toBe('cancelled');
+
+      await page.setViewportSize(WIDTHS.desktop);
+      await page.goto(`${app.url}/portal/requests`);
+      await checkPage(page, 'portal-5-requests-desktop');
+      await page.setViewportSize(WIDTHS.phone);
+      await page.close();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
+    'Portal: a Consent.Read user sees the request but no button that changes anything',
+    async () => {
+      const issued = await app.call('POST', '/api/consent-requests', {
+        key: partner.key,
+        body: { customer: { tenantId: randomUUID(), displayName: 'Contoso Ltd' }, sendEmail: false },
+      });
+      const page = await browser.newPage();
+      const target = `/portal/requests/${issued.body.id as string}`;
+      await page.goto(`${app.url}/.auth/logout?post_logout_redirect_uri=${target}`);
+      await signIn(page, 'lee@fabrikam.example', PARTNER_APP_ROLES.read);
+      await page.waitForURL(`${app.url}${target}`);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(en.requestTitle('Contoso Ltd'));
+      expect(await page.getByRole('button').count()).toBe(0);
+      expect(await page.locator('main').innerText()).toContain(en.readOnlyNote);
+      await checkPage(page, 'portal-6-read-only');
+      await page.close();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
+    "Portal: the customer accepts the copied link, and the customer appears in the portal's customer list",
+    async () => {
+      const page = await browser.newPage();
+      await page.goto(`${app.url}/.auth/logout?post_logout_redirect_uri=/portal/requests/new`);
+      await signIn(page, 'kim@fabrikam.example', PARTNER_APP_ROLES.manage);
+      await page.waitForURL(`${app.url}/portal/requests/new`);
+      const tenantId = randomUUID();
+      await page.getByLabel(en.tenantLabel, { exact: true }).fill(tenantId);
+      await page.getByLabel(en.nameField).fill('Tailspin Toys');
+      await page.getByLabel(en.sendEmailField).uncheck();
+      await page.getByRole('button', { name: en.submit }).click();
+      await page.waitForURL(/\?done=issued$/);
+      const link = await page.locator('#consent-link').inputValue();
+
+      // The customer's Global Administrator opens the copied link and accepts.
+      await page.goto(`${app.url}/.auth/logout?post_logout_redirect_uri=${new URL(link).pathname}`);
+      await page.getByLabel('Tenant ID').fill(tenantId);
+      await page.getByLabel('User name').fill('admin@tailspin.onmicrosoft.com');
+      await page.getByLabel('Yes, a Global Administrator').check();
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(link);
+      await page.getByLabel(customerWords.confirmLabel('Fabrikam Devices')).check();
+      await page.getByRole('button', { name: customerWords.accept }).click();
+      await page.waitForURL(`${link}?outcome=accepted`);
+
+      await page.goto(`${app.url}/.auth/logout?post_logout_redirect_uri=/portal/customers`);
+      await signIn(page, 'kim@fabrikam.example', PARTNER_APP_ROLES.read);
+      await page.waitForURL(`${app.url}/portal/customers`);
+      const text = await page.locator('main').innerText();
+      expect(text).toContain('Tailspin Toys');
+      expect(text).toContain(tenantId);
+      await checkPage(page, 'portal-7-customers');
+      await page.close();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  /** A screenshot as a test artifact, the stylesheet applied, and no axe-core violation at all. */
+  async function checkPage(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+    const styled = await page.evaluate('getComputedStyle(document.body).fontFamily');
+    expect(styled).toContain('system-ui');
+    await page.evaluate(axe.source);
+    const violations = await page.evaluate<AxeViolation[]>(
+      `axe.run(document, { resultTypes: ['violations'] }).then((results) => results.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((node) => node.target.join(' ')),
+      })))`,
+    );
+    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+  }
+});
