@@ -6,6 +6,7 @@ import { liveDependencies as live } from '../../../shared/consent/dependencies';
 import { runAdmin } from '../../support/adminCommand';
 import { storedOlderOperatorKey } from '../../support/olderOperatorKey';
 import { useOwnAzurite } from '../../support/ownAzurite';
+import { storedPartner } from '../../support/storeFixtures';
 
 let azurite: RunningAzurite;
 
@@ -93,14 +94,11 @@ it('an unknown key id: exit code 1, saying there is no such operator key', async
 
 it('Identities: index-partner-tenants lets the principals of partners registered before the index find them; again, it changes nothing', async () => {
   const tenantId = randomUUID();
-  await live.partners.insertPartner({
+  await storedPartner('direct-csp', {
     id: 'older-partner',
     displayName: 'Contoso Older',
-    type: 'direct-csp',
     tenantId,
     contactEmail: 'older@partner.example',
-    status: 'active',
-    createdAt: new Date().toISOString(),
   });
   const before = await live.partners.findPartnersOfTenant(tenantId, 25);
 
