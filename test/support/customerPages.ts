@@ -5,6 +5,7 @@ import type { Signer } from '../../shared/domain/acceptance';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../shared/domain/roles';
 import { config } from '../../shared/config';
 import { liveDependencies as live } from '../../shared/consent/dependencies';
+import { INTUNE_ADMINISTRATOR } from '../unit/domain/fixtures';
 import { visibleText } from '../unit/pages/html';
 import type { AppHost } from './appHost';
 import type { PartnersOfEachKind, TestPartner } from './partners';
@@ -128,8 +129,6 @@ export async function tenantWithPartners(app: AppHost, { csp, reseller, oem }: P
   const oemConsent = await acceptedConsent(app, oem, admin);
   return { admin, cspConsent, resellerConsent, oemConsent };
 }
-
-const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
 
 /** Everything a decision could change for one consent: its row (ETag included), the tenant's authorizations, events. */
 export async function storedState(partnerId: string, consentId: string, tenantId: string) {

@@ -13,8 +13,8 @@ import { startAppHost, type AppHost } from '../../support/appHost';
 import { acceptedConsent, csrfOf, customer, getPage, postForm, type Customer } from '../../support/customerPages';
 import { useOwnAzurite } from '../../support/ownAzurite';
 import { registeredPartner, type TestPartner } from '../../support/partners';
+import { INTUNE_ADMINISTRATOR } from '../../unit/domain/fixtures';
 
-const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
 const DAY = 24 * 60 * 60 * 1000;
 const en = messagesFor('en');
 

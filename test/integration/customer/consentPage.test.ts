@@ -23,8 +23,8 @@ import {
 import { registeredPartner, type TestPartner } from '../../support/partners';
 import { refusalWords } from '../../support/words';
 import { actingWithKey } from '../../../shared/domain/partnerAccess';
+import { INTUNE_ADMINISTRATOR } from '../../unit/domain/fixtures';
 
-const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
 const en = messagesFor('en');
 const de = messagesFor('de');
 let app: AppHost;
