@@ -9,22 +9,9 @@ import type { ConsentEvent } from '../storage/eventStore';
 import type { InvitationMessage } from '../storage/invitationQueue';
 import type { Versioned } from '../storage/versioned';
 import { changeConsent } from './consentUpdates';
+import { logDelivery, type DeliveryLog, type DeliveryOutcome } from './deliveryLog';
 import type { Dependencies } from './dependencies';
 import { scheduleInvitationReminders } from './noticeSweep';
-
-/**
- * What became of one delivery. `retry`: the trigger throws, and the host delivers the message again after its
- * visibility timeout (counted towards the poison queue). `deferred`: a copy was queued to appear after ACS's
- * Retry-After, and this delivery is complete. `not-sent`: the consent can no longer be emailed, and its email says so.
- * `dropped`: nothing to do, for the reason given.
- */
-export type DeliveryOutcome =
-  | { kind: 'sent' }
-  | { kind: 'failed'; reason: string }
-  | { kind: 'not-sent'; reason: string }
-  | { kind: 'retry'; reason: string }
-  | { kind: 'deferred'; seconds: number; reason: string }
-  | { kind: 'dropped'; reason: string };
 
 /**
  * How often a send that fails for any reason but throttling is tried before the email is failed: host.json's
@@ -38,12 +25,6 @@ export const SEND_ATTEMPTS = QUEUE_SETTINGS.maxDequeueCount;
  * refusals means the quota cannot carry the traffic; the partner should hear that rather than wait on.
  */
 export const THROTTLED_AT_MOST_HOURS = 24;
-
-/** The invocation's logger (the Functions InvocationContext is one). */
-export interface DeliveryLog {
-  log(message: string): void;
-  warn(message: string): void;
-}
 
 type Actor = ConsentEvent['actor'];
 
@@ -181,21 +162,7 @@ export async function failPoisonedInvitation(deps: Dependencies, message: Invita
 
 /** One log line per delivery (no address, no link); `retry` becomes the throw that asks the host to try again. */
 export function settleDelivery(outcome: DeliveryOutcome, message: InvitationMessage, log: DeliveryLog): void {
-  const email = `Invitation email for consent ${message.consentId} (link version ${message.linkVersion})`;
-  switch (outcome.kind) {
-    case 'sent':
-      return log.log(`${email}: sent.`);
-    case 'failed':
-      return log.warn(`${email}: failed: ${outcome.reason}`);
-    case 'not-sent':
-      return log.log(`${email}: not sent: ${outcome.reason}`);
-    case 'deferred':
-      return log.warn(`${email}: deferred by ${outcome.seconds} s: ${outcome.reason}`);
-    case 'dropped':
-      return log.log(`${email}: dropped: ${outcome.reason}.`);
-    case 'retry':
-      throw new Error(`${email}: not sent, will retry: ${outcome.reason}`);
-  }
+  logDelivery(`Invitation email for consent ${message.consentId} (link version ${message.linkVersion})`, outcome, log);
 }
 
 /** The invitation as the template takes it, from the consent and its partner's registration. */

@@ -9,18 +9,10 @@ import { noticeOperationId, type MailAddress, type SendResult } from '../email/s
 import { QUEUE_SETTINGS } from '../hostSettings';
 import type { NoticeMessage } from '../storage/noticeQueue';
 import type { Dependencies } from './dependencies';
-import type { DeliveryLog } from './invitationEmails';
+import { logDelivery, type DeliveryLog, type DeliveryOutcome } from './deliveryLog';
 
-/**
- * What became of one delivery. `retry`: the trigger throws and the host delivers the message again (counted towards
- * the poison queue). `deferred`: a copy was queued to appear after ACS's Retry-After. `dropped`: nothing to send.
- */
-export type NoticeDelivery =
-  | { kind: 'sent' }
-  | { kind: 'failed'; reason: string }
-  | { kind: 'retry'; reason: string }
-  | { kind: 'deferred'; seconds: number; reason: string }
-  | { kind: 'dropped'; reason: string };
+/** What became of one notice delivery: as an invitation's, but a notice is never settled `not-sent`. */
+export type NoticeDelivery = Exclude<DeliveryOutcome, { kind: 'not-sent' }>;
 
 /** How often one email waits out a long Retry-After (ACS's quota) in a deferred copy before it is given up. */
 export const NOTICE_DEFERRALS = 24;
@@ -59,18 +51,7 @@ export async function sendNotice(deps: Dependencies, message: NoticeMessage): Pr
 /** One log line per delivery (no address, no link); `retry` becomes the throw that asks the host to try again. */
 export function settleNoticeDelivery(outcome: NoticeDelivery, message: NoticeMessage, log: DeliveryLog): void {
   const email = `Notice email ${message.kind} (${message.daysLeft} days) to the ${message.recipient} of consent ${message.consentId}`;
-  switch (outcome.kind) {
-    case 'sent':
-      return log.log(`${email}: sent.`);
-    case 'failed':
-      return log.warn(`${email}: failed: ${outcome.reason}`);
-    case 'deferred':
-      return log.warn(`${email}: deferred by ${outcome.seconds} s: ${outcome.reason}`);
-    case 'dropped':
-      return log.log(`${email}: dropped: ${outcome.reason}.`);
-    case 'retry':
-      throw new Error(`${email}: not sent, will retry: ${outcome.reason}`);
-  }
+  logDelivery(email, outcome, log);
 }
 
 /**

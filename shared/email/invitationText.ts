@@ -1,18 +1,15 @@
 // Lays out the invitation as plain text for clients that do not show HTML (and for readers who prefer it).
 import type { InvitationContent } from './invitationModel';
+import { bulletLines, factLines, textBody } from './mailText';
 
 export function renderInvitationText(content: InvitationContent): string {
   const blocks = [
     [content.greeting, '', content.intro],
-    section(content.requester.heading, [
-      content.requester.facts.map((fact) => `${fact.label}: ${fact.value}`).join('\n'),
-    ]),
+    section(content.requester.heading, [factLines(content.requester.facts)]),
     section(content.allows.heading, content.allows.paragraphs),
     section(content.delegatedAdmin.heading, [
       content.delegatedAdmin.intro,
-      ...(content.delegatedAdmin.roles.length > 0
-        ? [content.delegatedAdmin.roles.map((role) => `- ${role}`).join('\n')]
-        : []),
+      ...(content.delegatedAdmin.roles.length > 0 ? [bulletLines(content.delegatedAdmin.roles)] : []),
       ...content.delegatedAdmin.details,
     ]),
     content.notices.items.length > 0 ? section(content.notices.heading, content.notices.items) : [],
@@ -23,15 +20,10 @@ export function renderInvitationText(content: InvitationContent): string {
         ])
       : [],
     [`${content.action.buttonLabel}:`, content.action.url, '', content.action.expiry],
-    section(content.genuine.heading, [content.genuine.items.map((item) => `- ${item}`).join('\n')]),
+    section(content.genuine.heading, [bulletLines(content.genuine.items)]),
     ['--', content.footer],
   ];
-  return (
-    blocks
-      .filter((block) => block.length > 0)
-      .map((block) => block.join('\n'))
-      .join('\n\n') + '\n'
-  );
+  return textBody(blocks);
 }
 
 function section(heading: string, paragraphs: string[]): string[] {

@@ -1,22 +1,15 @@
 // The notice schedule (PartitionKey = the UTC day a notice falls due, RowKey = consent id ~ notice key): the notice
 // sweep reads only the rows due by now — past days' partitions and today's — and removes each once it is handled.
 import { odata } from '@azure/data-tables';
-import type { Notice, NoticeKind } from '../domain/notices';
-import { noticeKey } from '../domain/notices';
+import { noticeKey, type Notice } from '../domain/notices';
 import { tableClient } from './clients';
 import { TABLES } from './tableNames';
 import { isNotFound, isPreconditionFailed } from './tableErrors';
 import type { Versioned } from './versioned';
 
-interface NoticeEntity {
+interface NoticeEntity extends Notice {
   partitionKey: string;
   rowKey: string;
-  partnerId: string;
-  consentId: string;
-  kind: NoticeKind;
-  endsAt: string;
-  daysLeft: number;
-  dueAt: string;
   /** When a run may take it: `dueAt`, or the end of the lease of a run that claimed it and has not removed it. */
   availableAt: string;
 }

@@ -27,18 +27,11 @@ export interface StoredWebhookEndpoint {
   disabledReason?: string;
 }
 
-type EndpointEntity = {
+/** The endpoint as a row: its partner and id are the keys, and its event types a JSON array. */
+type EndpointEntity = Omit<StoredWebhookEndpoint, 'id' | 'partnerId' | 'events'> & {
   partitionKey: string;
   rowKey: string;
-  url: string;
   events?: string;
-  description?: string;
-  createdAt: string;
-  sealedSecret: string;
-  sealedPreviousSecret?: string;
-  previousSecretExpiresAt?: string;
-  status: 'active' | 'disabled';
-  disabledReason?: string;
 };
 
 type RosterEntity = {

@@ -5,9 +5,10 @@ import type { Signer } from '../../shared/domain/acceptance';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../shared/domain/roles';
 import { config } from '../../shared/config';
 import { liveDependencies as live } from '../../shared/consent/dependencies';
+import { INTUNE_ADMINISTRATOR } from '../unit/domain/fixtures';
 import { visibleText } from '../unit/pages/html';
 import type { AppHost } from './appHost';
-import type { TestPartner } from './partners';
+import type { PartnersOfEachKind, TestPartner } from './partners';
 
 /** A signed-in customer user, and the header the platform would send for them. */
 export interface Customer extends Signer {
@@ -93,6 +94,40 @@ export async function issuedLink(
   const consentUrl = response.body.consentUrl as string;
   const token = consentUrl.slice(consentUrl.lastIndexOf('/') + 1);
   return { consentId: response.body.id as string, consentUrl, token, path: `/consent/${token}` };
+}
+
+/** The form token a page for `user` would carry for a form target, for posts that do not fetch the page first. */
+export const formToken = (...args: Parameters<typeof live.forms.token>) => live.forms.token(...args);
+
+/**
+ * A consent of `partner` issued through the API for `admin`'s tenant (`body` adds to or replaces the request's fields)
+ * and accepted by `admin` on its page, as the browser would; answers the consent id.
+ */
+export async function acceptedConsent(
+  app: AppHost,
+  partner: TestPartner,
+  admin: Customer,
+  body: Record<string, unknown> = {},
+): Promise<string> {
+  const link = await issuedLink(app, partner, { customer: { tenantId: admin.tenantId }, ...body });
+  const page = await getPage(app, link.path, { as: admin });
+  const posted = await postForm(
+    app,
+    link.path,
+    { csrf: csrfOf(page.html), decision: 'accept', confirm: 'yes' },
+    { as: admin },
+  );
+  if (posted.status !== 303) throw new Error(`not accepted: ${posted.status}`);
+  return link.consentId;
+}
+
+/** A tenant with a CSP (delegated admin: Intune Administrator), a reseller (and so its provider) and an OEM authorized. */
+export async function tenantWithPartners(app: AppHost, { csp, reseller, oem }: PartnersOfEachKind) {
+  const admin = customer();
+  const cspConsent = await acceptedConsent(app, csp, admin, { delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR] } });
+  const resellerConsent = await acceptedConsent(app, reseller, admin);
+  const oemConsent = await acceptedConsent(app, oem, admin);
+  return { admin, cspConsent, resellerConsent, oemConsent };
 }
 
 /** Everything a decision could change for one consent: its row (ETag included), the tenant's authorizations, events. */

@@ -31,3 +31,22 @@ export async function registeredPartner(
   const key = await app.call('POST', `/api/admin/partners/${created.body.id as string}/keys`, { key: app.operatorKey });
   return { id: created.body.id as string, key: key.body.apiKey as string, type };
 }
+
+export interface PartnersOfEachKind {
+  csp: TestPartner;
+  oem: TestPartner;
+  provider: TestPartner;
+  reseller: TestPartner;
+}
+
+/** One partner of each kind, the reseller under the provider, with the display names the customer pages show. */
+export async function partnersOfEachKind(app: AppHost): Promise<PartnersOfEachKind> {
+  const csp = await registeredPartner(app, 'direct-csp', { displayName: 'Fabrikam Devices' });
+  const oem = await registeredPartner(app, 'oem', { displayName: 'Tailspin Hardware' });
+  const provider = await registeredPartner(app, 'indirect-provider', { displayName: 'Litware Distribution' });
+  const reseller = await registeredPartner(app, 'indirect-reseller', {
+    displayName: 'Northwind Resale',
+    indirectProviderId: provider.id,
+  });
+  return { csp, oem, provider, reseller };
+}

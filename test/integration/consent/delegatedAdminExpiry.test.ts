@@ -10,11 +10,11 @@ import { formatDateTime } from '../../../shared/pages/locale';
 import { messagesFor } from '../../../shared/pages/messages';
 import type { ConsentEvent } from '../../../shared/storage/eventStore';
 import { startAppHost, type AppHost } from '../../support/appHost';
-import { csrfOf, customer, getPage, issuedLink, postForm, type Customer } from '../../support/customerPages';
+import { acceptedConsent, csrfOf, customer, getPage, postForm, type Customer } from '../../support/customerPages';
 import { useOwnAzurite } from '../../support/ownAzurite';
 import { registeredPartner, type TestPartner } from '../../support/partners';
+import { INTUNE_ADMINISTRATOR } from '../../unit/domain/fixtures';
 
-const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
 const DAY = 24 * 60 * 60 * 1000;
 const en = messagesFor('en');
 
@@ -43,19 +43,10 @@ function clockAt(at: string | number): Date {
 
 /** A consent with delegated admin, issued through the API and accepted on its page by `admin`; answers its id. */
 async function acceptedWithRoles(admin: Customer, delegatedAdmin: Record<string, unknown>): Promise<string> {
-  const link = await issuedLink(app, csp, {
+  return acceptedConsent(app, csp, admin, {
     customer: { tenantId: admin.tenantId, contactEmail: 'admin@contoso.example' },
     delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR], ...delegatedAdmin },
   });
-  const page = await getPage(app, link.path, { as: admin });
-  const posted = await postForm(
-    app,
-    link.path,
-    { csrf: csrfOf(page.html), decision: 'accept', confirm: 'yes' },
-    { as: admin },
-  );
-  if (posted.status !== 303) throw new Error(`not accepted: ${posted.status}`);
-  return link.consentId;
 }
 
 async function apiConsent(consentId: string) {

@@ -6,8 +6,8 @@ import { partnersOfTenant, removeDelegatedAdminAsCustomer } from '../../../share
 import type { Signer } from '../../../shared/domain/acceptance';
 import type { Partner } from '../../../shared/domain/partners';
 import { globalAdminOf, storedPartner, storedPendingConsent } from '../../support/storeFixtures';
+import { INTUNE_ADMINISTRATOR } from '../../unit/domain/fixtures';
 
-const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
 const context = { locale: 'en' as const };
 
 /** An accepted consent of `partner` for `admin`'s tenant, with active delegated admin roles. */

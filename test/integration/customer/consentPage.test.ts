@@ -4,10 +4,7 @@ import { hashLinkToken } from '../../../shared/auth/linkTokens';
 import { config } from '../../../shared/config';
 import { liveDependencies as live } from '../../../shared/consent/dependencies';
 import { issueConsentRequest } from '../../../shared/consent/partnerRequests';
-import { liveDependencies } from '../../../shared/consent/dependencies';
 import { formTargets } from '../../../shared/customer/forms';
-
-const formToken = (...args: Parameters<typeof liveDependencies.forms.token>) => liveDependencies.forms.token(...args);
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/roles';
 import { formatDateTime } from '../../../shared/pages/locale';
 import { messagesFor } from '../../../shared/pages/messages';
@@ -15,6 +12,7 @@ import { startAppHost, type AppHost } from '../../support/appHost';
 import {
   csrfOf,
   customer,
+  formToken,
   getPage,
   issuedLink,
   postForm,
@@ -25,8 +23,8 @@ import {
 import { registeredPartner, type TestPartner } from '../../support/partners';
 import { refusalWords } from '../../support/words';
 import { actingWithKey } from '../../../shared/domain/partnerAccess';
+import { INTUNE_ADMINISTRATOR } from '../../unit/domain/fixtures';
 
-const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
 const en = messagesFor('en');
 const de = messagesFor('de');
 let app: AppHost;

@@ -10,16 +10,16 @@ import { startAppHost, type AppHost } from '../../support/appHost';
 import {
   csrfOf,
   customer,
+  formToken,
   getPage,
-  issuedLink,
   postForm,
   storedState,
+  tenantWithPartners,
   type Customer,
 } from '../../support/customerPages';
-import { registeredPartner, type TestPartner } from '../../support/partners';
+import { partnersOfEachKind, type PartnersOfEachKind, type TestPartner } from '../../support/partners';
 import { refusalWords } from '../../support/words';
 
-const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
 const en = messagesFor('en');
 const de = messagesFor('de');
 let app: AppHost;
@@ -27,50 +27,25 @@ let csp: TestPartner;
 let oem: TestPartner;
 let provider: TestPartner;
 let reseller: TestPartner;
+let partners: PartnersOfEachKind;
 
 beforeAll(async () => {
   app = await startAppHost();
-  csp = await registeredPartner(app, 'direct-csp', { displayName: 'Fabrikam Devices' });
-  oem = await registeredPartner(app, 'oem', { displayName: 'Tailspin Hardware' });
-  provider = await registeredPartner(app, 'indirect-provider', { displayName: 'Litware Distribution' });
-  reseller = await registeredPartner(app, 'indirect-reseller', {
-    displayName: 'Northwind Resale',
-    indirectProviderId: provider.id,
-  });
+  partners = await partnersOfEachKind(app);
+  ({ csp, oem, provider, reseller } = partners);
 });
 afterAll(async () => {
   await app.stop();
 });
 
-async function accepted(partner: TestPartner, admin: Customer, body: Record<string, unknown> = {}) {
-  const link = await issuedLink(app, partner, { customer: { tenantId: admin.tenantId }, ...body });
-  const page = await getPage(app, link.path, { as: admin });
-  const posted = await postForm(
-    app,
-    link.path,
-    { csrf: csrfOf(page.html), decision: 'accept', confirm: 'yes' },
-    { as: admin },
-  );
-  if (posted.status !== 303) throw new Error(`not accepted: ${posted.status}`);
-  return link.consentId;
-}
-
-async function tenantWithPartners() {
-  const admin = customer();
-  const cspConsent = await accepted(csp, admin, { delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR] } });
-  const resellerConsent = await accepted(reseller, admin);
-  const oemConsent = await accepted(oem, admin);
-  return { admin, cspConsent, resellerConsent, oemConsent };
-}
-
 const revokePath = (consentId: string) => `/partners/${consentId}/revoke`;
-const revokeToken = (user: Customer, consentId: string) => live.forms.token(user, formTargets.revoke(consentId));
+const revokeToken = (user: Customer, consentId: string) => formToken(user, formTargets.revoke(consentId));
 const authorized = async (partner: TestPartner, tenantId: string) =>
   (await app.call('GET', `/api/customers/${tenantId}/authorization`, { key: partner.key })).body.authorized as boolean;
 
 describe('GET /partners offers revocation', () => {
   it('each CSP authorization (direct or reseller) has a Yes box and a Revoke button; an OEM has none', async () => {
-    const { admin, cspConsent, resellerConsent, oemConsent } = await tenantWithPartners();
+    const { admin, cspConsent, resellerConsent, oemConsent } = await tenantWithPartners(app, partners);
 
     const page = await getPage(app, '/partners', { as: admin });
 
@@ -84,7 +59,7 @@ describe('GET /partners offers revocation', () => {
   });
 
   it('says plainly that a Partner Center reseller relationship is separate and that the partner is told', async () => {
-    const { admin } = await tenantWithPartners();
+    const { admin } = await tenantWithPartners(app, partners);
 
     const page = await getPage(app, '/partners', { as: admin, headers: { 'accept-language': 'de' } });
     const english = await getPage(app, '/partners', { as: admin });
@@ -98,7 +73,7 @@ describe('GET /partners offers revocation', () => {
 
 describe('POST /partners/{consentId}/revoke', () => {
   it('ends a direct CSP’s authorization at once, ends its delegated admin, records who revoked, tells the partner', async () => {
-    const { admin, cspConsent } = await tenantWithPartners();
+    const { admin, cspConsent } = await tenantWithPartners(app, partners);
     expect(await authorized(csp, admin.tenantId)).toBe(true);
     const page = await getPage(app, '/partners', { as: admin });
     const form = page.html.slice(page.html.indexOf(`action="${revokePath(cspConsent)}"`));
@@ -140,7 +115,7 @@ describe('POST /partners/{consentId}/revoke', () => {
   });
 
   it('R9: revoking a reseller ends its provider’s authorization too', async () => {
-    const { admin, resellerConsent } = await tenantWithPartners();
+    const { admin, resellerConsent } = await tenantWithPartners(app, partners);
     expect(await authorized(provider, admin.tenantId)).toBe(true);
 
     const posted = await postForm(
@@ -156,7 +131,7 @@ describe('POST /partners/{consentId}/revoke', () => {
   });
 
   it('without the Yes box: the list again with the reason (422), and nothing changes', async () => {
-    const { admin, cspConsent } = await tenantWithPartners();
+    const { admin, cspConsent } = await tenantWithPartners(app, partners);
     const before = await storedState(csp.id, cspConsent, admin.tenantId);
 
     const posted = await postForm(app, revokePath(cspConsent), { csrf: revokeToken(admin, cspConsent) }, { as: admin });
@@ -168,7 +143,7 @@ describe('POST /partners/{consentId}/revoke', () => {
   });
 
   it('R13: an OEM cannot be revoked here; the page explains the support route with SUPPORT_CONTACT, nothing changes', async () => {
-    const { admin, oemConsent } = await tenantWithPartners();
+    const { admin, oemConsent } = await tenantWithPartners(app, partners);
     const before = await storedState(oem.id, oemConsent, admin.tenantId);
 
     const posted = await postForm(
@@ -192,7 +167,7 @@ describe('POST /partners/{consentId}/revoke', () => {
     [
       'with a remove-delegated-admin token instead',
       (admin: Customer, consentId: string) => ({
-        fields: { confirm: 'yes', csrf: live.forms.token(admin, formTargets.removeDelegatedAdmin(consentId)) },
+        fields: { confirm: 'yes', csrf: formToken(admin, formTargets.removeDelegatedAdmin(consentId)) },
       }),
     ],
     [
@@ -203,7 +178,7 @@ describe('POST /partners/{consentId}/revoke', () => {
       }),
     ],
   ] as const)('a forged revocation (%s) is refused with 403 and nothing changes', async (_name, forge) => {
-    const { admin, cspConsent } = await tenantWithPartners();
+    const { admin, cspConsent } = await tenantWithPartners(app, partners);
     const before = await storedState(csp.id, cspConsent, admin.tenantId);
     const forged = (
       forge as (a: Customer, c: string) => { fields: Record<string, string>; headers?: Record<string, string> }
@@ -217,7 +192,7 @@ describe('POST /partners/{consentId}/revoke', () => {
   });
 
   it('R6: a user without Global Administrator cannot revoke; another organization’s consent does not exist', async () => {
-    const { admin, cspConsent } = await tenantWithPartners();
+    const { admin, cspConsent } = await tenantWithPartners(app, partners);
     const user = customer({ tenantId: admin.tenantId, globalAdmin: false });
     const intruder = customer();
     const before = await storedState(csp.id, cspConsent, admin.tenantId);
@@ -241,7 +216,7 @@ describe('POST /partners/{consentId}/revoke', () => {
   });
 
   it('revoking twice is harmless: back to the list, nothing changes', async () => {
-    const { admin, cspConsent } = await tenantWithPartners();
+    const { admin, cspConsent } = await tenantWithPartners(app, partners);
     const fields = { csrf: revokeToken(admin, cspConsent), confirm: 'yes' };
     await postForm(app, revokePath(cspConsent), fields, { as: admin });
     const before = await storedState(csp.id, cspConsent, admin.tenantId);

@@ -1,67 +1,37 @@
 // GET /partners and POST /partners/{consentId}/remove-delegated-admin through the local host (R3, R8, R9, R13).
-import { liveDependencies } from '../../../shared/consent/dependencies';
 import { formTargets } from '../../../shared/customer/forms';
-
-const formToken = (...args: Parameters<typeof liveDependencies.forms.token>) => liveDependencies.forms.token(...args);
 import { formatDateTime } from '../../../shared/pages/locale';
 import { messagesFor } from '../../../shared/pages/messages';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import {
+  acceptedConsent,
   csrfOf,
   customer,
+  formToken,
   getPage,
-  issuedLink,
   postForm,
   storedState,
+  tenantWithPartners,
   type Customer,
 } from '../../support/customerPages';
-import { registeredPartner, type TestPartner } from '../../support/partners';
+import { partnersOfEachKind, type PartnersOfEachKind, type TestPartner } from '../../support/partners';
 import { literally, refusalWords } from '../../support/words';
 
-const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
 const en = messagesFor('en');
 const de = messagesFor('de');
 let app: AppHost;
 let csp: TestPartner;
 let oem: TestPartner;
-let reseller: TestPartner;
+let partners: PartnersOfEachKind;
 
 beforeAll(async () => {
   app = await startAppHost();
-  csp = await registeredPartner(app, 'direct-csp', { displayName: 'Fabrikam Devices' });
-  oem = await registeredPartner(app, 'oem', { displayName: 'Tailspin Hardware' });
-  const provider = await registeredPartner(app, 'indirect-provider', { displayName: 'Litware Distribution' });
-  reseller = await registeredPartner(app, 'indirect-reseller', {
-    displayName: 'Northwind Resale',
-    indirectProviderId: provider.id,
-  });
+  partners = await partnersOfEachKind(app);
+  ({ csp, oem } = partners);
 });
 afterAll(async () => {
   await app.stop();
 });
-
-/** A consent of `partner` accepted by `admin` through the pages. */
-async function accepted(partner: TestPartner, admin: Customer, body: Record<string, unknown> = {}) {
-  const link = await issuedLink(app, partner, { customer: { tenantId: admin.tenantId }, ...body });
-  const page = await getPage(app, link.path, { as: admin });
-  const posted = await postForm(
-    app,
-    link.path,
-    { csrf: csrfOf(page.html), decision: 'accept', confirm: 'yes' },
-    { as: admin },
-  );
-  if (posted.status !== 303) throw new Error(`not accepted: ${posted.status}`);
-  return link.consentId;
-}
-
-/** A tenant with a CSP (delegated admin), a reseller (and so its provider) and an OEM authorized. */
-async function tenantWithPartners() {
-  const admin = customer();
-  const cspConsent = await accepted(csp, admin, { delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR] } });
-  const resellerConsent = await accepted(reseller, admin);
-  const oemConsent = await accepted(oem, admin);
-  return { admin, cspConsent, resellerConsent, oemConsent };
-}
 
 const removePath = (consentId: string) => `/partners/${consentId}/remove-delegated-admin`;
 
@@ -79,8 +49,8 @@ describe('GET /partners', () => {
   });
 
   it('R8, R9, R13: lists the tenant’s partners with what each may do, roles, and how an OEM is removed', async () => {
-    const { admin, cspConsent, oemConsent } = await tenantWithPartners();
-    await accepted(csp, customer()); // another organization's partner never shows
+    const { admin, cspConsent, oemConsent } = await tenantWithPartners(app, partners);
+    await acceptedConsent(app, csp, customer()); // another organization's partner never shows
 
     const page = await getPage(app, '/partners', { as: admin });
     const { consent } = await storedState(csp.id, cspConsent, admin.tenantId);
@@ -102,7 +72,7 @@ describe('GET /partners', () => {
   });
 
   it('speaks German when the browser asks for it', async () => {
-    const { admin } = await tenantWithPartners();
+    const { admin } = await tenantWithPartners(app, partners);
     const page = await getPage(app, '/partners', { as: admin, headers: { 'accept-language': 'de' } });
     expect(page.text).toContain(de.partnersTitle);
     expect(page.text).toContain(de.removeRoles('Fabrikam Devices'));
@@ -116,7 +86,7 @@ describe('GET /partners', () => {
 
 describe('POST /partners/{consentId}/remove-delegated-admin (R3)', () => {
   it('R3: removes the roles; the consent and the authorization to register devices stay', async () => {
-    const { admin, cspConsent } = await tenantWithPartners();
+    const { admin, cspConsent } = await tenantWithPartners(app, partners);
     const page = await getPage(app, '/partners', { as: admin });
 
     const form = page.html.slice(page.html.indexOf(`action="${removePath(cspConsent)}"`)); // the page has several
@@ -135,7 +105,7 @@ describe('POST /partners/{consentId}/remove-delegated-admin (R3)', () => {
   });
 
   it('R13: an OEM cannot be removed here; the page explains the support request, and nothing changes', async () => {
-    const { admin, oemConsent } = await tenantWithPartners();
+    const { admin, oemConsent } = await tenantWithPartners(app, partners);
     const before = await storedState(oem.id, oemConsent, admin.tenantId);
     const csrf = formToken(admin, formTargets.removeDelegatedAdmin(oemConsent));
 
@@ -172,7 +142,7 @@ describe('POST /partners/{consentId}/remove-delegated-admin (R3)', () => {
       }),
     ],
   ] as const)('a forged removal (%s) is refused with 403 and nothing changes', async (_name, forge) => {
-    const { admin, cspConsent } = await tenantWithPartners();
+    const { admin, cspConsent } = await tenantWithPartners(app, partners);
     const before = await storedState(csp.id, cspConsent, admin.tenantId);
     const forged = (
       forge as (a: Customer, c: string) => { fields: Record<string, string>; headers?: Record<string, string> }
@@ -186,7 +156,7 @@ describe('POST /partners/{consentId}/remove-delegated-admin (R3)', () => {
   });
 
   it('another organization’s consent does not exist for this reader, and nothing changes', async () => {
-    const { admin: owner, cspConsent } = await tenantWithPartners();
+    const { admin: owner, cspConsent } = await tenantWithPartners(app, partners);
     const intruder = customer();
     const before = await storedState(csp.id, cspConsent, owner.tenantId);
 
@@ -202,7 +172,7 @@ describe('POST /partners/{consentId}/remove-delegated-admin (R3)', () => {
   });
 
   it('R6: a user without Global Administrator cannot remove roles', async () => {
-    const { admin, cspConsent } = await tenantWithPartners();
+    const { admin, cspConsent } = await tenantWithPartners(app, partners);
     const user = customer({ tenantId: admin.tenantId, globalAdmin: false });
     const before = await storedState(csp.id, cspConsent, admin.tenantId);
 
@@ -218,7 +188,7 @@ describe('POST /partners/{consentId}/remove-delegated-admin (R3)', () => {
   });
 
   it('removing twice is harmless: back to the list', async () => {
-    const { admin, cspConsent } = await tenantWithPartners();
+    const { admin, cspConsent } = await tenantWithPartners(app, partners);
     const csrf = formToken(admin, formTargets.removeDelegatedAdmin(cspConsent));
     await postForm(app, removePath(cspConsent), { csrf }, { as: admin });
     const before = await storedState(csp.id, cspConsent, admin.tenantId);

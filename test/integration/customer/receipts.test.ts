@@ -13,8 +13,8 @@ import { startAppHost, type AppHost } from '../../support/appHost';
 import { csrfOf, customer, getPage, issuedLink, postForm, type Customer } from '../../support/customerPages';
 import { registeredPartner, type TestPartner } from '../../support/partners';
 import { globalAdminOf, storedPendingConsent } from '../../support/storeFixtures';
+import { INTUNE_ADMINISTRATOR } from '../../unit/domain/fixtures';
 
-const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
 let app: AppHost;
 let csp: TestPartner;
 let other: TestPartner;

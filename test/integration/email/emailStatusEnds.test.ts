@@ -2,12 +2,8 @@
 // with the real ACS client against the ACS stub, the test run's Azurite and a clock the test moves (no waiting).
 import { liveDependencies as live, type Dependencies } from '../../../shared/consent/dependencies';
 import { acceptAsCustomer, declineAsCustomer } from '../../../shared/consent/customerDecisions';
-import {
-  SEND_ATTEMPTS,
-  THROTTLED_AT_MOST_HOURS,
-  sendInvitation,
-  type DeliveryOutcome,
-} from '../../../shared/consent/invitationEmails';
+import { SEND_ATTEMPTS, THROTTLED_AT_MOST_HOURS, sendInvitation } from '../../../shared/consent/invitationEmails';
+import type { DeliveryOutcome } from '../../../shared/consent/deliveryLog';
 import { changePartner } from '../../../shared/consent/operatorActions';
 import { cancelConsentRequest } from '../../../shared/consent/partnerRequests';
 import type { Partner } from '../../../shared/domain/partners';

@@ -14,9 +14,9 @@ import { startEmailPipeline, type EmailPipeline } from '../../support/emailPipel
 import { eventually } from '../../support/localHost';
 import { registeredPartner, type TestPartner } from '../../support/partners';
 import { globalAdminOf } from '../../support/storeFixtures';
+import { INTUNE_ADMINISTRATOR } from '../../unit/domain/fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
-const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
 const en = NOTICE_COPY.en;
 const de = NOTICE_COPY.de;
 

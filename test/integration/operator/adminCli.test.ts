@@ -1,15 +1,12 @@
 // `npm run admin` operator-key and partner-index commands, run as an operator runs them, against a storage of this
 // file's own (no other file's operator keys or partners in it).
 import { randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import type { RunningAzurite } from '../../../dev/azurite';
 import { liveDependencies as live } from '../../../shared/consent/dependencies';
+import { runAdmin } from '../../support/adminCommand';
 import { storedOlderOperatorKey } from '../../support/olderOperatorKey';
 import { useOwnAzurite } from '../../support/ownAzurite';
-
-/** Built by `npm test`'s pretest (`npm run build`). */
-const ADMIN_ENTRY = path.resolve(__dirname, '..', '..', '..', 'build', 'cli', 'admin.js');
+import { storedPartner } from '../../support/storeFixtures';
 
 let azurite: RunningAzurite;
 
@@ -20,15 +17,7 @@ afterAll(async () => {
   await azurite.stop();
 });
 
-async function admin(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [ADMIN_ENTRY, '--connection-string', azurite.connectionString, ...args]);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { code, stdout, stderr };
-}
+const admin = (...args: string[]) => runAdmin(['--connection-string', azurite.connectionString, ...args]);
 
 interface ListedKey {
   keyId: string;
@@ -105,14 +94,11 @@ it('an unknown key id: exit code 1, saying there is no such operator key', async
 
 it('Identities: index-partner-tenants lets the principals of partners registered before the index find them; again, it changes nothing', async () => {
   const tenantId = randomUUID();
-  await live.partners.insertPartner({
+  await storedPartner('direct-csp', {
     id: 'older-partner',
     displayName: 'Contoso Older',
-    type: 'direct-csp',
     tenantId,
     contactEmail: 'older@partner.example',
-    status: 'active',
-    createdAt: new Date().toISOString(),
   });
   const before = await live.partners.findPartnersOfTenant(tenantId, 25);
 

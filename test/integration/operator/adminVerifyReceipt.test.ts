@@ -1,6 +1,5 @@
 // `npm run admin -- verify-receipt`: an auditor verifies a consent receipt offline against a JWKS file or URL and reads
 // what it says; a tampered receipt fails clearly (API.md, "Receipts").
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,10 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { receiptClaims, signReceipt } from '../../../shared/evidence/receipt';
 import { localSigner, newLocalReceiptKey } from '../../../shared/evidence/signer';
+import { runAdmin } from '../../support/adminCommand';
 import { acceptedConsent, directCsp, later } from '../../unit/domain/fixtures';
-
-/** Built by `npm test`'s pretest (`npm run build`). */
-const ADMIN_ENTRY = path.resolve(__dirname, '..', '..', '..', 'build', 'cli', 'admin.js');
 
 let folder: string;
 let server: Server;
@@ -45,15 +42,8 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-async function admin(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [ADMIN_ENTRY, ...args], { env: { ...process.env, AzureWebJobsStorage: '' } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { code, stdout, stderr };
-}
+/** With no storage configured: verifying a receipt needs none. */
+const admin = (...args: string[]) => runAdmin(args, { ...process.env, AzureWebJobsStorage: '' });
 
 describe('admin verify-receipt', () => {
   it('verifies against a JWKS file and prints what the receipt says, without any storage', async () => {

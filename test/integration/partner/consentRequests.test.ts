@@ -8,8 +8,8 @@ import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/roles';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import { registeredPartner, type TestPartner } from '../../support/partners';
 import { globalAdminOf } from '../../support/storeFixtures';
+import { INTUNE_ADMINISTRATOR } from '../../unit/domain/fixtures';
 
-const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
 let app: AppHost;
 let csp: TestPartner;
 

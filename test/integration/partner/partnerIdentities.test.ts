@@ -9,6 +9,7 @@ import { startAppHost, type AppHost } from '../../support/appHost';
 import { getPage, issuedLink } from '../../support/customerPages';
 import { partnerPrincipal, type PrincipalOptions, type TestPrincipal } from '../../support/partnerPrincipals';
 import { registeredPartner, type TestPartner } from '../../support/partners';
+import { storedPartner } from '../../support/storeFixtures';
 import { refusalWords } from '../../support/words';
 
 const { manage: MANAGE, read: READ } = PARTNER_APP_ROLES;
@@ -347,14 +348,11 @@ describe("the platform's front and the tenant index", () => {
 
   it('Identities: partners stored before the tenant index act with their principals once index-partner-tenants ran', async () => {
     const tenantId = randomUUID();
-    await live.partners.insertPartner({
+    await storedPartner('direct-csp', {
       id: `older-${tenantId.slice(0, 8)}`,
       displayName: 'Contoso Older',
-      type: 'direct-csp',
       tenantId,
       contactEmail: 'older@partner.example',
-      status: 'active',
-      createdAt: new Date().toISOString(),
     });
     const kim = of(tenantId, { appRoles: [READ] });
     const before = await call('GET', '/api/consent-requests', kim);

@@ -24,8 +24,8 @@ import {
 } from '../../support/customerPages';
 import { freePort } from '../../support/localHost';
 import { registeredPartner, type TestPartner } from '../../support/partners';
+import { INTUNE_ADMINISTRATOR } from '../../unit/domain/fixtures';
 
-const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
 const FORM = 'application/x-www-form-urlencoded';
 
 let app: AppHost;

@@ -6,10 +6,10 @@ import {
 } from '../../../shared/auth/principal';
 import { isGlobalAdministrator } from '../../../shared/domain/acceptance';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/roles';
+import { INTUNE_ADMINISTRATOR } from '../domain/fixtures';
 
 const TENANT = '6f1c1a7e-2b3d-4c5e-8f90-a1b2c3d4e5f6';
 const OBJECT = '0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d';
-const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
 const ORDINARY_USER = 'b79fbf4d-3ef9-4689-8143-76b194e85509';
 
 function header(body: unknown): string {

@@ -1,5 +1,6 @@
 // What the queue trigger takes from a consent to email it, and how it reports each outcome.
-import { invitationEmail, settleDelivery, type DeliveryOutcome } from '../../../shared/consent/invitationEmails';
+import type { DeliveryOutcome } from '../../../shared/consent/deliveryLog';
+import { invitationEmail, settleDelivery } from '../../../shared/consent/invitationEmails';
 import { INTUNE_ADMINISTRATOR, partnerOf, pendingConsent, provider, reseller } from '../domain/fixtures';
 
 const NONCE = 'bm9uY2Utbm9uY2Utbm9uY2Utbm9uY2Utbm9uY2UtMDE';
