@@ -2,68 +2,23 @@
 // Accept and later revokes with Yes + Revoke, a non-administrator sees the permission page; each page is
 // screenshotted and checked with axe-core.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import axe from 'axe-core';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { messagesFor } from '../../shared/pages/messages';
 import { startAppHost, type AppHost } from '../support/appHost';
+import { BROWSER_TIMEOUT_MS, checkPage, describeInBrowser, openBrowser, type OpenBrowser } from '../support/browser';
 import { freePort } from '../support/localHost';
 import { registeredPartner, type TestPartner } from '../support/partners';
 import { refusalWords } from '../support/words';
+import { CLOUD_DEVICE_ADMINISTRATOR, INTUNE_ADMINISTRATOR } from '../unit/domain/fixtures';
 
-/** Debian's chromium package; CHROMIUM_PATH may point elsewhere (or nowhere, to see the skip). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'browser');
-const INTUNE_ADMINISTRATOR = '3a2c62db-5318-420d-8d74-23affee5d9d5';
-const CLOUD_DEVICE_ADMINISTRATOR = '7698a772-787b-4ac8-901f-60d6b08affd2';
-const BROWSER_TIMEOUT_MS = 60_000;
 /** The pages' words: the requests name no locale, and the browser asks for English (its `locale` below). */
 const en = messagesFor('en');
 
-/** What the report keeps of an axe-core violation: enough to find and fix it. */
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-const chromiumPresent = existsSync(CHROMIUM);
-const underCi = process.env.CI === 'true';
-const skipReason = `${CHROMIUM} is not installed (apt-get install -y --no-install-recommends chromium)`;
-
-if (!chromiumPresent && !underCi) {
-  console.warn(`SKIPPED the browser suite (test/browser): ${skipReason}.`);
-}
-
-if (!chromiumPresent && underCi) {
-  describe('the browser suite under CI', () => {
-    it('needs Chromium: a missing browser is a failure when CI=true', () => {
-      throw new Error(`CI=true but ${skipReason}; .ci/run installs it.`);
-    });
-  });
-}
-
-const describeInBrowser = chromiumPresent ? describe : describe.skip;
-
-describeInBrowser(`customer pages in Chromium${chromiumPresent ? '' : ` — SKIPPED: ${skipReason}`}`, () => {
+describeInBrowser('customer pages in Chromium', () => {
   let app: AppHost;
+  let opened: OpenBrowser;
   let browser: BrowserContext;
-  let userDataDir: string;
   let partner: TestPartner;
-  const problems: string[] = [];
 
   beforeAll(async () => {
     // The page's origin must be PUBLIC_BASE_URL for the Origin check, so it is set before the app reads its settings.
@@ -74,28 +29,13 @@ describeInBrowser(`customer pages in Chromium${chromiumPresent ? '' : ` — SKIP
       displayName: 'Fabrikam Devices',
       microsoftPartnerId: '4711001',
     });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    userDataDir = mkdtempSync(path.join(os.tmpdir(), 'autopilot-consent-chromium-'));
-    browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 412, height: 915 },
-      locale: 'en-US',
-    });
-    // A Content-Security-Policy violation, a failed stylesheet or a script error would show here; a refusal page's
-    // own 4xx status is the page working as intended.
-    browser.on('console', (message) => {
-      const expected = /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
-      if (message.type() === 'error' && !expected) problems.push(message.text());
-    });
-    browser.on('weberror', (error) => problems.push(String(error.error())));
+    opened = await openBrowser();
+    browser = opened.context;
   }, BROWSER_TIMEOUT_MS);
 
   afterAll(async () => {
-    await browser?.close();
+    await opened?.close();
     await app?.stop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   async function consentLinkFor(tenantId: string): Promise<{ url: string; id: string }> {
@@ -222,7 +162,7 @@ describeInBrowser(`customer pages in Chromium${chromiumPresent ? '' : ` — SKIP
   );
 
   afterEach(() => {
-    expect(problems).toEqual([]);
+    expect(opened.problems).toEqual([]);
   });
 
   async function authorizedFor(tenantId: string): Promise<boolean> {
@@ -232,23 +172,5 @@ describeInBrowser(`customer pages in Chromium${chromiumPresent ? '' : ` — SKIP
 
   async function statusOf(consentId: string): Promise<string> {
     return (await app.call('GET', `/api/consent-requests/${consentId}`, { key: partner.key })).body.status as string;
-  }
-
-  /** A screenshot as a test artifact, the stylesheet applied, and no serious or critical axe-core violation. */
-  async function checkPage(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-    const styled = await page.evaluate('getComputedStyle(document.body).fontFamily');
-    expect(styled).toContain('system-ui');
-    // Evaluated through the DevTools protocol, which the page's CSP (no script at all) does not govern.
-    await page.evaluate(axe.source);
-    const violations = await page.evaluate<AxeViolation[]>(
-      `axe.run(document, { resultTypes: ['violations'] }).then((results) => results.violations.map((v) => ({
-        id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((node) => node.target.join(' ')),
-      })))`,
-    );
-    expect({
-      page: name,
-      violations: violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
-    }).toEqual({ page: name, violations: [] });
   }
 });

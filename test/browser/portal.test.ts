@@ -3,53 +3,31 @@
 // a Consent.Read user sees no buttons; a customer accepts a copied link and appears in the portal's customer list.
 // Each page is screenshotted and checked with axe-core, at phone and desktop widths.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import axe from 'axe-core';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PARTNER_APP_ROLES } from '../../shared/domain/partnerAccess';
 import { messagesFor } from '../../shared/pages/messages';
 import { portalMessagesFor } from '../../shared/portal/messages';
 import { startAppHost, type AppHost } from '../support/appHost';
+import {
+  BROWSER_TIMEOUT_MS,
+  checkPage,
+  describeInBrowser,
+  openBrowser,
+  VIEWPORTS,
+  type OpenBrowser,
+} from '../support/browser';
 import { freePort } from '../support/localHost';
 import { registeredPartner, type TestPartner } from '../support/partners';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'browser');
-const BROWSER_TIMEOUT_MS = 60_000;
-const WIDTHS = { phone: { width: 412, height: 915 }, desktop: { width: 1280, height: 900 } } as const;
 const en = portalMessagesFor('en');
 const customerWords = messagesFor('en');
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-const chromiumPresent = existsSync(CHROMIUM);
-const describeInBrowser = chromiumPresent ? describe : describe.skip;
-if (!chromiumPresent) console.warn(`SKIPPED the portal browser test: ${CHROMIUM} is not installed.`);
-
 describeInBrowser('the partner portal in Chromium', () => {
   let app: AppHost;
+  let opened: OpenBrowser;
   let browser: BrowserContext;
-  let userDataDir: string;
   let partner: TestPartner;
   const partnerTenant = randomUUID();
-  const problems: string[] = [];
 
   beforeAll(async () => {
     // The page's origin must be PUBLIC_BASE_URL for the Origin check, so it is set before the app reads its settings.
@@ -57,30 +35,17 @@ describeInBrowser('the partner portal in Chromium', () => {
     process.env.PUBLIC_BASE_URL = `http://localhost:${port}`;
     app = await startAppHost({ port });
     partner = await registeredPartner(app, 'direct-csp', { tenantId: partnerTenant, displayName: 'Fabrikam Devices' });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    userDataDir = mkdtempSync(path.join(os.tmpdir(), 'autopilot-consent-portal-'));
-    browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: WIDTHS.phone,
-      locale: 'en-US',
-    });
-    browser.on('console', (message) => {
-      const expected = /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text());
-      if (message.type() === 'error' && !expected) problems.push(message.text());
-    });
-    browser.on('weberror', (error) => problems.push(String(error.error())));
+    opened = await openBrowser();
+    browser = opened.context;
   }, BROWSER_TIMEOUT_MS);
 
   afterAll(async () => {
-    await browser?.close();
+    await opened?.close();
     await app?.stop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   afterEach(() => {
-    expect(problems).toEqual([]);
+    expect(opened.problems).toEqual([]);
   });
 
   async function signIn(page: Page, userName: string, role: string) {
@@ -136,10 +101,10 @@ describeInBrowser('the partner portal in Chromium', () => {
       const after = await app.call('GET', `/api/consent-requests/${consentId}`, { key: partner.key });
       expect(after.body.status).toBe('cancelled');
 
-      await page.setViewportSize(WIDTHS.desktop);
+      await page.setViewportSize(VIEWPORTS.desktop);
       await page.goto(`${app.url}/portal/requests`);
       await checkPage(page, 'portal-5-requests-desktop');
-      await page.setViewportSize(WIDTHS.phone);
+      await page.setViewportSize(VIEWPORTS.phone);
       await page.close();
     },
     BROWSER_TIMEOUT_MS,
@@ -203,18 +168,4 @@ describeInBrowser('the partner portal in Chromium', () => {
     },
     BROWSER_TIMEOUT_MS,
   );
-
-  /** A screenshot as a test artifact, the stylesheet applied, and no axe-core violation at all. */
-  async function checkPage(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-    const styled = await page.evaluate('getComputedStyle(document.body).fontFamily');
-    expect(styled).toContain('system-ui');
-    await page.evaluate(axe.source);
-    const violations = await page.evaluate<AxeViolation[]>(
-      `axe.run(document, { resultTypes: ['violations'] }).then((results) => results.violations.map((v) => ({
-        id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((node) => node.target.join(' ')),
-      })))`,
-    );
-    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
-  }
 });
