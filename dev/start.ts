@@ -83,10 +83,24 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: stopping`);
-    await host.stop();
-    await azurite?.stop();
+    try {
+      await host.stop();
+      await azurite?.stop();
+    } catch (error) {
+      log.error(`Stopping failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exit(1);
+    }
     process.exit(0);
   };
+  // A stray failure must say what it was before the process ends (Node exits 1 on either, without our log line).
+  process.on('uncaughtException', (error) => {
+    log.error(`Uncaught: ${error.stack ?? error.message}`);
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (reason) => {
+    log.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+    process.exit(1);
+  });
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }

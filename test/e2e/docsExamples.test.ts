@@ -2,7 +2,7 @@
 // in order against `npm start`, twice (a reader repeats them), and fails the test the moment one stops working.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { docBlocks, httpFileWith, outputByBlock, scriptOf, type DocBlock } from '../support/docExamples';
@@ -243,18 +243,22 @@ interface HttpAnswer {
 
 /** Each request of an .http file as httpyac sent it: 2xx and no script error, or what went wrong. */
 async function sentWithHttpyac(file: string, workDir: string): Promise<HttpAnswer[]> {
+  // The report goes to a file, not a pipe: httpyac exits as soon as it is done, and a pipe still holding the tail of
+  // a large report (the OpenAPI document's body is in it) is cut off on exit, while writes to a file are synchronous.
+  const reportFile = path.join(workDir, 'httpyac-report.json');
+  const report = openSync(reportFile, 'w');
   const child = spawn(HTTPYAC, ['send', file, '--all', '--json'], {
     cwd: workDir,
     env: { PATH: process.env.PATH, HOME: workDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', report, 'pipe'],
   });
-  let stdout = '';
+  closeSync(report);
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
   await new Promise((resolve) => child.on('close', resolve));
   clearTimeout(timer);
+  const stdout = readFileSync(reportFile, 'utf8');
   let sent: { requests: HttpyacRequest[] };
   try {
     sent = JSON.parse(stdout);
