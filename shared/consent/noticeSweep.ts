@@ -11,7 +11,7 @@ import {
   type NoticeEmailKind,
 } from '../domain/notices';
 import type { ConsentEvent } from '../storage/eventStore';
-import { isPreconditionFailed } from '../storage/tableErrors';
+import { isNotFound, isPreconditionFailed } from '../storage/tableErrors';
 import type { Versioned } from '../storage/versioned';
 import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
@@ -112,7 +112,8 @@ async function claim(deps: Dependencies, due: Versioned<Notice>, until: Date): P
   try {
     return { value: due.value, etag: await deps.notices.claimNotice(due, until) };
   } catch (error) {
-    if (isPreconditionFailed(error)) return undefined; // another run took it
+    // Another run took it (412), or has already handled and removed it since this run listed it (404).
+    if (isPreconditionFailed(error) || isNotFound(error)) return undefined;
     throw error;
   }
 }

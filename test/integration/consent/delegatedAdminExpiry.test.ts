@@ -184,6 +184,31 @@ describe('roles without auto-extension', () => {
   });
 });
 
+describe('two runs at once', () => {
+  it('a run that listed a notice another run has meanwhile handled and removed skips it: no failure, one event', async () => {
+    const admin = customer();
+    const consentId = await acceptedWithRoles(admin, { durationDays: 10 });
+    const end = (await apiConsent(consentId)).delegatedAdmin.expiresAt as string;
+    clockAt(end);
+    // The late run reads the due notices first, then the other run handles and removes them before it claims any.
+    const listedEarly: Dependencies = {
+      ...live,
+      notices: {
+        ...live.notices,
+        dueNotices: async function* (now) {
+          const listed = [];
+          for await (const due of live.notices.dueNotices(now)) listed.push(due);
+          expect(await sweepNotices(live)).toMatchObject({ expired: 1, failed: 0 });
+          yield* listed;
+        },
+      },
+    };
+
+    expect(await sweepNotices(listedEarly)).toMatchObject({ expired: 0, failed: 0 });
+    expect(await eventsOf(consentId, 'delegatedAdmin.expired')).toHaveLength(1);
+  });
+});
+
 describe('consents from before the schedule existed', () => {
   it('schedule-notices (once, idempotent) gives them their reminders and their end', async () => {
     const partner = (await live.partners.findPartner(csp.id))!.value;
