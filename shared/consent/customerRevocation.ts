@@ -1,7 +1,7 @@
 // A customer's Global Administrator revokes a CSP's authorization from /partners (API.md, "Customer revocation"): as
 // easy as giving it, effective at once; an OEM stays until support revokes it (R13).
 import { isGlobalAdministrator } from '../domain/acceptance';
-import { effectiveConsent, type Consent, type Disclosure } from '../domain/consent';
+import { effectiveConsent, type AcceptedBy, type Consent, type Disclosure } from '../domain/consent';
 import { revokeConsent } from '../domain/consentTransitions';
 import { partnerView } from '../customer/views';
 import { revocationDisclosure } from '../evidence/disclosure';
@@ -10,7 +10,13 @@ import { changeConsent } from './consentUpdates';
 import type { Dependencies } from './dependencies';
 import { withdrawAuthorizations } from './projection';
 import { issueReceipt } from './receipts';
-import { notGlobalAdministrator, partnerEntryOf, partnersOfTenant, type CustomerReader } from './tenantPartners';
+import {
+  notGlobalAdministrator,
+  partnerConsentsForTenant,
+  partnerEntryOf,
+  partnersOfTenant,
+  type CustomerReader,
+} from './tenantPartners';
 
 /** What a revocation post comes to: back to the list (naming the consent when this post revoked it), or a page now. */
 export type RevocationAnswer =
@@ -53,30 +59,45 @@ export async function revokeAsCustomer(
     objectId: principal.objectId,
     userPrincipalName: principal.userPrincipalName,
   };
-  const disclosure = revocationDisclosure(await partnerEntryOf(deps, consent), context.locale);
+  // The list shows one entry per partner: revoking it ends every accepted consent of that partner for this tenant,
+  // the others first, so that none of them takes over the authorization the posted one gives up.
+  const others = (await partnerConsentsForTenant(deps, consent)).filter((other) => other.id !== consent.id);
+  for (const other of others) await revoke(deps, reader, other, revokedBy);
+  const revokedNow = await revoke(deps, reader, consent, revokedBy);
+  return revokedNow ? { kind: 'back-to-list', revokedConsentId: consentId } : { kind: 'back-to-list' };
+}
+
+/** One consent revoked; whether this call revoked it (false when it was no longer accepted). */
+async function revoke(
+  deps: Dependencies,
+  reader: CustomerReader,
+  consent: Consent,
+  revokedBy: AcceptedBy,
+): Promise<boolean> {
+  const disclosure = revocationDisclosure(await partnerEntryOf(deps, consent), reader.context.locale);
   await deps.partnerNotices.enqueuePartnerNotice(
-    { kind: 'consent-revoked', partnerId: consent.partner.id, consentId },
+    { kind: 'consent-revoked', partnerId: consent.partner.id, consentId: consent.id },
     NOTICE_DELAY_SECONDS,
   );
   await withdrawAuthorizations(deps, consent);
   const { consent: revoked, result: revokedNow } = await changeConsent(
     deps,
-    () => deps.consents.findConsent(consent.partner.id, consentId),
+    () => deps.consents.findConsent(consent.partner.id, consent.id),
     (current) =>
       effectiveConsent(current, deps.now()).status === 'accepted'
         ? { write: withDisclosure(revokeConsent(current, { now: deps.now(), revokedBy }), disclosure), result: true }
         : { keep: true, result: false },
   );
   await withdrawAuthorizations(deps, revoked);
-  if (!revokedNow) return { kind: 'back-to-list' };
+  if (!revokedNow) return false;
   await deps.events.appendEvent(revoked.id, 'revoked', {
     at: revoked.revokedAt!,
     type: 'consent.revoked',
-    actor: { kind: 'customer', id: principal.objectId },
-    data: { by: 'customer', tenantId: principal.tenantId },
+    actor: { kind: 'customer', id: revokedBy.objectId },
+    data: { by: 'customer', tenantId: revokedBy.tenantId },
   });
   await issueReceipt(deps, revoked, 'revoked');
-  return { kind: 'back-to-list', revokedConsentId: consentId };
+  return true;
 }
 
 function withDisclosure(consent: Consent, disclosure: Disclosure): Consent {

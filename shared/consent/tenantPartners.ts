@@ -88,24 +88,58 @@ export async function removeDelegatedAdminAsCustomer(
       view: { ...context, reason: 'oem-not-removable', partner, consentId, supportContact },
     });
   }
+  // The list shows one entry per partner: its roles end on every accepted consent of that partner for this tenant.
+  // The posted consent last, and only it rewrites the lists: the others hold no rows while it does.
+  const others = (await partnerConsentsForTenant(deps, consent)).filter((other) => other.id !== consentId);
+  for (const other of others) await removeRoles(deps, principal, other, { holdsRows: false });
+  const removedNow = await removeRoles(deps, principal, consent, { holdsRows: true });
+  return removedNow ? { kind: 'back-to-list', removedConsentId: consentId } : { kind: 'back-to-list' };
+}
+
+/**
+ * Every accepted consent of `consent`'s partner for its tenant (a partner may have had several requests accepted),
+ * `consent` among them. Bounded: one partition, one tenant, pages of 100.
+ */
+export async function partnerConsentsForTenant(deps: Dependencies, consent: Consent): Promise<Consent[]> {
+  const filter = { status: 'accepted' as const, tenantId: consent.customer.tenantId, now: deps.now() };
+  const found: Consent[] = [];
+  let continuationToken: string | undefined;
+  do {
+    const page = await deps.consents.listConsents(consent.partner.id, filter, { pageSize: 100, continuationToken });
+    found.push(...page.items);
+    continuationToken = page.continuationToken;
+  } while (continuationToken);
+  return found;
+}
+
+/**
+ * One consent's roles removed (R3): the consent, then the lists when its rows are the ones they show, then the event.
+ * Whether this call removed them.
+ */
+async function removeRoles(
+  deps: Dependencies,
+  principal: Signer,
+  consent: Consent,
+  { holdsRows }: { holdsRows: boolean },
+): Promise<boolean> {
   const now = deps.now();
   const { consent: changed, result: removedNow } = await changeConsent(
     deps,
-    () => deps.consents.findConsent(consent.partner.id, consentId),
+    () => deps.consents.findConsent(consent.partner.id, consent.id),
     (current) =>
       // Already removed or expired meanwhile: the list shows how it stands.
       canRemoveDelegatedAdmin(current, now)
         ? { write: removeDelegatedAdmin(current, now), result: true }
         : { keep: true, result: false },
   );
-  if (!removedNow) return { kind: 'back-to-list' };
-  await grantAuthorizations(deps, changed); // the lists show delegated admin as removed
+  if (!removedNow) return false;
+  if (holdsRows) await grantAuthorizations(deps, changed); // the lists show delegated admin as removed
   await deps.events.appendEvent(changed.id, 'delegated-admin-removed', {
     at: now.toISOString(),
     type: 'delegatedAdmin.removed',
     actor: { kind: 'customer', id: principal.objectId.toLowerCase() },
   });
-  return { kind: 'back-to-list', removedConsentId: consentId };
+  return true;
 }
 
 /** The entry /partners shows this reader for one consent, when it shows one. */

@@ -82,6 +82,32 @@ describe('removing delegated admin roles as the customer (R3)', () => {
     });
   });
 
+  it('R3: a partner with two accepted requests has one entry; removing its roles ends them on both consents', async () => {
+    const csp = await storedPartner('direct-csp');
+    const admin = globalAdminOf();
+    const first = await acceptedWithRoles(csp, admin);
+    const second = await acceptedWithRoles(csp, admin);
+    const reader = { principal: admin, context };
+    const shown = (await live.authorizations.findOwnAuthorization(admin.tenantId, csp.id))!.consentId;
+    const hidden = shown === first.id ? second.id : first.id;
+
+    expect(await removeDelegatedAdminAsCustomer(live, reader, shown, true)).toEqual({
+      kind: 'back-to-list',
+      removedConsentId: shown,
+    });
+
+    expect(await delegatedAdminStatus(csp, shown)).toBe('removed');
+    expect(await delegatedAdminStatus(csp, hidden)).toBe('removed');
+    expect((await live.authorizations.findOwnAuthorization(admin.tenantId, csp.id))?.delegatedAdmin?.status).toBe(
+      'removed',
+    );
+    for (const id of [shown, hidden]) {
+      expect(
+        (await live.events.listEvents(id)).filter((event) => event.type === 'delegatedAdmin.removed'),
+      ).toHaveLength(1);
+    }
+  });
+
   it('R13: an OEM is not removable here; the page explains the support route', async () => {
     const oem = await storedPartner('oem');
     const admin = globalAdminOf();

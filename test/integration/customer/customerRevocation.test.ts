@@ -8,6 +8,7 @@ import { partnerNoticeOperationId } from '../../../shared/email/operationId';
 import { messagesFor } from '../../../shared/pages/messages';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import {
+  acceptedConsent,
   csrfOf,
   customer,
   formToken,
@@ -19,6 +20,7 @@ import {
 } from '../../support/customerPages';
 import { partnersOfEachKind, type PartnersOfEachKind, type TestPartner } from '../../support/partners';
 import { refusalWords } from '../../support/words';
+import { INTUNE_ADMINISTRATOR } from '../../unit/domain/fixtures';
 
 const en = messagesFor('en');
 const de = messagesFor('de');
@@ -128,6 +130,38 @@ describe('POST /partners/{consentId}/revoke', () => {
     expect(posted.status).toBe(303);
     expect(await authorized(reseller, admin.tenantId)).toBe(false);
     expect(await authorized(provider, admin.tenantId)).toBe(false);
+  });
+
+  it('a partner with two accepted requests for the tenant shows once; revoking it ends both, for its provider too', async () => {
+    const admin = customer();
+    const first = await acceptedConsent(app, reseller, admin, { delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR] } });
+    const second = await acceptedConsent(app, reseller, admin);
+    const page = await getPage(app, '/partners', { as: admin });
+    const shown = [first, second].find((id) => page.html.includes(`action="${revokePath(id)}"`))!;
+    expect(page.html.match(new RegExp(`>${en.revoke}</button>`, 'g'))).toHaveLength(1);
+
+    const posted = await postForm(
+      app,
+      revokePath(shown),
+      { csrf: revokeToken(admin, shown), confirm: 'yes' },
+      { as: admin },
+    );
+    const after = await getPage(app, posted.headers.get('location')!, { as: admin });
+
+    expect(posted.status).toBe(303);
+    expect(after.text).toContain(en.revokedNotice('Northwind Resale'));
+    expect(after.html).not.toContain(`>${en.revoke}</button>`);
+    expect(await authorized(reseller, admin.tenantId)).toBe(false);
+    expect(await authorized(provider, admin.tenantId)).toBe(false);
+    for (const id of [first, second]) {
+      const { consent, events } = await storedState(reseller.id, id, admin.tenantId);
+      expect(consent?.value).toMatchObject({ status: 'revoked', revocation: { by: 'customer' } });
+      expect(events.filter((event) => event.type === 'consent.revoked')).toHaveLength(1);
+      const receipt = await app.call('GET', `/api/consent-requests/${id}/receipt?event=revoked`, { key: reseller.key });
+      expect(receipt.status).toBe(200);
+    }
+    const customers = await app.call('GET', '/api/customers', { key: reseller.key });
+    expect((customers.body.items as { tenantId: string }[]).map((item) => item.tenantId)).not.toContain(admin.tenantId);
   });
 
   it('without the Yes box: the list again with the reason (422), and nothing changes', async () => {
