@@ -1,6 +1,6 @@
 // Webhook delivery in the background: the outbox's events become deliveries, each attempt runs from its queue message,
-// a delivery the host gave up on ends failed, and a timer finishes dispatches a crash interrupted. A throw makes the
-// host deliver the message again.
+// a delivery the host gave up on ends failed, a timer finishes dispatches a crash interrupted, and another removes
+// settled deliveries past their retention. A throw makes the host deliver the message again.
 import type { InvocationContext, Timer } from '@azure/functions';
 import { registerQueue, registerTimer } from '../shared/functionRegistry';
 import { QUEUES } from '../shared/storage/tableNames';
@@ -9,6 +9,7 @@ import { dispatchMessageSchema } from '../shared/storage/webhookOutbox';
 import { liveWebhookDependencies as deps } from '../shared/webhooks/dependencies';
 import { abandonDelivery, attemptDelivery } from '../shared/webhooks/delivery';
 import { dispatchWebhookEvent, sweepWebhookOutbox } from '../shared/webhooks/dispatch';
+import { removeOldDeliveries } from '../shared/webhooks/retention';
 
 export async function dispatchWebhookEvents(queueItem: unknown, context: InvocationContext): Promise<void> {
   const message = dispatchMessageSchema.safeParse(queueItem);
@@ -47,7 +48,14 @@ export async function webhookOutboxSweep(_timer: Timer, context: InvocationConte
   if (dispatched) context.log(`Webhook outbox sweep: ${dispatched} interrupted dispatches finished.`);
 }
 
+export async function webhookDeliveryRetention(_timer: Timer, context: InvocationContext): Promise<void> {
+  const removed = await removeOldDeliveries(deps);
+  context.log(`Webhook delivery retention: ${removed} settled deliveries past their retention removed.`);
+}
+
 registerQueue('dispatchWebhookEvents', { queueName: QUEUES.webhookEvents, handler: dispatchWebhookEvents });
 registerQueue('deliverWebhook', { queueName: QUEUES.webhookDeliveries, handler: deliverWebhook });
 registerQueue('drainWebhookPoison', { queueName: QUEUES.webhookDeliveriesPoison, handler: drainWebhookPoison });
 registerTimer('webhookOutboxSweep', { schedule: '0 */2 * * * *', handler: webhookOutboxSweep });
+// Hourly rather than daily: a day's deliveries may outnumber one run's bound, and small runs keep each one short.
+registerTimer('webhookDeliveryRetention', { schedule: '0 40 * * * *', handler: webhookDeliveryRetention });

@@ -67,6 +67,11 @@ describe('registration with the Functions host (func start, Azure)', () => {
     });
   });
 
+  it('registers the hourly webhook delivery retention as a timer', () => {
+    const timer = Object.values(registered.find((f) => f.name === 'webhookDeliveryRetention')!.bindings);
+    expect(timer.find((b) => b.type === 'timerTrigger')).toMatchObject({ schedule: '0 40 * * * *', direction: 'in' });
+  });
+
   it('registers the hourly notice sweep as a timer and the notice sender as a queue trigger on the app storage', () => {
     const binding = (name: string, type: string) =>
       Object.values(registered.find((f) => f.name === name)!.bindings).find((b) => b.type === type);
