@@ -82,9 +82,13 @@ describe(`webhook delivery retention (${DELIVERY_RETENTION_DAYS} days after the 
     const recentFailed = await deliveryOf(2, 'failed', w, partner, endpointId);
     w.daysAgo(0);
     const before = await listedOneByOne(w.deps, partner, endpointId);
+    const firstPage = await listWebhookDeliveries(w.deps, partner, endpointId, { pageSize: 2 });
 
     const removed = await removeOldDeliveries(w.deps);
     const after = await listedOneByOne(w.deps, partner, endpointId);
+    // A partner paging through the list meanwhile goes on from where it was, past the removed rows.
+    const { continuationToken } = firstPage;
+    const nextPage = await listWebhookDeliveries(w.deps, partner, endpointId, { pageSize: 2, continuationToken });
 
     expect(before.map((item) => item.id)).toEqual([recentFailed, edgeDelivered, oldPending, oldFailed, oldDelivered]);
     expect(removed).toBe(2);
@@ -93,6 +97,7 @@ describe(`webhook delivery retention (${DELIVERY_RETENTION_DAYS} days after the 
       { id: edgeDelivered, status: 'delivered' },
       { id: oldPending, status: 'pending' },
     ]);
+    expect(nextPage.items.map((item) => item.id)).toEqual([oldPending]);
     expect(await removeOldDeliveries(w.deps)).toBe(0);
     expect(await listedOneByOne(w.deps, partner, endpointId)).toEqual(after);
   });
