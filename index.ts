@@ -8,6 +8,8 @@ import './functions/consentRequests';
 import './functions/consentSweep';
 import './functions/customers';
 import './functions/drainInvitationPoison';
+import './functions/drainNoticePoison';
+import './functions/drainPartnerNoticePoison';
 import './functions/health';
 import './functions/notFound';
 import './functions/noticeSweep';

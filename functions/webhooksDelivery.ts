@@ -1,6 +1,7 @@
 // Webhook delivery in the background: the outbox's events become deliveries, each attempt runs from its queue message,
-// a delivery the host gave up on ends failed, and a timer finishes dispatches a crash interrupted. A throw makes the
-// host deliver the message again.
+// a dispatch or a delivery the host gave up on is drained (the one left to the sweep, the other ended failed), a timer
+// finishes dispatches a crash interrupted, and another removes settled deliveries past their retention. A throw makes
+// the host deliver the message again.
 import type { InvocationContext, Timer } from '@azure/functions';
 import { registerQueue, registerTimer } from '../shared/functionRegistry';
 import { QUEUES } from '../shared/storage/tableNames';
@@ -8,7 +9,8 @@ import { deliveryMessageSchema } from '../shared/storage/webhookDeliveryStore';
 import { dispatchMessageSchema } from '../shared/storage/webhookOutbox';
 import { liveWebhookDependencies as deps } from '../shared/webhooks/dependencies';
 import { abandonDelivery, attemptDelivery } from '../shared/webhooks/delivery';
-import { dispatchWebhookEvent, sweepWebhookOutbox } from '../shared/webhooks/dispatch';
+import { dispatchWebhookEvent, poisonedDispatchWaiting, sweepWebhookOutbox } from '../shared/webhooks/dispatch';
+import { removeOldDeliveries } from '../shared/webhooks/retention';
 
 export async function dispatchWebhookEvents(queueItem: unknown, context: InvocationContext): Promise<void> {
   const message = dispatchMessageSchema.safeParse(queueItem);
@@ -29,6 +31,22 @@ export async function deliverWebhook(queueItem: unknown, context: InvocationCont
   context.log(`Webhook delivery to ${message.data.endpointId}: ${outcome}.`);
 }
 
+export async function drainWebhookEventPoison(queueItem: unknown, context: InvocationContext): Promise<void> {
+  const message = dispatchMessageSchema.safeParse(queueItem);
+  if (!message.success) {
+    context.error('Dropped a poisoned message that is not a webhook event: expected { eventId }.');
+    return;
+  }
+  const { eventId } = message.data;
+  if (await poisonedDispatchWaiting(deps, eventId)) {
+    context.error(
+      `Webhook event ${eventId}: its dispatch kept failing; it stays in the outbox, and webhookOutboxSweep tries it again every 2 minutes.`,
+    );
+  } else {
+    context.log(`Webhook event ${eventId}: poisoned message dropped: the event was dispatched meanwhile.`);
+  }
+}
+
 export async function drainWebhookPoison(queueItem: unknown, context: InvocationContext): Promise<void> {
   const message = deliveryMessageSchema.safeParse(queueItem);
   if (!message.success) {
@@ -47,7 +65,18 @@ export async function webhookOutboxSweep(_timer: Timer, context: InvocationConte
   if (dispatched) context.log(`Webhook outbox sweep: ${dispatched} interrupted dispatches finished.`);
 }
 
+export async function webhookDeliveryRetention(_timer: Timer, context: InvocationContext): Promise<void> {
+  const removed = await removeOldDeliveries(deps);
+  context.log(`Webhook delivery retention: ${removed} settled deliveries past their retention removed.`);
+}
+
 registerQueue('dispatchWebhookEvents', { queueName: QUEUES.webhookEvents, handler: dispatchWebhookEvents });
 registerQueue('deliverWebhook', { queueName: QUEUES.webhookDeliveries, handler: deliverWebhook });
+registerQueue('drainWebhookEventPoison', {
+  queueName: QUEUES.webhookEventsPoison,
+  handler: drainWebhookEventPoison,
+});
 registerQueue('drainWebhookPoison', { queueName: QUEUES.webhookDeliveriesPoison, handler: drainWebhookPoison });
 registerTimer('webhookOutboxSweep', { schedule: '0 */2 * * * *', handler: webhookOutboxSweep });
+// Hourly rather than daily: a day's deliveries may outnumber one run's bound, and small runs keep each one short.
+registerTimer('webhookDeliveryRetention', { schedule: '0 40 * * * *', handler: webhookDeliveryRetention });

@@ -8,7 +8,7 @@ import { deleteIfPresent, getOrUndefined } from './entities';
 import { queryPage, type Page, type PageRequest } from './paging';
 import { queueSender, type EnqueueOptions } from './queueSender';
 import { QUEUES, TABLES } from './tableNames';
-import { isAlreadyExists } from './tableErrors';
+import { isAlreadyExists, isNotFound, isPreconditionFailed } from './tableErrors';
 import type { Versioned } from './versioned';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
@@ -39,8 +39,59 @@ const NEWEST_FIRST_BASE = 2 ** 53;
 
 /** The row key of an event's delivery to an endpoint: the same however often the event is dispatched. */
 export function deliveryKey(eventAt: string, eventId: string): string {
-  const inverted = (NEWEST_FIRST_BASE - Date.parse(eventAt)).toString(36).padStart(11, '0');
-  return `${inverted}.${eventId}`;
+  return `${invertedTime(Date.parse(eventAt))}.${eventId}`;
+}
+
+/** Rows of one page a retention query reads at most; Table Storage answers at most 1000 a page anyway. */
+const RETENTION_PAGE_SIZE = 1000;
+
+/** Pages one retention query reads at most, matching or not: its cost stays bounded however the table looks. */
+const RETENTION_MAX_PAGES = 20;
+
+/**
+ * At most `limit` settled (delivered or failed) deliveries whose event is older than `before`, with the ETags they
+ * were read at; never a pending one. Old events have the highest row keys, so one key range across every partition
+ * finds them, the endpoints' deleted ones included.
+ */
+export async function settledDeliveriesBefore(
+  before: Date,
+  limit: number,
+): Promise<Versioned<{ endpointId: string; key: string }>[]> {
+  const table = await tableClient(TABLES.webhookDeliveries);
+  const oldest = invertedTime(before.getTime() - 1); // events at `before - 1 ms` and earlier sort from here on
+  const pages = table
+    .listEntities<Pick<DeliveryEntity, 'partitionKey' | 'rowKey' | 'status'>>({
+      queryOptions: {
+        filter: odata`RowKey ge ${oldest} and status ne ${'pending'}`,
+        select: ['PartitionKey', 'RowKey', 'status'],
+      },
+    })
+    .byPage({ maxPageSize: Math.min(limit, RETENTION_PAGE_SIZE) });
+  const found: Versioned<{ endpointId: string; key: string }>[] = [];
+  let read = 0;
+  for await (const page of pages) {
+    for (const entity of page) {
+      if (found.length >= limit) return found;
+      found.push({ value: { endpointId: entity.partitionKey, key: entity.rowKey }, etag: entity.etag });
+    }
+    if (found.length >= limit || ++read >= RETENTION_MAX_PAGES) break;
+  }
+  return found;
+}
+
+/**
+ * Removes a delivery only as it was read (settled), never one written since; answers false when it is gone already or
+ * was written meanwhile, which a later run judges again.
+ */
+export async function removeSettledDelivery(endpointId: string, key: string, etag: string): Promise<boolean> {
+  const table = await tableClient(TABLES.webhookDeliveries);
+  try {
+    await table.deleteEntity(endpointId, key, { etag });
+    return true;
+  } catch (error) {
+    if (isNotFound(error) || isPreconditionFailed(error)) return false;
+    throw error;
+  }
 }
 
 /** Inserts a new delivery; false when this event's delivery to this endpoint exists already. */
@@ -76,6 +127,10 @@ export async function removeDelivery(endpointId: string, key: string): Promise<v
 export async function listDeliveries(endpointId: string, page: PageRequest): Promise<Page<StoredDelivery>> {
   const table = await tableClient(TABLES.webhookDeliveries);
   return queryPage<DeliveryEntity, StoredDelivery>(table, odata`PartitionKey eq ${endpointId}`, page, fromEntity);
+}
+
+function invertedTime(ms: number): string {
+  return (NEWEST_FIRST_BASE - ms).toString(36).padStart(11, '0');
 }
 
 function toEntity({ endpointId, key, ...rest }: StoredDelivery): DeliveryEntity {

@@ -49,6 +49,14 @@ export async function sweepWebhookOutbox(deps: WebhookDependencies, limit = OUTB
   return stale.length;
 }
 
+/**
+ * A dispatch the host gave up on (`webhook-events-poison`) loses nothing: its event stays in the outbox until its
+ * deliveries exist, and the outbox sweep dispatches it again. Answers whether it is still waiting there.
+ */
+export async function poisonedDispatchWaiting(deps: WebhookDependencies, eventId: string): Promise<boolean> {
+  return (await deps.outbox.findOutboxEvent(eventId)) !== undefined;
+}
+
 /** POST /api/webhooks/{id}/test: a `webhook.test` delivery to this endpoint alone, whatever events it chose. */
 export async function sendTestEvent(
   deps: WebhookDependencies,

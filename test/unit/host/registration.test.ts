@@ -1,6 +1,7 @@
 // Proves that the entry point hands every function in functions/ to the real Functions worker API, with its bindings.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import storageNames from '../../../infra/storage-names.json';
 
 const registered: { name: string; bindings: Record<string, Record<string, unknown>> }[] = [];
 
@@ -65,6 +66,22 @@ describe('registration with the Functions host (func start, Azure)', () => {
       connection: 'AzureWebJobsStorage',
       direction: 'in',
     });
+  });
+
+  it('drains every poison queue with a queue trigger of its own on the app storage', () => {
+    const poisonQueues = registered
+      .flatMap((f) => Object.values(f.bindings))
+      .filter((b) => b.type === 'queueTrigger' && String(b.queueName).endsWith('-poison'))
+      .map((b) => b.queueName);
+    // Every poison queue the code and the Bicep templates declare (infra/storage-names.json), none left to fill up.
+    const declared = Object.values(storageNames.queues).filter((name) => name.endsWith('-poison'));
+    expect(declared).toHaveLength(5);
+    expect(poisonQueues.sort()).toEqual(declared.sort());
+  });
+
+  it('registers the hourly webhook delivery retention as a timer', () => {
+    const timer = Object.values(registered.find((f) => f.name === 'webhookDeliveryRetention')!.bindings);
+    expect(timer.find((b) => b.type === 'timerTrigger')).toMatchObject({ schedule: '0 40 * * * *', direction: 'in' });
   });
 
   it('registers the hourly notice sweep as a timer and the notice sender as a queue trigger on the app storage', () => {
