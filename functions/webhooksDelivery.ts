@@ -61,8 +61,10 @@ export async function drainWebhookPoison(queueItem: unknown, context: Invocation
 }
 
 export async function webhookOutboxSweep(_timer: Timer, context: InvocationContext): Promise<void> {
-  const dispatched = await sweepWebhookOutbox(deps);
-  if (dispatched) context.log(`Webhook outbox sweep: ${dispatched} interrupted dispatches finished.`);
+  const { dispatched, failed } = await sweepWebhookOutbox(deps, undefined, (message) => context.error(message));
+  if (dispatched || failed) {
+    context.log(`Webhook outbox sweep: ${dispatched} interrupted dispatches finished, ${failed} failed again.`);
+  }
 }
 
 export async function webhookDeliveryRetention(_timer: Timer, context: InvocationContext): Promise<void> {

@@ -41,12 +41,34 @@ export async function dispatchWebhookEvent(deps: WebhookDependencies, eventId: s
   return queued;
 }
 
-/** Outbox rows older than the grace period — their dispatch was interrupted — dispatched now; answers how many. */
-export async function sweepWebhookOutbox(deps: WebhookDependencies, limit = OUTBOX_SWEEP_LIMIT): Promise<number> {
+/** What one outbox sweep did: interrupted dispatches finished, and those that failed again (left for the next run). */
+export interface OutboxSweepReport {
+  dispatched: number;
+  failed: number;
+}
+
+/**
+ * Outbox rows older than the grace period — their dispatch was interrupted — dispatched now. One that fails again is
+ * logged and left for the next run; it never holds up the events after it.
+ */
+export async function sweepWebhookOutbox(
+  deps: WebhookDependencies,
+  limit = OUTBOX_SWEEP_LIMIT,
+  log: (message: string) => void = () => undefined,
+): Promise<OutboxSweepReport> {
   const before = new Date(deps.now().getTime() - OUTBOX_GRACE_MS);
   const stale = await deps.outbox.staleOutboxEvents(before, limit);
-  for (const event of stale) await dispatchWebhookEvent(deps, event.eventId);
-  return stale.length;
+  const report: OutboxSweepReport = { dispatched: 0, failed: 0 };
+  for (const event of stale) {
+    try {
+      await dispatchWebhookEvent(deps, event.eventId);
+      report.dispatched++;
+    } catch (error) {
+      report.failed++;
+      log(`Webhook event ${event.eventId} could not be dispatched, left for the next run: ${String(error)}`);
+    }
+  }
+  return report;
 }
 
 /**

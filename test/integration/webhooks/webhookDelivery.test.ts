@@ -246,6 +246,45 @@ describe('never lost, never twice', () => {
     ]);
   });
 
+  it('an event whose dispatch keeps failing is left for the next run and holds up none after it', async () => {
+    const { deps, queued, advance } = world();
+    const partner = await storedPartner('direct-csp');
+    const endpoint = await endpointOf(deps, partner);
+    const admin = globalAdminOf();
+    const [broken, fine] = [
+      await storedPendingConsent(partner, admin.tenantId),
+      await storedPendingConsent(partner, admin.tenantId),
+    ];
+    for (const consent of [broken, fine]) {
+      await deps.outbox.recordOutboxEvent(
+        outboxEventFor(consent.id, 'accepted', 'consent.accepted', deps.now().toISOString())!,
+      );
+    }
+    const failing: WebhookDependencies = {
+      ...deps,
+      consents: {
+        ...deps.consents,
+        findConsentById: (id) =>
+          id === broken.id ? Promise.reject(new Error('injected read failure')) : deps.consents.findConsentById(id),
+      },
+    };
+    const logged: string[] = [];
+
+    advance(180);
+    const report = await sweepWebhookOutbox(failing, undefined, (message) => logged.push(message));
+
+    expect(report.failed).toBe(1);
+    expect(logged).toEqual([expect.stringContaining(`${broken.id}.accepted`)]);
+    const mine = () =>
+      queued.filter((entry) => entry.message.endpointId === endpoint.id).map((entry) => entry.message.key);
+    expect(mine()).toHaveLength(1);
+    expect(await deps.outbox.findOutboxEvent(`${broken.id}.accepted`)).toBeDefined();
+
+    await sweepWebhookOutbox(deps);
+    expect(mine()).toHaveLength(2);
+    expect(await deps.outbox.findOutboxEvent(`${broken.id}.accepted`)).toBeUndefined();
+  });
+
   it('an event recorded twice (a retried change) is dispatched to one delivery, with one first attempt', async () => {
     const { deps, queued } = world();
     const partner = await storedPartner('direct-csp');
