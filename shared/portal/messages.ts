@@ -239,6 +239,11 @@ const en = {
   rotate: 'Replace the link',
   rotateHint: 'Makes a new link at once; the old one stops working. Customers who already accepted stay authorized.',
   rotatedNotice: 'The link was replaced; the old one no longer works.',
+  linkNone:
+    'You have no standing link yet. It is one link for all your customers: a Global Administrator of any customer can open it and authorize you, without a request for each. It stays valid until you replace it.',
+  linkCreate: 'Create the standing link',
+  createdLinkNotice: 'Your standing link was created. Share it with customers; it stays valid until you replace it.',
+  linkNeedsManage: `Showing or creating the standing link needs the app role ${MANAGE}; your account has ${READ}, which only lets you read. Any customer's Global Administrator can accept the link, so handing it out is the same as sending consent requests.`,
 
   webhooksTitle: 'Webhooks',
   webhooksIntro: (max: number) =>
@@ -511,6 +516,12 @@ const de: PortalMessages = {
   rotateHint:
     'Erstellt sofort einen neuen Link; der alte funktioniert nicht mehr. Kunden, die bereits angenommen haben, bleiben autorisiert.',
   rotatedNotice: 'Der Link wurde ersetzt; der alte funktioniert nicht mehr.',
+  linkNone:
+    'Sie haben noch keinen dauerhaften Link. Er ist ein Link für alle Ihre Kunden: Ein globaler Administrator jedes Kunden kann ihn öffnen und Sie autorisieren, ohne eine eigene Anfrage je Kunde. Er bleibt gültig, bis Sie ihn ersetzen.',
+  linkCreate: 'Dauerhaften Link erstellen',
+  createdLinkNotice:
+    'Ihr dauerhafter Link wurde erstellt. Teilen Sie ihn mit Kunden; er bleibt gültig, bis Sie ihn ersetzen.',
+  linkNeedsManage: `Das Anzeigen oder Erstellen des dauerhaften Links erfordert die App-Rolle ${MANAGE}; Ihr Konto hat ${READ}, das nur Lesen erlaubt. Ein globaler Administrator jedes Kunden kann den Link annehmen, daher ist das Weitergeben dasselbe wie das Senden von Zustimmungsanfragen.`,
 
   webhooksTitle: 'Webhooks',
   webhooksIntro: (max) =>

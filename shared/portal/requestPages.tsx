@@ -39,7 +39,7 @@ export function renderOverview(view: OverviewView): RenderedPage {
         <li>
           <a href={PORTAL_PATHS.customers}>{t.nextCustomers}</a>
         </li>
-        {view.partner.kind === 'oem' && (
+        {view.canManage && view.partner.kind === 'oem' && (
           <li>
             <a href={PORTAL_PATHS.link}>{t.nextLink}</a>
           </li>

@@ -94,11 +94,13 @@ export interface CustomersView extends PortalContext {
   pageTokenInvalid: boolean;
 }
 
+/** Consent.Read gets none of link, create and rotate: the page says the standing link needs Consent.Manage. */
 export interface StandingLinkView extends PortalContext {
-  url: string;
-  createdAt: string;
+  /** Absent until a Consent.Manage user makes it with `create`: viewing the page never makes it. */
+  link?: { url: string; createdAt: string };
+  create?: FormView;
   rotate?: FormView;
-  notice?: 'rotated';
+  notice?: 'created' | 'rotated';
 }
 
 export interface WebhooksView extends PortalContext {
