@@ -108,6 +108,8 @@ const en = {
   actionsHeading: 'What you can do',
   resend: 'Resend (new link)',
   resendHint: 'Makes a new link; the old one stops working. The email goes out again when the request has a contact.',
+  resendEmailLimit: (wait: string, at: string) =>
+    `You have reached the hourly limit of invitation emails, so no new link was made and nothing changed: the current link still works. You can resend in ${wait} (${at}).`,
   cancel: 'Cancel request',
   cancelHint: 'Withdraws the request; its link stops working at once.',
   cancelledNotice: 'The request was cancelled. Its link no longer works.',
@@ -170,6 +172,11 @@ const en = {
   expiryField: 'Link valid for days (1–90)',
   sendEmailField: 'Send the invitation email for me',
   sendEmailHint: 'Untick to send the link yourself; it is shown once after you create the request.',
+  emailLimitReached: (wait: string, at: string) =>
+    `You have reached the hourly limit of invitation emails, so nothing was created. The service can send them for you again in ${wait} (${at}).`,
+  emailLimitTodo:
+    'To issue the request now, untick “Send the invitation email for me” and create it: the link is shown once, with an email text you can copy and send yourself.',
+  waitMinutes: (minutes: number) => (minutes === 1 ? 'about a minute' : `about ${minutes} minutes`),
   submit: 'Create request',
   cannotIssueTitle: 'You cannot send consent requests',
   oemNotEligible:
@@ -377,6 +384,8 @@ const de: PortalMessages = {
   resend: 'Erneut senden (neuer Link)',
   resendHint:
     'Erstellt einen neuen Link; der alte funktioniert nicht mehr. Die E-Mail geht erneut hinaus, wenn die Anfrage einen Kontakt hat.',
+  resendEmailLimit: (wait, at) =>
+    `Sie haben die stündliche Höchstzahl an Einladungs-E-Mails erreicht, daher wurde kein neuer Link erstellt und nichts geändert: Der bisherige Link funktioniert weiter. Sie können in ${wait} (${at}) erneut senden.`,
   cancel: 'Anfrage zurückziehen',
   cancelHint: 'Zieht die Anfrage zurück; ihr Link funktioniert sofort nicht mehr.',
   cancelledNotice: 'Die Anfrage wurde zurückgezogen. Ihr Link funktioniert nicht mehr.',
@@ -445,6 +454,11 @@ const de: PortalMessages = {
   sendEmailField: 'Die Einladungs-E-Mail für mich senden',
   sendEmailHint:
     'Entfernen Sie das Häkchen, um den Link selbst zu senden; er wird nach dem Erstellen einmal angezeigt.',
+  emailLimitReached: (wait, at) =>
+    `Sie haben die stündliche Höchstzahl an Einladungs-E-Mails erreicht, daher wurde nichts erstellt. Der Dienst kann in ${wait} (${at}) wieder Einladungs-E-Mails für Sie senden.`,
+  emailLimitTodo:
+    'Um die Anfrage jetzt zu stellen, entfernen Sie das Häkchen bei „Die Einladungs-E-Mail für mich senden“ und erstellen Sie sie: Der Link wird einmal angezeigt, mit einem E-Mail-Text, den Sie kopieren und selbst senden können.',
+  waitMinutes: (minutes) => (minutes === 1 ? 'etwa einer Minute' : `etwa ${minutes} Minuten`),
   submit: 'Anfrage erstellen',
   cannotIssueTitle: 'Sie können keine Zustimmungsanfragen senden',
   oemNotEligible:
