@@ -12,15 +12,24 @@ export interface StandingLinkAnswer {
 }
 
 export async function standingLink(deps: Dependencies, partner: Partner): Promise<StandingLinkAnswer> {
-  requireMayIssue(partner);
-  const existing = await deps.links.findStandingLink(partner.id);
-  if (existing) return answer(deps, existing.value);
+  const existing = await existingStandingLink(deps, partner);
+  if (existing) return existing;
   const first: StandingLink = { partnerId: partner.id, version: 1, createdAt: deps.now().toISOString() };
   // Token row first: a standing-link row is only ever visible once its link works.
   await saveToken(deps, first);
   if (await deps.links.insertStandingLink(first)) return answer(deps, first);
   const winner = await deps.links.findStandingLink(partner.id); // a concurrent first call made it
   return answer(deps, winner!.value);
+}
+
+/** The standing link once made, or undefined: never makes it, for pages whose GET must not change anything. */
+export async function existingStandingLink(
+  deps: Dependencies,
+  partner: Partner,
+): Promise<StandingLinkAnswer | undefined> {
+  requireMayIssue(partner);
+  const existing = await deps.links.findStandingLink(partner.id);
+  return existing && answer(deps, existing.value);
 }
 
 /** Replaces the standing link; the old URL stops working at once (its version is no longer current; its row stays, so the page can say it was replaced). */

@@ -42,7 +42,7 @@ export function htmlPage(status: number, html: string, extra: Record<string, str
 
 /** A rendered page as the response, with the page headers. */
 export function pageResponse(page: RenderedPage): HttpResponseInit {
-  return htmlPage(page.status, page.html);
+  return htmlPage(page.status, page.html, page.headers);
 }
 
 /** The answer for GET STYLESHEET_PATH. */

@@ -11,6 +11,8 @@ import type { PageContext } from './viewModels';
 export interface RenderedPage {
   status: number;
   html: string;
+  /** Headers the page's answer needs besides the page headers (a 429's Retry-After). */
+  headers?: Record<string, string>;
 }
 
 /**

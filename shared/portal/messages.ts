@@ -108,6 +108,8 @@ const en = {
   actionsHeading: 'What you can do',
   resend: 'Resend (new link)',
   resendHint: 'Makes a new link; the old one stops working. The email goes out again when the request has a contact.',
+  resendEmailLimit: (wait: string, at: string) =>
+    `You have reached the hourly limit of invitation emails, so no new link was made and nothing changed: the current link still works. You can resend in ${wait} (${at}).`,
   cancel: 'Cancel request',
   cancelHint: 'Withdraws the request; its link stops working at once.',
   cancelledNotice: 'The request was cancelled. Its link no longer works.',
@@ -171,6 +173,11 @@ const en = {
   expiryField: 'Link valid for days (1–90)',
   sendEmailField: 'Send the invitation email for me',
   sendEmailHint: 'Untick to send the link yourself; it is shown once after you create the request.',
+  emailLimitReached: (wait: string, at: string) =>
+    `You have reached the hourly limit of invitation emails, so nothing was created. The service can send them for you again in ${wait} (${at}).`,
+  emailLimitTodo:
+    'To issue the request now, untick “Send the invitation email for me” and create it: the link is shown once, with an email text you can copy and send yourself.',
+  waitMinutes: (minutes: number) => (minutes === 1 ? 'about a minute' : `about ${minutes} minutes`),
   submit: 'Create request',
   cannotIssueTitle: 'You cannot send consent requests',
   oemNotEligible:
@@ -240,6 +247,11 @@ const en = {
   rotate: 'Replace the link',
   rotateHint: 'Makes a new link at once; the old one stops working. Customers who already accepted stay authorized.',
   rotatedNotice: 'The link was replaced; the old one no longer works.',
+  linkNone:
+    'You have no standing link yet. It is one link for all your customers: a Global Administrator of any customer can open it and authorize you, without a request for each. It stays valid until you replace it.',
+  linkCreate: 'Create the standing link',
+  createdLinkNotice: 'Your standing link was created. Share it with customers; it stays valid until you replace it.',
+  linkNeedsManage: `Showing or creating the standing link needs the app role ${MANAGE}; your account has ${READ}, which only lets you read. Any customer's Global Administrator can accept the link, so handing it out is the same as sending consent requests.`,
 
   webhooksTitle: 'Webhooks',
   webhooksIntro: (max: number) =>
@@ -373,6 +385,8 @@ const de: PortalMessages = {
   resend: 'Erneut senden (neuer Link)',
   resendHint:
     'Erstellt einen neuen Link; der alte funktioniert nicht mehr. Die E-Mail geht erneut hinaus, wenn die Anfrage einen Kontakt hat.',
+  resendEmailLimit: (wait, at) =>
+    `Sie haben die stündliche Höchstzahl an Einladungs-E-Mails erreicht, daher wurde kein neuer Link erstellt und nichts geändert: Der bisherige Link funktioniert weiter. Sie können in ${wait} (${at}) erneut senden.`,
   cancel: 'Anfrage zurückziehen',
   cancelHint: 'Zieht die Anfrage zurück; ihr Link funktioniert sofort nicht mehr.',
   cancelledNotice: 'Die Anfrage wurde zurückgezogen. Ihr Link funktioniert nicht mehr.',
@@ -442,6 +456,11 @@ const de: PortalMessages = {
   sendEmailField: 'Die Einladungs-E-Mail für mich senden',
   sendEmailHint:
     'Entfernen Sie das Häkchen, um den Link selbst zu senden; er wird nach dem Erstellen einmal angezeigt.',
+  emailLimitReached: (wait, at) =>
+    `Sie haben die stündliche Höchstzahl an Einladungs-E-Mails erreicht, daher wurde nichts erstellt. Der Dienst kann in ${wait} (${at}) wieder Einladungs-E-Mails für Sie senden.`,
+  emailLimitTodo:
+    'Um die Anfrage jetzt zu stellen, entfernen Sie das Häkchen bei „Die Einladungs-E-Mail für mich senden“ und erstellen Sie sie: Der Link wird einmal angezeigt, mit einem E-Mail-Text, den Sie kopieren und selbst senden können.',
+  waitMinutes: (minutes) => (minutes === 1 ? 'etwa einer Minute' : `etwa ${minutes} Minuten`),
   submit: 'Anfrage erstellen',
   cannotIssueTitle: 'Sie können keine Zustimmungsanfragen senden',
   oemNotEligible:
@@ -513,6 +532,12 @@ const de: PortalMessages = {
   rotateHint:
     'Erstellt sofort einen neuen Link; der alte funktioniert nicht mehr. Kunden, die bereits angenommen haben, bleiben autorisiert.',
   rotatedNotice: 'Der Link wurde ersetzt; der alte funktioniert nicht mehr.',
+  linkNone:
+    'Sie haben noch keinen dauerhaften Link. Er ist ein Link für alle Ihre Kunden: Ein globaler Administrator jedes Kunden kann ihn öffnen und Sie autorisieren, ohne eine eigene Anfrage je Kunde. Er bleibt gültig, bis Sie ihn ersetzen.',
+  linkCreate: 'Dauerhaften Link erstellen',
+  createdLinkNotice:
+    'Ihr dauerhafter Link wurde erstellt. Teilen Sie ihn mit Kunden; er bleibt gültig, bis Sie ihn ersetzen.',
+  linkNeedsManage: `Das Anzeigen oder Erstellen des dauerhaften Links erfordert die App-Rolle ${MANAGE}; Ihr Konto hat ${READ}, das nur Lesen erlaubt. Ein globaler Administrator jedes Kunden kann den Link annehmen, daher ist das Weitergeben dasselbe wie das Senden von Zustimmungsanfragen.`,
 
   webhooksTitle: 'Webhooks',
   webhooksIntro: (max) =>

@@ -8,6 +8,7 @@ import { portalMessagesFor, type PortalMessages } from './messages';
 import { portalDocument } from './pages';
 import { PORTAL_PATHS } from './paths';
 import type {
+  EmailLimitView,
   FormView,
   OverviewView,
   PortalContext,
@@ -39,7 +40,7 @@ export function renderOverview(view: OverviewView): RenderedPage {
         <li>
           <a href={PORTAL_PATHS.customers}>{t.nextCustomers}</a>
         </li>
-        {view.partner.kind === 'oem' && (
+        {view.canManage && view.partner.kind === 'oem' && (
           <li>
             <a href={PORTAL_PATHS.link}>{t.nextLink}</a>
           </li>
@@ -132,6 +133,11 @@ export function renderRequest(view: RequestView): RenderedPage {
   const name = customerName(t, consent);
   const body = (
     <>
+      {view.emailLimit && (
+        <div class="box alert" role="alert">
+          <p>{t.resendEmailLimit(...waitOf(t, view.emailLimit, view.locale))}</p>
+        </div>
+      )}
       {view.notice && (
         <div class="box success" role="status">
           <p>{{ cancelled: t.cancelledNotice, resent: t.resentNotice, issued: t.issuedNotice }[view.notice]}</p>
@@ -231,7 +237,8 @@ export function renderRequest(view: RequestView): RenderedPage {
       </p>
     </>
   );
-  return portalDocument(200, view, t.requestTitle(name), body);
+  const page = portalDocument(view.emailLimit ? 429 : 200, view, t.requestTitle(name), body);
+  return view.emailLimit ? withRetryAfter(page, view.emailLimit) : page;
 }
 
 function OneTimeLink(props: { t: PortalMessages; view: RequestView; link: string }) {
@@ -336,10 +343,16 @@ export function renderRequestForm(view: RequestFormView): RenderedPage {
     );
     return portalDocument(403, view, t.cannotIssueTitle, body);
   }
-  const { values, errors } = view;
+  const { values, errors, emailLimit } = view;
   const invalid = Object.keys(errors).length > 0;
   const body = (
     <>
+      {emailLimit && (
+        <div class="box alert" role="alert" id="email-limit">
+          <p>{t.emailLimitReached(...waitOf(t, emailLimit, view.locale))}</p>
+          <p>{t.emailLimitTodo}</p>
+        </div>
+      )}
       {invalid && (
         <div class="box alert" role="alert">
           <p>{t.formErrors}</p>
@@ -381,7 +394,14 @@ export function renderRequestForm(view: RequestFormView): RenderedPage {
           range={[CONSENT_EXPIRY_LIMITS.minDays, CONSENT_EXPIRY_LIMITS.maxDays]}
         />
         <div class="confirm">
-          <input type="checkbox" id="sendEmail" name="sendEmail" value="yes" checked={values.sendEmail} />
+          <input
+            type="checkbox"
+            id="sendEmail"
+            name="sendEmail"
+            value="yes"
+            checked={values.sendEmail}
+            aria-describedby={emailLimit ? 'email-limit' : undefined}
+          />
           <label for="sendEmail">{t.sendEmailField}</label>
         </div>
         <p class="muted">{t.sendEmailHint}</p>
@@ -393,7 +413,18 @@ export function renderRequestForm(view: RequestFormView): RenderedPage {
       </form>
     </>
   );
+  if (emailLimit) return withRetryAfter(portalDocument(429, view, t.formTitle, body), emailLimit);
   return portalDocument(invalid ? 422 : 200, view, t.formTitle, body);
+}
+
+/** The wait the invitation email limit asks for, as minutes and as the time it ends. */
+function waitOf(t: PortalMessages, limit: EmailLimitView, locale: PortalContext['locale']): [string, string] {
+  return [t.waitMinutes(Math.ceil(limit.retryAfterSeconds / 60)), formatDateTime(limit.sendableAt, locale)];
+}
+
+/** As the API answers the same limit: 429 with the real wait, so a client or proxy honouring it waits long enough. */
+function withRetryAfter(page: RenderedPage, limit: EmailLimitView): RenderedPage {
+  return { ...page, headers: { 'retry-after': String(limit.retryAfterSeconds) } };
 }
 
 /** R15: no delegated admin for an OEM; R10: Global Administrator marked, least privilege said before the list. */

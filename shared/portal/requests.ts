@@ -25,7 +25,7 @@ import { consentRequestSchema } from '../schemas/consentRequests';
 import { portalFormToken } from './forms';
 import type { PortalPage } from './pages';
 import { PORTAL_PATHS } from './paths';
-import type { PortalContext, RequestFormField, RequestFormValues, RequestFormView } from './viewModels';
+import type { EmailLimitView, PortalContext, RequestFormField, RequestFormValues, RequestFormView } from './viewModels';
 
 /** The signed-in partner principal on a portal page (shared/portal/session.ts). */
 export interface PortalReader {
@@ -108,6 +108,8 @@ export interface RequestShown {
   notice?: 'cancelled' | 'resent' | 'issued';
   /** The consent a one-time display was granted for (a signed, short-lived cookie set by the post). */
   flashedConsentId?: string;
+  /** A resend the invitation email limit refused. */
+  emailLimit?: EmailLimitView;
 }
 
 /**
@@ -142,6 +144,7 @@ export async function portalRequest(
       resend: controls ? form(PORTAL_PATHS.resend(consent.id)) : undefined,
       cancel: controls ? form(PORTAL_PATHS.cancel(consent.id)) : undefined,
       receiptUrl: decided ? receiptUrl(consent.id) : undefined,
+      emailLimit: shown.emailLimit,
     },
   };
 }
@@ -166,6 +169,10 @@ export async function issueFromPortal(
     const { consent } = await issueConsentRequest(deps, reader.partner, body);
     return { kind: 'issued', consentId: consent.id };
   } catch (error) {
+    // Past the invitation email limit: the form again, values kept, saying when and how to issue without the email.
+    const emailLimit = emailLimitOf(deps, error);
+    const limited = emailLimit && { ...formView(reader, values, {}), emailLimit };
+    if (limited) return { kind: 'page', page: { page: 'new-request', view: limited } };
     if (!(error instanceof ServiceError) || error.kind !== 'validation') throw error;
     return { kind: 'page', page: { page: 'new-request', view: formView(reader, values, fieldErrors(error)) } };
   }
@@ -183,13 +190,22 @@ export async function cancelFromPortal(
   return orNotFound(reader, () => cancelConsentRequest(deps, reader.partner, consentId));
 }
 
-/** POST /portal/requests/{id}/resend: as the API (a new link, the email queued again); the page shows the link once. */
+/**
+ * POST /portal/requests/{id}/resend: as the API (a new link, the email queued again); the page shows the link once.
+ * Past the invitation email limit nothing changes, and the request's page says so with the real wait.
+ */
 export async function resendFromPortal(
   deps: Dependencies,
   reader: PortalReader,
   consentId: string,
 ): Promise<'done' | PortalPage> {
-  return orNotFound(reader, () => resendConsentRequest(deps, reader.partner, consentId));
+  try {
+    return await orNotFound(reader, () => resendConsentRequest(deps, reader.partner, consentId));
+  } catch (error) {
+    const emailLimit = emailLimitOf(deps, error);
+    if (!emailLimit) throw error;
+    return portalRequest(deps, reader, consentId, { emailLimit });
+  }
 }
 
 async function orNotFound(reader: PortalReader, change: () => Promise<unknown>): Promise<'done' | PortalPage> {
@@ -200,6 +216,18 @@ async function orNotFound(reader: PortalReader, change: () => Promise<unknown>):
     if (error instanceof ServiceError && error.kind === 'not-found') return { page: 'not-found', view: reader.context };
     throw error;
   }
+}
+
+/**
+ * The invitation email limit's refusal (shared/consent/invitationLimit.ts) as the page tells it: the API's wait, not
+ * the error pages' generic "try again in a minute", which would send the partner back into the same refusal.
+ */
+function emailLimitOf(deps: Dependencies, error: unknown): EmailLimitView | undefined {
+  if (!(error instanceof ServiceError) || error.kind !== 'rate-limited') return undefined;
+  const { retryAfterSeconds } = error;
+  if (retryAfterSeconds === undefined) return undefined;
+  const sendableAt = new Date(deps.now().getTime() + retryAfterSeconds * 1000).toISOString();
+  return { retryAfterSeconds, sendableAt };
 }
 
 /** The API's receipt route: the portal's own sign-in reaches it with Consent.Read, and it answers a download. */

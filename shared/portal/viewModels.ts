@@ -47,6 +47,12 @@ export interface FormView {
   csrfToken: string;
 }
 
+/** The hourly invitation email limit was reached (API.md, "Invitation email limit"): when an email fits again. */
+export interface EmailLimitView {
+  retryAfterSeconds: number;
+  sendableAt: string;
+}
+
 export interface RequestView extends PortalContext {
   consent: ConsentResource;
   events: ConsentEvent[];
@@ -56,6 +62,8 @@ export interface RequestView extends PortalContext {
   resend?: FormView;
   cancel?: FormView;
   receiptUrl?: string;
+  /** A resend refused by the invitation email limit: nothing changed. */
+  emailLimit?: EmailLimitView;
 }
 
 /** The request form's fields as strings, as posted (or their defaults). */
@@ -86,6 +94,8 @@ export interface RequestFormView extends PortalContext {
   errors: Partial<Record<RequestFormField, string[]>>;
   /** The role catalog; absent for an OEM, which may not ask for delegated admin (R15). */
   roles?: ListedRole[];
+  /** The post asked for the email past the hourly limit: nothing was created, and the form says what to do. */
+  emailLimit?: EmailLimitView;
 }
 
 export interface CustomersView extends PortalContext {
@@ -94,11 +104,13 @@ export interface CustomersView extends PortalContext {
   pageTokenInvalid: boolean;
 }
 
+/** Consent.Read gets none of link, create and rotate: the page says the standing link needs Consent.Manage. */
 export interface StandingLinkView extends PortalContext {
-  url: string;
-  createdAt: string;
+  /** Absent until a Consent.Manage user makes it with `create`: viewing the page never makes it. */
+  link?: { url: string; createdAt: string };
+  create?: FormView;
   rotate?: FormView;
-  notice?: 'rotated';
+  notice?: 'created' | 'rotated';
 }
 
 export interface WebhooksView extends PortalContext {

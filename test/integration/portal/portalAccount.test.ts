@@ -11,6 +11,8 @@ import { registeredPartner, type TestPartner } from '../../support/partners';
 
 const { manage: MANAGE, read: READ } = PARTNER_APP_ROLES;
 const en = portalMessagesFor('en');
+const de = portalMessagesFor('de');
+const germanHeaders = { 'accept-language': 'de-DE,de;q=0.9' };
 let app: AppHost;
 
 beforeAll(async () => {
@@ -101,19 +103,83 @@ describe('the receipt once decided', () => {
 });
 
 describe("the OEM's standing link", () => {
-  it('Portal: an OEM sees its standing link with an email text; Replace makes a new one and the old stops working', async () => {
+  /** What is stored, read directly: the API's own GET would make the link. */
+  const storedLink = async (partner: TestPartner) => (await live.links.findStandingLink(partner.id))?.value;
+  const apiLink = async (partner: TestPartner) =>
+    (await app.call('GET', '/api/consent-link', { key: partner.key })).body;
+
+  it('Portal: a Consent.Manage user without a standing link is told what it is and offered Create; the visit makes nothing', async () => {
     const oem = await registeredPartner(app, 'oem');
     const manager = await userOf(oem, [MANAGE]);
     const page = await get('/portal/link', manager);
     expect(page.status).toBe(200);
+    expect(page.text).toContain(en.linkNone);
+    expect(page.text).toContain(en.linkCreate);
+    expect(page.html).toContain('<form method="post" action="/portal/link">');
+    expect(page.html).not.toContain('id="standing-link"');
+    expect(await get('/portal/link', manager)).toMatchObject({ status: 200 });
+    expect(await storedLink(oem)).toBeUndefined();
+
+    const german = await getPage(app, '/portal/link', { headers: { ...manager.headers, ...germanHeaders } });
+    expect(german.text).toContain(de.linkNone);
+    expect(german.text).toContain(de.linkCreate);
+    expect(await storedLink(oem)).toBeUndefined();
+  });
+
+  it('Portal: Create (form token, our origin) makes the standing link and the page shows it; a repeated post changes nothing', async () => {
+    const oem = await registeredPartner(app, 'oem');
+    const manager = await userOf(oem, [MANAGE]);
+    const csrf = csrfOf((await get('/portal/link', manager)).html);
+    const forged = [
+      await post('/portal/link', {}, manager),
+      await post('/portal/link', { csrf }, manager, { origin: 'https://evil.example' }),
+    ];
+    expect(forged.map((answer) => answer.status)).toEqual([403, 403]);
+    expect(await storedLink(oem)).toBeUndefined();
+
+    const created = await post('/portal/link', { csrf }, manager);
+    expect(created.status).toBe(303);
+    expect(created.headers.get('location')).toBe('/portal/link?done=created');
+    const stored = await storedLink(oem);
+    expect(stored).toBeDefined();
+    const shown = await get(created.headers.get('location')!, manager);
+    expect(shown.status).toBe(200);
+    expect(shown.text).toContain(en.createdLinkNotice);
+    const url = /id="standing-link" readonly="" value="([^"]+)"/.exec(shown.html)![1]!;
+    expect(await apiLink(oem)).toEqual({ url, createdAt: stored!.createdAt });
+    expect(shown.text).toContain(en.rotate);
+
+    // Another tab's Create finds the link made: the same link, not a new one.
+    expect((await post('/portal/link', { csrf }, manager)).status).toBe(303);
+    expect(await apiLink(oem)).toEqual({ url, createdAt: stored!.createdAt });
+  });
+
+  it('Portal: Create speaks German to a German browser', async () => {
+    const oem = await registeredPartner(app, 'oem');
+    const manager = await userOf(oem, [MANAGE]);
+    const csrf = csrfOf((await get('/portal/link', manager)).html);
+    const created = await post('/portal/link', { csrf }, manager, germanHeaders);
+    const shown = await getPage(app, created.headers.get('location')!, {
+      headers: { ...manager.headers, ...germanHeaders },
+    });
+    expect(shown.html).toContain('<html lang="de">');
+    expect(shown.text).toContain(de.createdLinkNotice);
+    expect(shown.text).toContain(de.rotate);
+  });
+
+  it('Portal: an OEM sees its standing link with an email text; Replace makes a new one and the old stops working', async () => {
+    const oem = await registeredPartner(app, 'oem');
+    const manager = await userOf(oem, [MANAGE]);
+    const made = await apiLink(oem);
+    const page = await get('/portal/link', manager);
+    expect(page.status).toBe(200);
     const url = /id="standing-link" readonly="" value="([^"]+)"/.exec(page.html)![1]!;
+    expect(url).toBe(made.url);
     expect(page.html).toContain(en.emailTextLabel);
-    const api = await app.call('GET', '/api/consent-link', { key: oem.key });
-    expect(api.body.url).toBe(url);
 
     const refused = await post('/portal/link/rotate', {}, manager);
     expect(refused.status).toBe(403);
-    expect((await app.call('GET', '/api/consent-link', { key: oem.key })).body.url).toBe(url);
+    expect((await apiLink(oem)).url).toBe(url);
 
     const rotated = await post('/portal/link/rotate', { csrf: csrfOf(page.html) }, manager);
     expect(rotated.status).toBe(303);
@@ -125,19 +191,42 @@ describe("the OEM's standing link", () => {
     expect((await getPage(app, oldPath, { as: customer() })).status).toBe(410);
   });
 
-  it('Portal: a Consent.Read user sees the link but no Replace, and a rotation post is refused with 403', async () => {
+  it('Portal: a Consent.Read user neither sees nor makes the standing link: a 403 page names Consent.Manage and where it is assigned', async () => {
     const oem = await registeredPartner(app, 'oem');
     const reader = await userOf(oem, [READ]);
-    const page = await get('/portal/link', reader);
-    expect(page.status).toBe(200);
-    expect(page.html).not.toContain('<form method="post"');
-    const before = (await app.call('GET', '/api/consent-link', { key: oem.key })).body.url;
     const manager = await userOf(oem, [MANAGE]);
-    const token = csrfOf((await get('/portal/link', manager)).html);
-    const refused = await post('/portal/link/rotate', { csrf: token }, reader);
-    expect(refused.status).toBe(403);
-    expect(refused.text).toContain('Consent.Manage');
-    expect((await app.call('GET', '/api/consent-link', { key: oem.key })).body.url).toBe(before);
+    const createToken = csrfOf((await get('/portal/link', manager)).html);
+
+    const before = await get('/portal/link', reader);
+    expect(before.status).toBe(403);
+    expect(before.text).toContain(en.linkNeedsManage);
+    expect(before.text).toContain(en.missingRoleTodo(MANAGE));
+    expect(before.html).not.toContain('<form method="post"');
+    const refusedCreate = await post('/portal/link', { csrf: createToken }, reader);
+    expect(refusedCreate.status).toBe(403);
+    expect(refusedCreate.text).toContain(MANAGE);
+    expect(await storedLink(oem)).toBeUndefined();
+
+    const made = await apiLink(oem);
+    const withLink = await get('/portal/link', reader);
+    expect(withLink.status).toBe(403);
+    expect(withLink.html).not.toContain(made.url);
+    expect(withLink.text).toContain(en.linkNeedsManage);
+    const rotateToken = csrfOf((await get('/portal/link', manager)).html);
+    expect((await post('/portal/link/rotate', { csrf: rotateToken }, reader)).status).toBe(403);
+    expect((await post('/portal/link', { csrf: createToken }, reader)).status).toBe(403);
+    expect(await apiLink(oem)).toEqual(made);
+  });
+
+  it('Portal: the Consent.Read refusal for the standing link speaks German, and makes nothing', async () => {
+    const oem = await registeredPartner(app, 'oem');
+    const reader = await userOf(oem, [READ]);
+    const page = await getPage(app, '/portal/link', { headers: { ...reader.headers, ...germanHeaders } });
+    expect(page.status).toBe(403);
+    expect(page.html).toContain('<html lang="de">');
+    expect(page.text).toContain(de.linkNeedsManage);
+    expect(page.text).toContain(de.missingRoleTodo(MANAGE));
+    expect(await storedLink(oem)).toBeUndefined();
   });
 
   it('Portal: an indirect provider, which cannot issue, gets a 403 page for the standing link', async () => {
