@@ -132,6 +132,33 @@ describeInBrowser('the partner portal in Chromium', () => {
   );
 
   it(
+    'Portal: an OEM account manager finds no standing link yet, creates it with a button, and sees it to copy',
+    async () => {
+      const oemTenant = randomUUID();
+      await registeredPartner(app, 'oem', { tenantId: oemTenant, displayName: 'Contoso Hardware' });
+      const page = await browser.newPage();
+      await page.goto(`${app.url}/.auth/logout?post_logout_redirect_uri=/portal/link`);
+      await page.getByLabel('Tenant ID').fill(oemTenant);
+      await page.getByLabel('User name').fill('sam@contoso-hardware.example');
+      await page.getByLabel('No, an ordinary user').check();
+      await page.getByLabel(PARTNER_APP_ROLES.manage, { exact: false }).check();
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${app.url}/portal/link`);
+      expect(await page.locator('main').innerText()).toContain(en.linkNone);
+      expect(await page.locator('#standing-link').count()).toBe(0);
+      await checkPage(page, 'portal-8-standing-link-none');
+
+      await page.getByRole('button', { name: en.linkCreate }).click();
+      await page.waitForURL(/\/portal\/link\?done=created$/);
+      expect(await page.locator('main').innerText()).toContain(en.createdLinkNotice);
+      expect(await page.locator('#standing-link').inputValue()).toMatch(/\/consent\//);
+      await checkPage(page, 'portal-9-standing-link');
+      await page.close();
+    },
+    BROWSER_TIMEOUT_MS,
+  );
+
+  it(
     "Portal: the customer accepts the copied link, and the customer appears in the portal's customer list",
     async () => {
       const page = await browser.newPage();
