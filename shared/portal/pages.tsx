@@ -75,8 +75,9 @@ function PortalNav(props: { view: PortalContext }) {
     [PORTAL_PATHS.requests, t.requests],
     [PORTAL_PATHS.customers, t.customers],
   ];
-  // The standing link is the OEM's way to reach customers (API.md: "OEMs: the standing link").
-  if (view.partner.kind === 'oem') links.push([PORTAL_PATHS.link, t.standingLink]);
+  // The standing link is the OEM's way to reach customers (API.md: "OEMs: the standing link"); handing it out is
+  // issuing, so a Consent.Read user is not offered a page that would only tell them they may not see it.
+  if (view.partner.kind === 'oem' && view.canManage) links.push([PORTAL_PATHS.link, t.standingLink]);
   links.push([PORTAL_PATHS.webhooks, t.webhooks]);
   return (
     <nav class="portal-nav" aria-label={t.navLabel}>

@@ -202,6 +202,8 @@ describe("the OEM's standing link", () => {
     expect(before.text).toContain(en.linkNeedsManage);
     expect(before.text).toContain(en.missingRoleTodo(MANAGE));
     expect(before.html).not.toContain('<form method="post"');
+    expect((await get('/portal', reader)).html).not.toContain('href="/portal/link"');
+    expect((await get('/portal', manager)).html).toContain('href="/portal/link"');
     const refusedCreate = await post('/portal/link', { csrf: createToken }, reader);
     expect(refusedCreate.status).toBe(403);
     expect(refusedCreate.text).toContain(MANAGE);
