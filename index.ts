@@ -10,6 +10,7 @@ import './functions/customers';
 import './functions/drainInvitationPoison';
 import './functions/health';
 import './functions/notFound';
+import './functions/notFoundPage';
 import './functions/noticeSweep';
 import './functions/oemVerification';
 import './functions/openapi';
