@@ -12,6 +12,7 @@ import './functions/drainNoticePoison';
 import './functions/drainPartnerNoticePoison';
 import './functions/health';
 import './functions/notFound';
+import './functions/notFoundPage';
 import './functions/noticeSweep';
 import './functions/oemVerification';
 import './functions/openapi';

@@ -178,16 +178,27 @@ function meEntry(identity: LocalIdentity) {
 
 /**
  * Only a path on this site: anything else (another origin, `//host`, `/\host`) would make an open redirect. The value
- * arrives decoded, so it is encoded again for the Location header (a malformed escape decodes to U+FFFD, which a
- * header cannot carry as it is).
+ * arrives decoded once (query or form), which leaves the path as the browser should ask for it; only what a header
+ * cannot carry as it is (a malformed escape decoded to U+FFFD, a stray `%`) is encoded for the Location header.
  */
 function sameSitePath(value: string | null, fallback: string): string {
   if (!value || !isSameSitePath(value)) return fallback;
   try {
-    return encodeURI(value);
+    return encodedForLocation(value);
   } catch {
-    return fallback;
+    return fallback; // a lone surrogate, which no URL can carry
   }
+}
+
+/**
+ * What a Location header may carry: characters a URL may not hold are percent-encoded, and so is a `%` that starts
+ * no valid escape; a valid escape stays as it is, so `?page=abc%2Bdef` comes back as sent, not as `abc%252Bdef`.
+ */
+function encodedForLocation(path: string): string {
+  return path
+    .split(/(%[0-9A-Fa-f]{2})/)
+    .map((part, index) => (index % 2 === 1 ? part : encodeURI(part)))
+    .join('');
 }
 
 function sendPage(response: ServerResponse, status: number, view: SignInFormView): void {

@@ -54,7 +54,7 @@ export interface Config {
   keys: { csrf: Buffer; links: Buffer; pages: Buffer; webhookSecrets: Buffer };
   /**
    * Where webhooks may point. 'public': https only, never to loopback, private, link-local or metadata addresses.
-   * 'local': also http and any address, so the local host and tests can receive deliveries (LOCAL_WEBHOOK_TARGETS).
+   * 'local': also http and loopback addresses, so the local host and tests can receive deliveries (LOCAL_WEBHOOK_TARGETS).
    */
   webhookTargets: WebhookTargets;
   email: EmailSettings;
@@ -286,7 +286,7 @@ function azureProblems(env: NodeJS.ProcessEnv): string[] {
   }
   if (env.LOCAL_WEBHOOK_TARGETS?.trim().toLowerCase() === 'true') {
     problems.push(
-      'LOCAL_WEBHOOK_TARGETS lets webhooks reach http and private addresses, but the app runs in Azure (WEBSITE_SITE_NAME is set): remove it',
+      'LOCAL_WEBHOOK_TARGETS lets webhooks reach http and loopback addresses, but the app runs in Azure (WEBSITE_SITE_NAME is set): remove it',
     );
   }
   return problems;

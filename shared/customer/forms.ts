@@ -2,7 +2,6 @@
 import type { HttpRequest } from '@azure/functions';
 import { issueCsrfToken, originAllowed, verifyCsrfToken } from '../auth/csrf';
 import type { Signer } from '../domain/acceptance';
-import { ServiceError } from '../errors';
 import { readBodyText } from '../http/request';
 
 const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
@@ -20,7 +19,7 @@ export interface CustomerForms {
   token(principal: Signer, target: string): string;
   /**
    * The posted form, only when it comes from our own origin and carries a live token for this user and target;
-   * otherwise undefined, and the caller refuses without changing anything.
+   * otherwise undefined, and the caller refuses without changing anything. A body over 256 KiB throws (413).
    */
   verified(request: HttpRequest, principal: Signer, target: string): Promise<URLSearchParams | undefined>;
 }
@@ -38,16 +37,14 @@ export function customerFormsFor(settings: { formKey: Buffer; publicBaseUrl: str
   };
 }
 
-/** Our forms post url-encoded bodies; anything else (or anything too large) did not come from our pages. */
+/**
+ * Our forms post url-encoded bodies; anything else did not come from our pages (undefined). A body over 256 KiB throws
+ * payload-too-large before it is parsed, so the page answers 413 as API.md's conventions say, not a refusal.
+ */
 export async function readForm(request: HttpRequest): Promise<URLSearchParams | undefined> {
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (mediaType !== FORM_MEDIA_TYPE) return undefined;
-  try {
-    return new URLSearchParams(await readBodyText(request));
-  } catch (error) {
-    if (error instanceof ServiceError) return undefined;
-    throw error;
-  }
+  return new URLSearchParams(await readBodyText(request));
 }
 
 function bindingOf(principal: Signer, target: string) {

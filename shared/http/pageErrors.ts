@@ -20,7 +20,7 @@ const RETRY_AFTER_SECONDS = 5;
 /** The page each kind of expected failure shows. Pages carry no API key, so 401 cannot arise; it reads as 403. */
 const PAGE_FOR: Record<Exclude<ErrorKind, 'not-found'>, ServiceErrorReason> = {
   validation: 'bad-request',
-  'payload-too-large': 'bad-request',
+  'payload-too-large': 'too-large',
   'unsupported-media-type': 'bad-request',
   'idempotency-mismatch': 'bad-request',
   unauthenticated: 'forbidden',

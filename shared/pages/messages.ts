@@ -286,6 +286,11 @@ const en: Messages = {
       text: 'What your browser sent was not in a form we accept, so nothing was changed.',
       todo: 'Go back, open the page again and try once more.',
     },
+    'too-large': {
+      title: 'What was sent is too large',
+      text: 'Your browser sent more than 256 KiB, far more than any of our forms holds, so it was not read and nothing was changed.',
+      todo: 'Go back, open the page again and answer from the page as it is shown.',
+    },
     'rate-limited': {
       title: 'Too many requests',
       text: 'Too many requests arrived in a short time, so this one was not carried out.',
@@ -502,6 +507,11 @@ const de: Messages = {
       title: 'Wir konnten diese Anfrage nicht lesen',
       text: 'Was Ihr Browser gesendet hat, hatte keine Form, die wir annehmen, daher wurde nichts geändert.',
       todo: 'Gehen Sie zurück, öffnen Sie die Seite erneut und versuchen Sie es noch einmal.',
+    },
+    'too-large': {
+      title: 'Das Gesendete ist zu groß',
+      text: 'Ihr Browser hat mehr als 256 KiB gesendet, weit mehr, als eines unserer Formulare enthält. Es wurde daher nicht gelesen und nichts geändert.',
+      todo: 'Gehen Sie zurück, öffnen Sie die Seite erneut und antworten Sie auf der Seite, wie sie angezeigt wird.',
     },
     'rate-limited': {
       title: 'Zu viele Anfragen',

@@ -169,6 +169,7 @@ export const SERVICE_ERROR_STATUS: Record<ServiceErrorReason, number> = {
   conflict: 409,
   forbidden: 403,
   'bad-request': 400,
+  'too-large': 413,
   'rate-limited': 429,
 };
 

@@ -94,7 +94,8 @@ export interface GonePageView extends PageContext {
 }
 
 /** Why a page request could not be carried out: ours (internal, unavailable) or the request's (the others). */
-export type ServiceErrorReason = 'internal' | 'unavailable' | 'conflict' | 'forbidden' | 'bad-request' | 'rate-limited';
+export type ServiceErrorReason =
+  'internal' | 'unavailable' | 'conflict' | 'forbidden' | 'bad-request' | 'too-large' | 'rate-limited';
 
 /** The service could not carry out the request; `requestId` lets support find the request in the logs. */
 export interface ServiceErrorPageView extends PageContext {

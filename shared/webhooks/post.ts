@@ -1,11 +1,11 @@
 // One delivery attempt over the network: POST the signed body, wait at most 15 s, report the status and Retry-After.
-// In 'public' mode the connection goes only to an address checked at that moment, so DNS cannot be rebound past the check.
+// The connection goes only to an address checked at that moment, so DNS cannot be rebound past the check.
 import { request as httpRequest, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { WebhookTargets } from '../config';
 import { WEBHOOK_TIMEOUT_MS } from '../domain/webhooks';
-import { isPublicAddress, resolveHost, targetRefusal, type ResolveHost } from './targets';
+import { isAllowedAddress, resolveHost, targetRefusal, type ResolveHost } from './targets';
 
 export interface SignedPost {
   url: string;
@@ -32,7 +32,7 @@ export function webhookPoster(
   return async (post) => {
     const refusal = await targetRefusal(post.url, targets, resolve);
     if (refusal) return { error: `the URL ${refusal}` };
-    return send(post, timeoutMs, targets === 'public' ? { lookup: checkedLookup(resolve) } : {});
+    return send(post, timeoutMs, { lookup: checkedLookup(targets, resolve) });
   };
 }
 
@@ -65,11 +65,11 @@ function send(post: SignedPost, timeoutMs: number, options: RequestOptions): Pro
 }
 
 /** A DNS lookup for the socket that refuses to hand over any address a webhook may not reach. */
-function checkedLookup(resolve: ResolveHost): LookupFunction {
+function checkedLookup(targets: WebhookTargets, resolve: ResolveHost): LookupFunction {
   return (hostname, options, callback) => {
     resolve(hostname).then(
       (addresses) => {
-        const refused = addresses.find((address) => !isPublicAddress(address));
+        const refused = addresses.find((address) => !isAllowedAddress(address, targets));
         if (refused || addresses.length === 0) {
           callback(new Error(`${hostname} resolves to an address that may not receive webhooks`), '', 0);
           return;

@@ -1,7 +1,8 @@
 // Where a webhook may point (API.md: https only; in Azure never loopback, private, link-local or metadata addresses),
 // checked on the URL and on every address its host resolves to, when registering and again on each delivery.
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import type { WebhookTargets } from '../config';
 
 /** Resolves a host name to all its addresses (tests give their own). */
@@ -10,28 +11,36 @@ export type ResolveHost = (hostname: string) => Promise<string[]>;
 export const resolveHost: ResolveHost = async (hostname) =>
   (await lookup(hostname, { all: true, verbatim: true })).map((found) => found.address);
 
+/** What each mode allows; the local host differs only in also taking http:// and loopback (API.md, Webhooks). */
+const RULES: Record<WebhookTargets, { protocols: string[]; protocolRefusal: string; loopback: boolean }> = {
+  public: { protocols: ['https:'], protocolRefusal: 'must be an https:// URL', loopback: false },
+  local: { protocols: ['http:', 'https:'], protocolRefusal: 'must be an http(s) URL', loopback: true },
+};
+
 /** Why a URL may not receive webhooks, as a sentence for the partner; undefined when it may. */
 export async function targetRefusal(
   url: string,
   targets: WebhookTargets,
   resolve: ResolveHost,
 ): Promise<string | undefined> {
+  const rules = RULES[targets];
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return 'must be an absolute https:// URL';
+    return `must be an absolute ${targets === 'public' ? 'https://' : 'http(s)'} URL`;
   }
-  if (targets === 'local') return ['http:', 'https:'].includes(parsed.protocol) ? undefined : 'must be an http(s) URL';
-  if (parsed.protocol !== 'https:') return 'must be an https:// URL';
+  if (!rules.protocols.includes(parsed.protocol)) return rules.protocolRefusal;
+  // A password would be stored and shown back with the URL, and is sent in the clear on every delivery.
   if (parsed.username || parsed.password) return 'must not carry a user name or password';
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   const addresses = isIP(host) ? [host] : await resolved(host, resolve);
   if (addresses === undefined) return `has a host (${host}) that does not resolve to an address`;
-  const refused = addresses.find((address) => !isPublicAddress(address));
+  const refused = addresses.find((address) => !isAllowedAddress(address, targets));
   return (
     refused &&
-    `resolves to ${refused}, a loopback, private, link-local or metadata address that may not receive webhooks`
+    `resolves to ${refused}, which is not a public address (loopback, private, link-local, metadata, reserved, ` +
+      'or an IPv6 form of an IPv4 address) and may not receive webhooks'
   );
 }
 
@@ -44,50 +53,31 @@ async function resolved(host: string, resolve: ResolveHost): Promise<string[] | 
   }
 }
 
-/** Addresses no webhook may reach: this host, private networks, link-local, cloud metadata and other special ranges. */
-const NOT_PUBLIC = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8], // "this" network
-  ['10.0.0.0', 8], // private
-  ['100.64.0.0', 10], // carrier-grade NAT (also Alibaba's metadata address)
-  ['127.0.0.0', 8], // loopback
-  ['169.254.0.0', 16], // link-local, with the AWS/Azure/GCP metadata address 169.254.169.254
-  ['172.16.0.0', 12], // private
-  ['192.0.0.0', 24], // IETF protocol assignments
-  ['192.168.0.0', 16], // private
-  ['198.18.0.0', 15], // benchmarking
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved, broadcast
-  ['168.63.129.16', 32], // Azure's platform endpoint (WireServer)
-] as const) {
-  NOT_PUBLIC.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::', 128], // unspecified
-  ['::1', 128], // loopback
-  ['fc00::', 7], // unique local (AWS's IPv6 metadata address fd00:ec2::254 among them)
-  ['fe80::', 10], // link-local
-  ['ff00::', 8], // multicast
-  ['64:ff9b::', 96], // NAT64: reaches IPv4 addresses, private ones included
-] as const) {
-  NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
+/** Whether a webhook may connect to this address in this mode: a public one, or in local mode also loopback. */
+export function isAllowedAddress(address: string, targets: WebhookTargets): boolean {
+  return isPublicAddress(address) || (RULES[targets].loopback && isLoopbackAddress(address));
 }
 
-/** Whether an address is one a webhook may reach; an IPv4 address written as IPv6 is judged as IPv4. */
+/** Azure's platform endpoint (WireServer): a public-looking address that reaches the host's own agent. */
+const AZURE_WIRESERVER = '168.63.129.16';
+/** IPv6 global unicast (RFC 4291); everything outside it (::/8 with its IPv4-compatible and -mapped forms, NAT64
+ * 64:ff9b::/96, unique local, link-local, multicast) is not a public address. */
+const IPV6_GLOBAL_UNICAST = ipaddr.parseCIDR('2000::/3');
+
+/**
+ * Whether an address is globally routable unicast, judged by ipaddr.js's special ranges (`range()` is 'unicast' only
+ * outside all of them). Every IPv6 form that carries an IPv4 address (mapped, compatible, 6to4, NAT64, Teredo) is
+ * refused outright: where it leads depends on a relay or the local stack, not on the address we checked.
+ */
 export function isPublicAddress(address: string): boolean {
-  const mapped = ipv4Inside(address);
-  if (mapped) return isPublicAddress(mapped);
-  const family = isIP(address);
-  if (family === 0) return false;
-  return !NOT_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  if (isIP(address) === 0) return false;
+  const parsed = ipaddr.parse(address);
+  if (parsed.range() !== 'unicast') return false;
+  if (parsed.kind() === 'ipv4') return address !== AZURE_WIRESERVER;
+  return parsed.match(IPV6_GLOBAL_UNICAST);
 }
 
-/** The IPv4 address inside an IPv4-mapped IPv6 one, in either spelling (`::ffff:127.0.0.1`, `::ffff:7f00:1`). */
-function ipv4Inside(address: string): string | undefined {
-  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (dotted) return dotted;
-  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
-  if (!hex) return undefined;
-  const [high, low] = [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16)];
-  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+/** 127.0.0.0/8 and ::1, exactly as written (an IPv4-mapped loopback is not needed by any local receiver). */
+function isLoopbackAddress(address: string): boolean {
+  return isIP(address) !== 0 && ipaddr.parse(address).range() === 'loopback';
 }

@@ -494,6 +494,46 @@ describe('forged posts: 403 and nothing changes', () => {
   });
 });
 
+describe('a post over 256 KiB', () => {
+  /** A valid accept, padded to exactly `size` bytes: only its size is wrong. */
+  const paddedAccept = (csrf: string, size: number) => {
+    const form = new URLSearchParams({ csrf, decision: 'accept', confirm: 'yes', pad: '' }).toString();
+    return form + 'x'.repeat(size - form.length);
+  };
+
+  it.each([
+    ['en', en],
+    ['de', de],
+  ] as const)('is answered 413 with a page in the reader’s language (%s) and changes nothing', async (lang, t) => {
+    const { admin, link } = await pendingRequest();
+    const csrf = csrfOf((await getPage(app, link.path, { as: admin })).html);
+    const before = await stateOf(link, admin);
+
+    const response = await fetch(`${app.url}${link.path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: config().publicBaseUrl,
+        'accept-language': lang,
+        'x-ms-client-principal': admin.header,
+      },
+      body: paddedAccept(csrf, 300_000),
+      redirect: 'manual',
+    });
+    const html = await response.text();
+
+    expect(response.status).toBe(413);
+    expect(html).toContain(`<html lang="${lang}">`);
+    expect(html).toContain(t.serviceError['too-large'].title);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await stateOf(link, admin)).toEqual(before);
+  });
+});
+
 describe('escaping', () => {
   const SCRIPT = '<script>alert(1)</script>';
   const ATTRIBUTE = '"><img src=x onerror=alert(1)>';

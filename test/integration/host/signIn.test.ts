@@ -286,4 +286,23 @@ describe('the stand-in holds up to what a browser can be made to send', () => {
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toMatch(/^\/%EF%BF%BD/);
   });
+
+  it.each([
+    ['/portal/requests?page=abc%2Bdef', '/portal/requests?page=abc%2Bdef'],
+    ['/consent/abc%2Fdef?x=%C3%BC', '/consent/abc%2Fdef?x=%C3%BC'],
+    ['/partners?x=ü', '/partners?x=%C3%BC'],
+    ['/partners?x=100%', '/partners?x=100%25'],
+    ['/partners?x=%zz%41', '/partners?x=%25zz%41'],
+  ])('a return path %s comes back as %s: valid escapes kept, only what needs it encoded', async (sent, location) => {
+    const signedIn = await signIn({
+      tenantId: TENANT,
+      userName: 'kim@woodgrove.example',
+      post_login_redirect_uri: sent,
+    });
+    expect(signedIn.status).toBe(302);
+    expect(signedIn.headers.get('location')).toBe(location);
+
+    const form = await fetch(`${app.url}/.auth/login/aad?post_login_redirect_uri=${encodeURIComponent(sent)}`);
+    expect(await form.text()).toContain(`name="post_login_redirect_uri" value="${location}"`);
+  });
 });

@@ -82,6 +82,18 @@ describe('registering webhook endpoints', () => {
     expect((await app.call('GET', '/api/webhooks', { key: partner.key })).body.items).toEqual([]);
   });
 
+  it('refuses, even on the local host, metadata, private and credential-carrying URLs, and never shows a password', async () => {
+    const partner = await registeredPartner(app, 'direct-csp');
+    const urls = ['http://169.254.169.254/latest/meta-data', 'http://10.0.0.1/x', 'https://user:pw@example.com/x'];
+    const answers = await Promise.all(urls.map((url) => register(partner, { url })));
+
+    expect(answers.map((answer) => answer.status)).toEqual([400, 400, 400]);
+    expect(answers.map((answer) => answer.body.errors[0].path)).toEqual(['url', 'url', 'url']);
+    const listed = await app.call('GET', '/api/webhooks', { key: partner.key });
+    expect(listed.body.items).toEqual([]);
+    expect(JSON.stringify(answers.map((answer) => answer.body))).not.toContain('pw@');
+  });
+
   it('allows at most 10 endpoints per partner: the eleventh is 409 and is not stored', async () => {
     const partner = await registeredPartner(app, 'direct-csp');
     const answers = await Promise.all(Array.from({ length: 12 }, () => register(partner, { url: receiver.url })));

@@ -72,6 +72,16 @@ describe('delivering on the local host', () => {
     expect(receiver.received.at(-1)!.body).toBe('{}');
   });
 
+  it('does not connect when a name is rebound to a private address between the check and the connection', async () => {
+    const answers = [['127.0.0.1'], ['10.0.0.5']];
+    const port = new URL(receiver.url).port;
+    const result = await webhookPoster(
+      'local',
+      async () => answers.shift() ?? ['10.0.0.5'],
+    )(post(`http://rebinding.partner.example:${port}/`));
+    expect(result.error).toContain('rebinding.partner.example resolves to an address that may not receive webhooks');
+  });
+
   it('gives up on a receiver that does not answer within the timeout, with no status', async () => {
     receiver.answerNext({ status: 200, hang: true });
     const result = await webhookPoster('local', undefined, 300)(post(receiver.url));

@@ -1,7 +1,7 @@
 // Page failures are HTML a person can read: 503 with Retry-After when storage is down, 500 that reveals nothing.
 import { HttpRequest, InvocationContext, type HttpHandler, type HttpResponseInit } from '@azure/functions';
 import { RestError } from '@azure/core-rest-pipeline';
-import { conflict, forbidden, notFound, ServiceError } from '../../../shared/errors';
+import { conflict, forbidden, invalid, notFound, ServiceError } from '../../../shared/errors';
 import { withPageErrors } from '../../../shared/http/pageErrors';
 import { messagesFor } from '../../../shared/pages/messages';
 import { visibleText } from '../pages/html';
@@ -69,7 +69,8 @@ describe('withPageErrors', () => {
       403,
       'forbidden',
     ],
-    ['an unreadable post', new ServiceError('payload-too-large', 'Too large.'), 400, 'bad-request'],
+    ['an unreadable post', invalid('Not a form.'), 400, 'bad-request'],
+    ['a post over 256 KiB (API.md: 413)', new ServiceError('payload-too-large', 'Too large.'), 413, 'too-large'],
   ] as const)('%s: its own page and status, no 500 and no "Unhandled error" log', async (_, error, status, reason) => {
     const { answer, logged } = invoke(async () => {
       throw error;

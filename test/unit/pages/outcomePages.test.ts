@@ -84,6 +84,8 @@ describe('service error pages', () => {
     ['en', 'unavailable', 503],
     ['de', 'internal', 500],
     ['de', 'unavailable', 503],
+    ['en', 'too-large', 413],
+    ['de', 'too-large', 413],
   ] as const)('%s %s: a page with status %i that says what to do', (locale, reason, status) => {
     const t = messagesFor(locale);
     const words = t.serviceError[reason];
