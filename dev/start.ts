@@ -117,7 +117,6 @@ function dataFolder(): string {
   return path.join(projectRoot(), '.azurite');
 }
 
-/** A file at the project root, found from this module whether it runs from source (dev/) or from build/dev/. */
 /**
  * The repository's root: the folder with package-lock.json. Not package.json: the build copies that one into build/
  * (the settings import it), which would make build/ look like the root and hide local.settings.json.

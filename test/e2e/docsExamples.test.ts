@@ -150,6 +150,8 @@ function readerValues(host: StartedHost): ReaderValues {
     CONSENT_ID: async () => acceptedInTheBrowser(host, await oemKey(), call),
     // A consent of the OEM_KEY's partner that a customer decided, so that it has a receipt.
     DECIDED_CONSENT_ID: async () => acceptedInTheBrowser(host, await oemKey(), call),
+    // A receiver on this machine, as the docs say to use locally (nothing listens: deliveries stay pending or fail).
+    RECEIVER_URL: async () => 'http://127.0.0.1:9/hooks/consent',
   };
   return {
     async valuesFor(names) {

@@ -1,6 +1,7 @@
 // `npm start` as a newcomer runs it: the built local host starts Azurite, serves health, and stops cleanly on Ctrl-C.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { freePort } from '../../dev/freePort';
@@ -70,24 +71,29 @@ describe('start-up with a bad setting', () => {
 });
 
 describe('local.settings.json', () => {
-  const settingsFile = path.join(root, 'local.settings.json');
-  // A developer's own file is never touched: then this check is theirs to see by hand.
-  const itWithoutOwnFile = existsSync(settingsFile) ? it.skip : it;
-
-  itWithoutOwnFile('is read from the project root, not from build/ (where the build copies package.json)', async () => {
-    writeFileSync(settingsFile, JSON.stringify({ Values: { PUBLIC_BASE_URL: 'read-from-local-settings' } }));
+  // In a copy of the project (its build, its lock file, the same node_modules), never the repository's own root: other
+  // test files start `npm start` from there at the same time, and would read this file's invalid setting and fail.
+  it('is read from the project root, not from build/ (where the build copies package.json)', async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'apc-project-'));
     try {
+      cpSync(path.join(root, 'build'), path.join(project, 'build'), { recursive: true });
+      copyFileSync(path.join(root, 'package-lock.json'), path.join(project, 'package-lock.json'));
+      symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+      writeFileSync(
+        path.join(project, 'local.settings.json'),
+        JSON.stringify({ Values: { PUBLIC_BASE_URL: 'read-from-local-settings' } }),
+      );
       const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(await freePort()) };
       delete env.AzureWebJobsStorage;
       delete env.PUBLIC_BASE_URL;
-      const child = spawn(process.execPath, [entry], { cwd: root, env });
+      const child = spawn(process.execPath, [path.join(project, 'build', 'dev', 'start.js')], { cwd: project, env });
       let output = '';
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
       expect(code).toBe(1);
       expect(output).toContain('PUBLIC_BASE_URL must be an absolute http(s) URL');
     } finally {
-      rmSync(settingsFile, { force: true });
+      rmSync(project, { recursive: true, force: true });
     }
   });
 });
