@@ -3,6 +3,7 @@
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import type { WebhookTargets } from '../config';
+import type { ErrorCode } from '../errors';
 
 /** Resolves a host name to all its addresses (tests give their own). */
 export type ResolveHost = (hostname: string) => Promise<string[]>;
@@ -16,23 +17,41 @@ export async function targetRefusal(
   targets: WebhookTargets,
   resolve: ResolveHost,
 ): Promise<string | undefined> {
+  return (await targetProblem(url, targets, resolve))?.message;
+}
+
+/** Why a URL may not receive webhooks: the sentence, and its code for pages that say it in their own words. */
+export async function targetProblem(
+  url: string,
+  targets: WebhookTargets,
+  resolve: ResolveHost,
+): Promise<{ code: ErrorCode; message: string } | undefined> {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return 'must be an absolute https:// URL';
+    return { code: 'url-not-absolute', message: 'must be an absolute https:// URL' };
   }
-  if (targets === 'local') return ['http:', 'https:'].includes(parsed.protocol) ? undefined : 'must be an http(s) URL';
-  if (parsed.protocol !== 'https:') return 'must be an https:// URL';
-  if (parsed.username || parsed.password) return 'must not carry a user name or password';
+  if (targets === 'local') {
+    return ['http:', 'https:'].includes(parsed.protocol)
+      ? undefined
+      : { code: 'url-scheme', message: 'must be an http(s) URL' };
+  }
+  if (parsed.protocol !== 'https:') return { code: 'url-scheme', message: 'must be an https:// URL' };
+  if (parsed.username || parsed.password) {
+    return { code: 'url-credentials', message: 'must not carry a user name or password' };
+  }
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   const addresses = isIP(host) ? [host] : await resolved(host, resolve);
-  if (addresses === undefined) return `has a host (${host}) that does not resolve to an address`;
+  if (addresses === undefined) {
+    return { code: 'url-unresolvable', message: `has a host (${host}) that does not resolve to an address` };
+  }
   const refused = addresses.find((address) => !isPublicAddress(address));
-  return (
-    refused &&
-    `resolves to ${refused}, a loopback, private, link-local or metadata address that may not receive webhooks`
-  );
+  if (refused === undefined) return undefined;
+  return {
+    code: 'url-not-public',
+    message: `resolves to ${refused}, a loopback, private, link-local or metadata address that may not receive webhooks`,
+  };
 }
 
 async function resolved(host: string, resolve: ResolveHost): Promise<string[] | undefined> {
