@@ -171,6 +171,45 @@ const en = {
   sendEmailField: 'Send the invitation email for me',
   sendEmailHint: 'Untick to send the link yourself; it is shown once after you create the request.',
   submit: 'Create request',
+
+  /** Beside a form's fields, by the error's code (shared/portal/fieldErrors.ts): what to enter instead. */
+  fieldErrors: {
+    tenantId: 'Enter the tenant id as a GUID, such as 3f5c8a2e-6b1d-4c7e-9a0f-2d4b6e8c1a35, or leave it empty.',
+    domain: 'Enter a domain name such as contoso.com (without https:// or @), or leave it empty.',
+    email: 'Enter an email address such as it-admin@contoso.com.',
+    contactEmailNeeded:
+      'Enter the contact email, or untick “Send the invitation email for me” to send the link yourself.',
+    tooLong: (max: number) => `Too long: shorten it to ${max} characters or fewer.`,
+    noVisibleText: 'Enter visible text, or leave the field empty.',
+    controlCharacters: 'Remove the hidden control characters; they often come along with copied text.',
+    nameWebAddress:
+      'Remove the web address: the contact is greeted by this name in the email, where it would become a link.',
+    messageWebAddress:
+      'Remove the web address: the only link in the invitation is the consent link. Email addresses are fine.',
+    language: 'Choose one of the languages in the list.',
+    adminNotAllowed: 'Your organization cannot request delegated admin roles: untick “Request delegated admin roles”.',
+    chooseRole: 'Tick at least one role, or untick “Request delegated admin roles”.',
+    tooManyRoles: (max: number) => `Tick at most ${max} roles.`,
+    unknownRole: 'A ticked role is not offered any more: open the form again and tick the roles once more.',
+    duplicateRole: 'A role was sent twice: open the form again and tick each role once.',
+    wholeDays: (min: number, max: number) => `Enter a whole number of days from ${min} to ${max}.`,
+    globalAdminAutoExtend:
+      'Roles that include Global Administrator cannot extend automatically (a Microsoft rule): untick “Extend automatically”, or untick Global Administrator.',
+    urlRequired: 'Enter the address that should receive the events, such as https://hooks.contoso.com/consent.',
+    urlNotAbsolute: 'Enter a complete address that starts with https://, such as https://hooks.contoso.com/consent.',
+    urlScheme: 'The address must start with https://.',
+    urlCredentials: 'Remove the user name and password from the address.',
+    urlUnresolvable: 'The server name in this address cannot be found: check its spelling.',
+    urlNotPublic:
+      'This address leads into a private or internal network, which may not receive events: use an address that can be reached from the internet.',
+    unknownEvent: 'A ticked event is not offered: open the page again and tick the events once more.',
+    endpointLimit: (max: number) =>
+      `You already have ${max} endpoints, the most allowed: first delete one you no longer need.`,
+    changedMeanwhile:
+      'Your endpoints changed at the same moment, perhaps by a colleague: check the list and try again.',
+    invalid: 'This was not accepted: check it, or open the form again.',
+    reload: 'Part of the form was not accepted: open the form again and fill it in once more.',
+  },
   cannotIssueTitle: 'You cannot send consent requests',
   oemNotEligible:
     'Your organization is a device manufacturer (OEM) without OEM Direct API eligibility, so it cannot send consent requests. Share your standing link instead, or ask support about eligibility.',
@@ -441,6 +480,53 @@ const de: PortalMessages = {
   sendEmailHint:
     'Entfernen Sie das Häkchen, um den Link selbst zu senden; er wird nach dem Erstellen einmal angezeigt.',
   submit: 'Anfrage erstellen',
+
+  fieldErrors: {
+    tenantId:
+      'Geben Sie die Mandanten-ID als GUID ein, etwa 3f5c8a2e-6b1d-4c7e-9a0f-2d4b6e8c1a35, oder lassen Sie das Feld leer.',
+    domain: 'Geben Sie einen Domänennamen wie contoso.com ein (ohne https:// oder @), oder lassen Sie das Feld leer.',
+    email: 'Geben Sie eine E-Mail-Adresse wie it-admin@contoso.com ein.',
+    contactEmailNeeded:
+      'Geben Sie die Kontakt-E-Mail ein, oder entfernen Sie das Häkchen bei „Die Einladungs-E-Mail für mich senden“, um den Link selbst zu senden.',
+    tooLong: (max) => `Zu lang: Kürzen Sie den Text auf höchstens ${max} Zeichen.`,
+    noVisibleText: 'Geben Sie sichtbaren Text ein, oder lassen Sie das Feld leer.',
+    controlCharacters: 'Entfernen Sie die verborgenen Steuerzeichen; sie stammen oft aus kopiertem Text.',
+    nameWebAddress:
+      'Entfernen Sie die Webadresse: Der Kontakt wird in der E-Mail mit diesem Namen begrüßt, wo sie zum Link würde.',
+    messageWebAddress:
+      'Entfernen Sie die Webadresse: Der einzige Link der Einladung ist der Zustimmungslink. E-Mail-Adressen sind erlaubt.',
+    language: 'Wählen Sie eine der Sprachen aus der Liste.',
+    adminNotAllowed:
+      'Ihre Organisation kann keine delegierten Administratorrollen anfragen: Entfernen Sie das Häkchen bei „Delegierte Administratorrollen anfragen“.',
+    chooseRole:
+      'Haken Sie mindestens eine Rolle an, oder entfernen Sie das Häkchen bei „Delegierte Administratorrollen anfragen“.',
+    tooManyRoles: (max) => `Haken Sie höchstens ${max} Rollen an.`,
+    unknownRole:
+      'Eine angehakte Rolle wird nicht mehr angeboten: Öffnen Sie das Formular erneut und haken Sie die Rollen noch einmal an.',
+    duplicateRole:
+      'Eine Rolle wurde doppelt gesendet: Öffnen Sie das Formular erneut und haken Sie jede Rolle einmal an.',
+    wholeDays: (min, max) => `Geben Sie eine ganze Zahl von Tagen zwischen ${min} und ${max} ein.`,
+    globalAdminAutoExtend:
+      'Rollen mit globalem Administrator können sich nicht automatisch verlängern (eine Regel von Microsoft): Entfernen Sie das Häkchen bei der automatischen Verlängerung oder beim globalen Administrator.',
+    urlRequired:
+      'Geben Sie die Adresse ein, die die Ereignisse empfangen soll, etwa https://hooks.contoso.com/consent.',
+    urlNotAbsolute:
+      'Geben Sie eine vollständige Adresse ein, die mit https:// beginnt, etwa https://hooks.contoso.com/consent.',
+    urlScheme: 'Die Adresse muss mit https:// beginnen.',
+    urlCredentials: 'Entfernen Sie Benutzername und Kennwort aus der Adresse.',
+    urlUnresolvable: 'Der Servername dieser Adresse wurde nicht gefunden: Prüfen Sie die Schreibweise.',
+    urlNotPublic:
+      'Diese Adresse führt in ein privates oder internes Netz, das keine Ereignisse empfangen darf: Verwenden Sie eine aus dem Internet erreichbare Adresse.',
+    unknownEvent:
+      'Ein angehaktes Ereignis wird nicht angeboten: Öffnen Sie die Seite erneut und haken Sie die Ereignisse noch einmal an.',
+    endpointLimit: (max) =>
+      `Sie haben bereits ${max} Endpunkte, die Höchstzahl: Löschen Sie zuerst einen, den Sie nicht mehr brauchen.`,
+    changedMeanwhile:
+      'Ihre Endpunkte wurden im selben Moment geändert, vielleicht von jemand anderem: Prüfen Sie die Liste und versuchen Sie es erneut.',
+    invalid: 'Das wurde nicht angenommen: Prüfen Sie die Eingabe, oder öffnen Sie das Formular erneut.',
+    reload:
+      'Ein Teil des Formulars wurde nicht angenommen: Öffnen Sie das Formular erneut und füllen Sie es noch einmal aus.',
+  },
   cannotIssueTitle: 'Sie können keine Zustimmungsanfragen senden',
   oemNotEligible:
     'Ihre Organisation ist ein Gerätehersteller (OEM) ohne Berechtigung für die OEM Direct API und kann daher keine Zustimmungsanfragen senden. Teilen Sie stattdessen Ihren dauerhaften Link oder fragen Sie den Support nach der Berechtigung.',

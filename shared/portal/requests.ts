@@ -17,7 +17,7 @@ import { CONSENT_EXPIRY_LIMITS } from '../domain/expiry';
 import type { ActingPartner, PartnerPrincipal } from '../domain/partnerAccess';
 import { issuingRefusal, type Partner } from '../domain/partners';
 import { listedRoles } from '../domain/roles';
-import { ServiceError, type FieldError } from '../errors';
+import { ServiceError } from '../errors';
 import { openPageToken, sealPageToken, type PageScope } from '../http/pageTokens';
 import { validate } from '../http/request';
 import { GUID_PATTERN } from '../schemas/common';
@@ -313,12 +313,14 @@ function requestBody(values: RequestFormValues): unknown {
   };
 }
 
-/** The API's field errors (`customer.contactEmail`, `delegatedAdmin.roles.0`) beside the form's fields. */
+/**
+ * The API's field errors (`customer.contactEmail`, `delegatedAdmin.roles.0`) beside the form's fields, by code: the page
+ * words them in the reader's language, so the API's English never reaches it.
+ */
 function fieldErrors(error: ServiceError): RequestFormView['errors'] {
   const errors: RequestFormView['errors'] = {};
-  for (const { path, message } of error.errors ?? [{ path: '', message: error.message } satisfies FieldError]) {
-    const field = fieldOf(path);
-    (errors[field] ??= []).push(message);
+  for (const { path, code, limit } of error.errors ?? [{ path: '', code: error.code }]) {
+    (errors[fieldOf(path)] ??= []).push({ code, limit });
   }
   return errors;
 }
