@@ -3,31 +3,25 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
 import { registerHttp } from '../shared/functionRegistry';
-import { withPageErrors } from '../shared/http/pageErrors';
 import { htmlPage, pageResponse } from '../shared/pages';
 import { portalCustomers, portalStandingLink, rotateFromPortal } from '../shared/portal/account';
 import { verifiedPortalForm } from '../shared/portal/forms';
 import { renderPortalPage } from '../shared/portal/pages';
 import { PORTAL_PATHS } from '../shared/portal/paths';
-import { portalSession } from '../shared/portal/session';
+import { portalRoute } from '../shared/portal/routes';
+import type { SignedIn } from '../shared/portal/session';
 
-export async function showCustomers(request: HttpRequest): Promise<HttpResponseInit> {
-  const session = await portalSession(request, deps, 'read');
-  if (session.kind === 'answer') return session.response;
+export async function showCustomers(request: HttpRequest, session: SignedIn): Promise<HttpResponseInit> {
   const page = await portalCustomers(deps, session, request.query.get('page') ?? undefined);
   return pageResponse(renderPortalPage(page));
 }
 
-export async function showStandingLink(request: HttpRequest): Promise<HttpResponseInit> {
-  const session = await portalSession(request, deps, 'read');
-  if (session.kind === 'answer') return session.response;
+export async function showStandingLink(request: HttpRequest, session: SignedIn): Promise<HttpResponseInit> {
   const notice = request.query.get('done') === 'rotated' ? 'rotated' : undefined;
   return pageResponse(renderPortalPage(await portalStandingLink(deps, session, notice)));
 }
 
-export async function rotateLink(request: HttpRequest): Promise<HttpResponseInit> {
-  const session = await portalSession(request, deps, 'manage');
-  if (session.kind === 'answer') return session.response;
+export async function rotateLink(request: HttpRequest, session: SignedIn): Promise<HttpResponseInit> {
   const form = await verifiedPortalForm(request, session.principal, session.partner.id, PORTAL_PATHS.rotateLink);
   if (!form) {
     const view = { ...session.context, retryUrl: PORTAL_PATHS.link };
@@ -40,15 +34,15 @@ export async function rotateLink(request: HttpRequest): Promise<HttpResponseInit
 registerHttp('showPortalCustomers', {
   route: 'portal/customers',
   methods: ['GET'],
-  handler: withPageErrors(showCustomers),
+  handler: portalRoute(deps, 'read', showCustomers),
 });
 registerHttp('showPortalStandingLink', {
   route: 'portal/link',
   methods: ['GET'],
-  handler: withPageErrors(showStandingLink),
+  handler: portalRoute(deps, 'read', showStandingLink),
 });
 registerHttp('rotatePortalStandingLink', {
   route: 'portal/link/rotate',
   methods: ['POST'],
-  handler: withPageErrors(rotateLink),
+  handler: portalRoute(deps, 'manage', rotateLink, () => PORTAL_PATHS.link),
 });

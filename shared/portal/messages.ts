@@ -5,6 +5,10 @@ import type { ConsentStatus, Locale } from '../domain/consent';
 
 const { manage: MANAGE, read: READ } = PARTNER_APP_ROLES;
 
+/** What can go wrong on a portal page besides "not found" and a forged form, each with a page of its own. */
+export type PortalFailure =
+  'bad-request' | 'forbidden' | 'read-only' | 'conflict' | 'rate-limited' | 'unavailable' | 'internal';
+
 const en = {
   navLabel: 'Partner portal',
   overview: 'Overview',
@@ -245,6 +249,48 @@ const en = {
   notFoundTitle: 'Not found',
   notFound:
     'There is nothing here among your requests. It may belong to another partner, or the address is incomplete.',
+  notFoundTodo: 'Check the address, or find the request in the list.',
+  backToWebhooks: 'Back to the webhooks',
+  backToOverview: 'Back to the overview',
+  referenceLabel: 'Reference',
+  /** The portal's own pages for what went wrong (shared/portal/failures.ts): what happened, and what to do next. */
+  failure: {
+    'bad-request': {
+      title: 'This could not be read',
+      text: 'What your browser sent was not in a form the portal accepts, so nothing was changed.',
+      todo: 'Open the page again and repeat what you did.',
+    },
+    forbidden: {
+      title: 'Your partner account may not do this',
+      text: 'The service refused this for your partner account, so nothing was changed.',
+      todo: 'Open the page again to see what you can do. If you think this should work, contact the service operator.',
+    },
+    'read-only': {
+      title: 'You can look but not change anything',
+      text: `Your account has the app role ${READ}, which only lets you read, so nothing was changed.`,
+      todo: `Ask your administrator to assign you the app role ${MANAGE}: Microsoft Entra admin center → Enterprise applications → this app → Users and groups, in your organization's tenant.`,
+    },
+    conflict: {
+      title: 'This changed in the meantime',
+      text: 'It changed after the page was shown (for example, the customer answered, or a colleague cancelled or changed it), so nothing was changed.',
+      todo: 'Open the page again to see how it stands now, then decide again.',
+    },
+    'rate-limited': {
+      title: 'Too many at once',
+      text: 'Too many were sent in a short time (for example invitation emails), so this was not carried out.',
+      todo: 'Wait a minute, then try again.',
+    },
+    unavailable: {
+      title: 'The portal is not available right now',
+      text: 'The service cannot reach its storage at the moment, so nothing was shown or changed.',
+      todo: 'Wait a minute, then open the page again.',
+    },
+    internal: {
+      title: 'Something went wrong on our side',
+      text: 'The portal could not finish this, and cannot tell whether it was done.',
+      todo: 'Open the page again to see how things stand before you repeat it. If it keeps happening, tell the service operator and quote the reference below.',
+    },
+  } satisfies Record<PortalFailure, { title: string; text: string; todo: string }>,
 
   customersTitle: 'Customers',
   customersIntro: 'The customers you may register Windows Autopilot devices for now, and how.',
@@ -563,6 +609,47 @@ const de: PortalMessages = {
   notFoundTitle: 'Nicht gefunden',
   notFound:
     'Unter Ihren Anfragen gibt es hier nichts. Es gehört vielleicht einem anderen Partner, oder die Adresse ist unvollständig.',
+  notFoundTodo: 'Prüfen Sie die Adresse, oder suchen Sie die Anfrage in der Liste.',
+  backToWebhooks: 'Zurück zu den Webhooks',
+  backToOverview: 'Zurück zur Übersicht',
+  referenceLabel: 'Referenz',
+  failure: {
+    'bad-request': {
+      title: 'Das konnte nicht gelesen werden',
+      text: 'Was Ihr Browser gesendet hat, hatte keine Form, die das Portal annimmt; daher wurde nichts geändert.',
+      todo: 'Öffnen Sie die Seite erneut und wiederholen Sie Ihre Eingabe.',
+    },
+    forbidden: {
+      title: 'Ihr Partnerkonto darf das nicht',
+      text: 'Der Dienst hat das für Ihr Partnerkonto abgelehnt; daher wurde nichts geändert.',
+      todo: 'Öffnen Sie die Seite erneut, um zu sehen, was Sie tun können. Wenn das gehen sollte, wenden Sie sich an den Betreiber des Dienstes.',
+    },
+    'read-only': {
+      title: 'Sie können alles ansehen, aber nichts ändern',
+      text: `Ihr Konto hat die App-Rolle ${READ}, die nur Lesen erlaubt; daher wurde nichts geändert.`,
+      todo: `Bitten Sie Ihren Administrator, Ihnen die App-Rolle ${MANAGE} zuzuweisen: Microsoft Entra Admin Center → Unternehmensanwendungen → diese App → Benutzer und Gruppen, im Mandanten Ihrer Organisation.`,
+    },
+    conflict: {
+      title: 'Das hat sich inzwischen geändert',
+      text: 'Es hat sich geändert, nachdem die Seite angezeigt wurde (etwa weil der Kunde geantwortet hat oder jemand anderes es zurückgezogen oder geändert hat); daher wurde nichts geändert.',
+      todo: 'Öffnen Sie die Seite erneut, um den aktuellen Stand zu sehen, und entscheiden Sie dann neu.',
+    },
+    'rate-limited': {
+      title: 'Zu viele auf einmal',
+      text: 'In kurzer Zeit wurde zu viel gesendet (etwa Einladungs-E-Mails); daher wurde das nicht ausgeführt.',
+      todo: 'Warten Sie eine Minute und versuchen Sie es dann erneut.',
+    },
+    unavailable: {
+      title: 'Das Portal ist gerade nicht verfügbar',
+      text: 'Der Dienst erreicht seinen Speicher im Moment nicht; daher wurde nichts angezeigt oder geändert.',
+      todo: 'Warten Sie eine Minute und öffnen Sie die Seite dann erneut.',
+    },
+    internal: {
+      title: 'Bei uns ist ein Fehler aufgetreten',
+      text: 'Das Portal konnte das nicht abschließen und kann nicht sagen, ob es ausgeführt wurde.',
+      todo: 'Öffnen Sie die Seite erneut, um den Stand zu sehen, bevor Sie es wiederholen. Passiert es wieder, informieren Sie den Betreiber des Dienstes und nennen Sie die Referenz unten.',
+    },
+  },
 
   customersTitle: 'Kunden',
   customersIntro: 'Die Kunden, für die Sie jetzt Windows Autopilot-Geräte registrieren dürfen, und wie.',

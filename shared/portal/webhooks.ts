@@ -74,7 +74,9 @@ export async function deleteFromPortal(
     await deleteWebhook(deps, reader.partner, id);
     return 'deleted';
   } catch (error) {
-    if (error instanceof ServiceError && error.kind === 'not-found') return { page: 'not-found', view: reader.context };
+    if (error instanceof ServiceError && error.kind === 'not-found') {
+      return { page: 'not-found', view: { ...reader.context, backTo: 'webhooks' } };
+    }
     throw error;
   }
 }
