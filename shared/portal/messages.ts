@@ -215,6 +215,8 @@ const en = {
     reload: 'Part of the form was not accepted: open the form again and fill it in once more.',
   },
   cannotIssueTitle: 'You cannot send consent requests',
+  cannotIssueOther:
+    'Your partner registration does not allow sending consent requests yet (for example, the indirect provider of a reseller is not on record). Ask the service operator to complete it.',
   oemNotEligible:
     'Your organization is a device manufacturer (OEM) without OEM Direct API eligibility, so it cannot send consent requests. Share your standing link instead, or ask support about eligibility.',
 
@@ -574,6 +576,8 @@ const de: PortalMessages = {
       'Ein Teil des Formulars wurde nicht angenommen: Öffnen Sie das Formular erneut und füllen Sie es noch einmal aus.',
   },
   cannotIssueTitle: 'Sie können keine Zustimmungsanfragen senden',
+  cannotIssueOther:
+    'Ihre Partnerregistrierung erlaubt noch keine Zustimmungsanfragen (etwa weil der indirekte Anbieter eines Resellers nicht hinterlegt ist). Bitten Sie den Betreiber des Dienstes, sie zu vervollständigen.',
   oemNotEligible:
     'Ihre Organisation ist ein Gerätehersteller (OEM) ohne Berechtigung für die OEM Direct API und kann daher keine Zustimmungsanfragen senden. Teilen Sie stattdessen Ihren dauerhaften Link oder fragen Sie den Support nach der Berechtigung.',
 

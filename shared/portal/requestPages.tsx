@@ -572,7 +572,7 @@ function AccessNotes(props: { view: PortalContext; mayIssue: boolean }) {
 function cannotIssueText(t: PortalMessages, reason: RequestFormView['cannotIssue']): string {
   if (reason?.kind === 'indirect-provider') return t.providerNote;
   if (reason?.kind === 'oem-not-eligible') return t.oemNotEligible;
-  return reason?.kind === 'other' ? reason.message : '';
+  return reason?.kind === 'other' ? t.cannotIssueOther : '';
 }
 
 function customerName(t: PortalMessages, consent: ConsentResource): string {

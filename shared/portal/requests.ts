@@ -234,7 +234,7 @@ function formView(reader: PortalReader, values: RequestFormValues, errors: Reque
   const refusal = issuingRefusal(partner);
   const roles = partner.type === 'oem' ? undefined : listedRoles();
   if (refusal !== undefined) {
-    return { ...context, values, errors, roles, cannotIssue: cannotIssueReason(partner, refusal) };
+    return { ...context, values, errors, roles, cannotIssue: cannotIssueReason(partner) };
   }
   const action = PORTAL_PATHS.requests;
   return {
@@ -246,10 +246,11 @@ function formView(reader: PortalReader, values: RequestFormValues, errors: Reque
   };
 }
 
-function cannotIssueReason(partner: Partner, message: string): RequestFormView['cannotIssue'] {
+/** Why, as a kind the page words in the reader's language (issuingRefusal's sentence is the API's English). */
+function cannotIssueReason(partner: Partner): RequestFormView['cannotIssue'] {
   if (partner.type === 'indirect-provider') return { kind: 'indirect-provider' };
   if (partner.type === 'oem' && partner.status === 'active') return { kind: 'oem-not-eligible' };
-  return { kind: 'other', message };
+  return { kind: 'other' };
 }
 
 function defaultValues(): RequestFormValues {

@@ -82,7 +82,7 @@ export type RequestFormField = keyof RequestFormValues | 'form';
 export interface RequestFormView extends PortalContext {
   /** Absent when this partner may not issue: the page says why instead. */
   form?: FormView;
-  cannotIssue?: { kind: 'indirect-provider' | 'oem-not-eligible' } | { kind: 'other'; message: string };
+  cannotIssue?: { kind: 'indirect-provider' | 'oem-not-eligible' | 'other' };
   values: RequestFormValues;
   /** By code only: the page words them in the reader's language (shared/portal/fieldErrors.ts). */
   errors: Partial<Record<RequestFormField, FieldProblem[]>>;
