@@ -76,7 +76,7 @@ export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], place: InputP
 const REFINEMENT_CODES: readonly ErrorCode[] = ['control-characters', 'web-address'];
 
 /** What an issue is, as a stable code and the bound it broke: what the portal words in the reader's language. */
-export function codeOf(issue: z.core.$ZodIssue): Pick<FieldError, 'code' | 'limit'> {
+function codeOf(issue: z.core.$ZodIssue): Pick<FieldError, 'code' | 'limit'> {
   if (issue.input === undefined && issue.code !== 'unrecognized_keys') return { code: 'required' };
   switch (issue.code) {
     case 'invalid_type':

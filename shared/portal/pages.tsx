@@ -243,8 +243,8 @@ function renderNotFound(view: PortalFrame & { backTo?: 'requests' | 'webhooks' }
 function renderFailure(view: FailureView): RenderedPage {
   const t = portalMessagesFor(view.locale);
   const words = t.failure[view.failure];
-  const [href, text] =
-    view.failure === 'read-only' ? [PORTAL_PATHS.overview, t.backToOverview] : [view.retryUrl, t.openAgain];
+  // Opening the page again would refuse a reader again: their way on is the overview, which is what retryUrl holds.
+  const text = view.failure === 'read-only' ? t.backToOverview : t.openAgain;
   const body = (
     <>
       <div class="box alert">
@@ -253,7 +253,7 @@ function renderFailure(view: FailureView): RenderedPage {
       <h2>{t.whatToDo}</h2>
       <p>{words.todo}</p>
       <p>
-        <a href={localPath(href)}>{text}</a>
+        <a href={localPath(view.retryUrl)}>{text}</a>
       </p>
       {view.requestId && (
         <p class="muted">

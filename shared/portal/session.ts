@@ -8,7 +8,7 @@ import type { ActingPartner, PartnerAccess, PartnerPrincipal, PartnerPrincipalDe
 import { htmlPage, isSameSitePath, pageResponse, pickLocale, signInAndReturnTo } from '../pages';
 import { chosenPartner, choiceCookie } from './forms';
 import { renderPortalPage, type PortalContext } from './pages';
-import { PARTNER_CHOICE_PARAMETER } from './paths';
+import { PARTNER_CHOICE_PARAMETER, PORTAL_PATHS } from './paths';
 
 export type PortalSession =
   | SignedIn
@@ -53,7 +53,11 @@ export async function portalSession(
     // A reader trying to change something: the portal's own page, with its navigation, as they may read it.
     const reading = await resolvePartnerPrincipal(principal, deps, 'read', named);
     if (reading.kind === 'partner') {
-      const view = { ...contextOf(base, reading, named), failure: 'read-only' as const, retryUrl: returnPath(url) };
+      const view = {
+        ...contextOf(base, reading, named),
+        failure: 'read-only' as const,
+        retryUrl: PORTAL_PATHS.overview,
+      };
       return answer(pageResponse(renderPortalPage({ page: 'failure', view })));
     }
   }
