@@ -3,7 +3,6 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { liveDependencies as deps } from '../shared/consent/dependencies';
 import { registerHttp } from '../shared/functionRegistry';
-import { withPageErrors } from '../shared/http/pageErrors';
 import { htmlPage, pageResponse } from '../shared/pages';
 import { flashedLink, linkCookie, spentLinkCookie, verifiedPortalForm } from '../shared/portal/forms';
 import { renderPortalPage, type PortalPage } from '../shared/portal/pages';
@@ -18,20 +17,17 @@ import {
   resendFromPortal,
   type RequestShown,
 } from '../shared/portal/requests';
-import { portalSession, type PortalSession } from '../shared/portal/session';
+import { portalRoute } from '../shared/portal/routes';
+import type { SignedIn } from '../shared/portal/session';
 
 /** What a request page says after a post that came back to it (?done=). */
 const NOTICES = ['cancelled', 'resent', 'issued'] as const;
 
-export async function showOverview(request: HttpRequest): Promise<HttpResponseInit> {
-  const session = await portalSession(request, deps, 'read');
-  if (session.kind === 'answer') return session.response;
+export async function showOverview(_request: HttpRequest, session: SignedIn): Promise<HttpResponseInit> {
   return page(await portalOverview(deps, session));
 }
 
-export async function showRequests(request: HttpRequest): Promise<HttpResponseInit> {
-  const session = await portalSession(request, deps, 'read');
-  if (session.kind === 'answer') return session.response;
+export async function showRequests(request: HttpRequest, session: SignedIn): Promise<HttpResponseInit> {
   const query = {
     status: request.query.get('status') ?? undefined,
     tenantId: request.query.get('tenantId') ?? undefined,
@@ -41,16 +37,12 @@ export async function showRequests(request: HttpRequest): Promise<HttpResponseIn
 }
 
 /** The form changes something once posted, so it is for Consent.Manage: a reader learns which role to ask for. */
-export async function showRequestForm(request: HttpRequest): Promise<HttpResponseInit> {
-  const session = await portalSession(request, deps, 'manage');
-  if (session.kind === 'answer') return session.response;
+export async function showRequestForm(_request: HttpRequest, session: SignedIn): Promise<HttpResponseInit> {
   return page(portalRequestForm(session));
 }
 
 /** GET one request; the link shows only when a post just now granted it, and the grant is spent here. */
-export async function showRequest(request: HttpRequest): Promise<HttpResponseInit> {
-  const session = await portalSession(request, deps, 'read');
-  if (session.kind === 'answer') return session.response;
+export async function showRequest(request: HttpRequest, session: SignedIn): Promise<HttpResponseInit> {
   const done = request.query.get('done');
   const shown: RequestShown = {
     notice: NOTICES.find((notice) => notice === done),
@@ -60,9 +52,7 @@ export async function showRequest(request: HttpRequest): Promise<HttpResponseIni
   return shown.flashedConsentId ? { ...answer, cookies: [spentLinkCookie()] } : answer;
 }
 
-export async function issueRequest(request: HttpRequest): Promise<HttpResponseInit> {
-  const session = await portalSession(request, deps, 'manage');
-  if (session.kind === 'answer') return session.response;
+export async function issueRequest(request: HttpRequest, session: SignedIn): Promise<HttpResponseInit> {
   const form = await verifiedPortalForm(request, session.principal, session.partner.id, PORTAL_PATHS.requests);
   if (!form) return forged(session, PORTAL_PATHS.newRequest);
   const answer = await issueFromPortal(deps, session, form);
@@ -70,9 +60,7 @@ export async function issueRequest(request: HttpRequest): Promise<HttpResponseIn
   return backTo(session, answer.consentId, 'issued', true);
 }
 
-export async function cancelRequest(request: HttpRequest): Promise<HttpResponseInit> {
-  const session = await portalSession(request, deps, 'manage');
-  if (session.kind === 'answer') return session.response;
+export async function cancelRequest(request: HttpRequest, session: SignedIn): Promise<HttpResponseInit> {
   const consentId = request.params.id ?? '';
   const action = PORTAL_PATHS.cancel(consentId);
   if (!(await verifiedPortalForm(request, session.principal, session.partner.id, action))) {
@@ -83,9 +71,7 @@ export async function cancelRequest(request: HttpRequest): Promise<HttpResponseI
   return backTo(session, consentId, 'cancelled', false);
 }
 
-export async function resendRequest(request: HttpRequest): Promise<HttpResponseInit> {
-  const session = await portalSession(request, deps, 'manage');
-  if (session.kind === 'answer') return session.response;
+export async function resendRequest(request: HttpRequest, session: SignedIn): Promise<HttpResponseInit> {
   const consentId = request.params.id ?? '';
   const action = PORTAL_PATHS.resend(consentId);
   if (!(await verifiedPortalForm(request, session.principal, session.partner.id, action))) {
@@ -95,8 +81,6 @@ export async function resendRequest(request: HttpRequest): Promise<HttpResponseI
   if (answer !== 'done') return page(answer);
   return backTo(session, consentId, 'resent', true);
 }
-
-type SignedIn = Extract<PortalSession, { kind: 'signed-in' }>;
 
 /** 303 to the request's page; `showLink`: it may show the new link once (never in the URL). */
 function backTo(session: SignedIn, consentId: string, done: string, showLink: boolean): HttpResponseInit {
@@ -112,34 +96,41 @@ function page(answer: PortalPage): HttpResponseInit {
   return pageResponse(renderPortalPage(answer));
 }
 
-registerHttp('showPortalOverview', { route: 'portal', methods: ['GET'], handler: withPageErrors(showOverview) });
+/** The request's page, where its Resend and Cancel forms are. */
+const requestPage = (request: HttpRequest) => PORTAL_PATHS.request(request.params.id ?? '');
+
+registerHttp('showPortalOverview', {
+  route: 'portal',
+  methods: ['GET'],
+  handler: portalRoute(deps, 'read', showOverview),
+});
 registerHttp('showPortalRequests', {
   route: 'portal/requests',
   methods: ['GET'],
-  handler: withPageErrors(showRequests),
+  handler: portalRoute(deps, 'read', showRequests),
 });
 registerHttp('issuePortalRequest', {
   route: 'portal/requests',
   methods: ['POST'],
-  handler: withPageErrors(issueRequest),
+  handler: portalRoute(deps, 'manage', issueRequest, () => PORTAL_PATHS.newRequest),
 });
 registerHttp('showPortalRequestForm', {
   route: 'portal/requests/new',
   methods: ['GET'],
-  handler: withPageErrors(showRequestForm),
+  handler: portalRoute(deps, 'manage', showRequestForm),
 });
 registerHttp('showPortalRequest', {
   route: 'portal/requests/{id}',
   methods: ['GET'],
-  handler: withPageErrors(showRequest),
+  handler: portalRoute(deps, 'read', showRequest),
 });
 registerHttp('cancelPortalRequest', {
   route: 'portal/requests/{id}/cancel',
   methods: ['POST'],
-  handler: withPageErrors(cancelRequest),
+  handler: portalRoute(deps, 'manage', cancelRequest, requestPage),
 });
 registerHttp('resendPortalRequest', {
   route: 'portal/requests/{id}/resend',
   methods: ['POST'],
-  handler: withPageErrors(resendRequest),
+  handler: portalRoute(deps, 'manage', resendRequest, requestPage),
 });

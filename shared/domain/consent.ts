@@ -173,6 +173,7 @@ export function issueConsent({ id, partner, indirectProvider, request, now }: Is
     errors.push({
       path: 'customer.contactEmail',
       message: 'Required when sendEmail is true: the invitation is emailed to it.',
+      code: 'contact-email-needed',
     });
   }
   if (errors.length > 0) throw invalid('The consent request breaks the rules listed in errors.', errors);

@@ -51,7 +51,12 @@ export function validateDelegatedAdminRequest(
   partnerKind: PartnerKind,
 ): DelegatedAdminDecision {
   if (!PARTNER_KIND_RULES[partnerKind].mayRequestDelegatedAdmin) {
-    return { ok: false, errors: [{ path: 'delegatedAdmin', message: kindRefusal(partnerKind) }] };
+    const refusal: FieldError = {
+      path: 'delegatedAdmin',
+      message: kindRefusal(partnerKind),
+      code: 'delegated-admin-not-allowed',
+    };
+    return { ok: false, errors: [refusal] };
   }
   const durationDays = request.durationDays ?? DELEGATED_ADMIN_LIMITS.defaultDurationDays;
   const autoExtend = request.autoExtend ?? false;
@@ -63,6 +68,7 @@ export function validateDelegatedAdminRequest(
       message:
         'A delegated admin relationship that includes Global Administrator cannot auto-extend (a Microsoft GDAP rule). ' +
         'Set autoExtend to false, or leave out Global Administrator.',
+      code: 'global-admin-auto-extend',
     });
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -124,12 +130,17 @@ function resolveRoles(ids: readonly string[]): { roles: DirectoryRole[]; errors:
       errors.push({
         path,
         message: `'${id}' is not a role this service can request: use a role id that GET /api/roles lists.`,
+        code: 'unknown-role',
       });
       return;
     }
     const first = firstIndexById.get(role.id);
     if (first !== undefined) {
-      errors.push({ path, message: `${role.displayName} is already requested at delegatedAdmin.roles.${first}.` });
+      errors.push({
+        path,
+        message: `${role.displayName} is already requested at delegatedAdmin.roles.${first}.`,
+        code: 'duplicate-role',
+      });
       return;
     }
     firstIndexById.set(role.id, index);

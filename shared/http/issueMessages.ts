@@ -1,7 +1,7 @@
 // How input that does not fit its schema reads to a person: the one mapping from zod issues to messages that name
 // the field and say what to send instead. A schema's own message (`must be a GUID …`) wins; this covers the rest.
 import { z } from 'zod';
-import type { FieldError } from '../errors';
+import type { ErrorCode, FieldError } from '../errors';
 import { fieldHints } from '../schemas/common';
 
 /** Where the input came from: names its top level in `errors[].path` and says how a missing piece is added. */
@@ -66,10 +66,45 @@ export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], place: InputP
     const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...at, key]) : [at];
     for (const path of paths) {
       if (errors.length === limit) return errors;
-      errors.push({ path: path.join('.') || TOP_LEVEL[place], message: issue.message });
+      errors.push({ path: path.join('.') || TOP_LEVEL[place], message: issue.message, ...codeOf(issue) });
     }
   }
   return errors;
+}
+
+/** The codes our schemas' own refinements give their issues (`params.code`), for pages that word them themselves. */
+const REFINEMENT_CODES: readonly ErrorCode[] = ['control-characters', 'web-address'];
+
+/** What an issue is, as a stable code and the bound it broke: what the portal words in the reader's language. */
+function codeOf(issue: z.core.$ZodIssue): Pick<FieldError, 'code' | 'limit'> {
+  if (issue.input === undefined && issue.code !== 'unrecognized_keys') return { code: 'required' };
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'int' && typeof issue.input === 'number') return { code: 'not-whole-number' };
+      return { code: issue.expected === 'number' || issue.expected === 'int' ? 'not-a-number' : 'wrong-type' };
+    case 'too_small': {
+      const limit = Number(issue.minimum);
+      if (issue.origin === 'string') return limit === 1 ? { code: 'empty' } : { code: 'too-short', limit };
+      return { code: issue.origin === 'array' ? 'too-few' : 'too-small', limit };
+    }
+    case 'too_big': {
+      const limit = Number(issue.maximum);
+      const byOrigin: Record<string, ErrorCode> = { string: 'too-long', array: 'too-many' };
+      return { code: byOrigin[issue.origin] ?? 'too-big', limit };
+    }
+    case 'invalid_format':
+      return { code: 'invalid-format' };
+    case 'invalid_value':
+      return { code: 'not-allowed' };
+    case 'unrecognized_keys':
+      return { code: 'unknown-field' };
+    case 'custom': {
+      const code = REFINEMENT_CODES.find((known) => known === issue.params?.code);
+      return code ? { code } : {};
+    }
+    default:
+      return {};
+  }
 }
 
 /** How many field errors the issues make in all (fieldErrorsOf reports at most its limit of them). */

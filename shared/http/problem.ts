@@ -38,7 +38,8 @@ export function problemResponse(
   const { status, title } = PROBLEMS[slug];
   // RFC 9457 extension members come first so they can never overwrite the standard ones.
   const body: ProblemBody = { ...options.extensions, type: `/problems/${slug}`, title, status, detail };
-  if (options.errors?.length) body.errors = options.errors;
+  // Only path and message: a field error's code and limit are for the portal's own words, not the contract.
+  if (options.errors?.length) body.errors = options.errors.map(({ path, message }) => ({ path, message }));
   const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE };
   if (options.retryAfterSeconds !== undefined) headers['retry-after'] = String(options.retryAfterSeconds);
   return { status, headers, body: JSON.stringify(body) };

@@ -146,7 +146,8 @@ export function validate<S extends z.ZodType>(
   what: string,
   place: InputPlace = 'body',
 ): z.infer<S> {
-  const parsed = schema.safeParse(value, { error: issueMessages(place, schema) });
+  // reportInput: codeOf reads what was sent (absent or not, a number or not) from the finished issues.
+  const parsed = schema.safeParse(value, { error: issueMessages(place, schema), reportInput: true });
   if (parsed.success) return parsed.data;
   const { issues } = parsed.error;
   throw invalidInput(what, fieldErrorsOf(issues, place, MAX_REPORTED_ERRORS), fieldErrorCount(issues));
@@ -156,7 +157,7 @@ export function validate<S extends z.ZodType>(
 function invalidInput(what: string, found: FieldError[], total = found.length): ServiceError {
   const errors = found
     .slice(0, MAX_REPORTED_ERRORS)
-    .map(({ path, message }) => ({ path: shortened(path), message: shortened(message) }));
+    .map((error) => ({ ...error, path: shortened(error.path), message: shortened(error.message) }));
   const more = total - errors.length;
   const listed = errors.map((error) => `${error.path}: ${error.message}`).join('; ');
   return invalid(`${what} is not valid: ${listed}${more > 0 ? `; and ${more} more` : ''}.`, errors);

@@ -5,6 +5,10 @@ import type { ConsentStatus, Locale } from '../domain/consent';
 
 const { manage: MANAGE, read: READ } = PARTNER_APP_ROLES;
 
+/** What can go wrong on a portal page besides "not found" and a forged form, each with a page of its own. */
+export type PortalFailure =
+  'bad-request' | 'forbidden' | 'read-only' | 'conflict' | 'rate-limited' | 'unavailable' | 'internal';
+
 const en = {
   navLabel: 'Partner portal',
   overview: 'Overview',
@@ -179,7 +183,48 @@ const en = {
     'To issue the request now, untick “Send the invitation email for me” and create it: the link is shown once, with an email text you can copy and send yourself.',
   waitMinutes: (minutes: number) => (minutes === 1 ? 'about a minute' : `about ${minutes} minutes`),
   submit: 'Create request',
+
+  /** Beside a form's fields, by the error's code (shared/portal/fieldErrors.ts): what to enter instead. */
+  fieldErrors: {
+    tenantId: 'Enter the tenant id as a GUID, such as 3f5c8a2e-6b1d-4c7e-9a0f-2d4b6e8c1a35, or leave it empty.',
+    domain: 'Enter a domain name such as contoso.com (without https:// or @), or leave it empty.',
+    email: 'Enter an email address such as it-admin@contoso.com.',
+    contactEmailNeeded:
+      'Enter the contact email, or untick “Send the invitation email for me” to send the link yourself.',
+    tooLong: (max: number) => `Too long: shorten it to ${max} characters or fewer.`,
+    noVisibleText: 'Enter visible text, or leave the field empty.',
+    controlCharacters: 'Remove the hidden control characters; they often come along with copied text.',
+    nameWebAddress:
+      'Remove the web address: the contact is greeted by this name in the email, where it would become a link.',
+    messageWebAddress:
+      'Remove the web address: the only link in the invitation is the consent link. Email addresses are fine.',
+    language: 'Choose one of the languages in the list.',
+    adminNotAllowed: 'Your organization cannot request delegated admin roles: untick “Request delegated admin roles”.',
+    chooseRole: 'Tick at least one role, or untick “Request delegated admin roles”.',
+    tooManyRoles: (max: number) => `Tick at most ${max} roles.`,
+    unknownRole: 'A ticked role is not offered any more: open the form again and tick the roles once more.',
+    duplicateRole: 'A role was sent twice: open the form again and tick each role once.',
+    wholeDays: (min: number, max: number) => `Enter a whole number of days from ${min} to ${max}.`,
+    globalAdminAutoExtend:
+      'Roles that include Global Administrator cannot extend automatically (a Microsoft rule): untick “Extend automatically”, or untick Global Administrator.',
+    urlRequired: 'Enter the address that should receive the events, such as https://hooks.contoso.com/consent.',
+    urlNotAbsolute: 'Enter a complete address that starts with https://, such as https://hooks.contoso.com/consent.',
+    urlScheme: 'The address must start with https://.',
+    urlCredentials: 'Remove the user name and password from the address.',
+    urlUnresolvable: 'The server name in this address cannot be found: check its spelling.',
+    urlNotPublic:
+      'This address leads into a private or internal network, which may not receive events: use an address that can be reached from the internet.',
+    unknownEvent: 'A ticked event is not offered: open the page again and tick the events once more.',
+    endpointLimit: (max: number) =>
+      `You already have ${max} endpoints, the most allowed: first delete one you no longer need.`,
+    changedMeanwhile:
+      'Your endpoints changed at the same moment, perhaps by a colleague: check the list and try again.',
+    invalid: 'This was not accepted: check it, or open the form again.',
+    reload: 'Part of the form was not accepted: open the form again and fill it in once more.',
+  },
   cannotIssueTitle: 'You cannot send consent requests',
+  cannotIssueOther:
+    'Your partner registration does not allow sending consent requests yet (for example, the indirect provider of a reseller is not on record). Ask the service operator to complete it.',
   oemNotEligible:
     'Your organization is a device manufacturer (OEM) without OEM Direct API eligibility, so it cannot send consent requests. Share your standing link instead, or ask support about eligibility.',
 
@@ -214,6 +259,48 @@ const en = {
   notFoundTitle: 'Not found',
   notFound:
     'There is nothing here among your requests. It may belong to another partner, or the address is incomplete.',
+  notFoundTodo: 'Check the address, or find the request in the list.',
+  backToWebhooks: 'Back to the webhooks',
+  backToOverview: 'Back to the overview',
+  referenceLabel: 'Reference',
+  /** The portal's own pages for what went wrong (shared/portal/failures.ts): what happened, and what to do next. */
+  failure: {
+    'bad-request': {
+      title: 'This could not be read',
+      text: 'What your browser sent was not in a form the portal accepts, so nothing was changed.',
+      todo: 'Open the page again and repeat what you did.',
+    },
+    forbidden: {
+      title: 'Your partner account may not do this',
+      text: 'The service refused this for your partner account, so nothing was changed.',
+      todo: 'Open the page again to see what you can do. If you think this should work, contact the service operator.',
+    },
+    'read-only': {
+      title: 'You can look but not change anything',
+      text: `Your account has the app role ${READ}, which only lets you read, so nothing was changed.`,
+      todo: `Ask your administrator to assign you the app role ${MANAGE}: Microsoft Entra admin center → Enterprise applications → this app → Users and groups, in your organization's tenant.`,
+    },
+    conflict: {
+      title: 'This changed in the meantime',
+      text: 'It changed after the page was shown (for example, the customer answered, or a colleague cancelled or changed it), so nothing was changed.',
+      todo: 'Open the page again to see how it stands now, then decide again.',
+    },
+    'rate-limited': {
+      title: 'Too many at once',
+      text: 'Too many were sent in a short time (for example invitation emails), so this was not carried out.',
+      todo: 'Wait a minute, then try again.',
+    },
+    unavailable: {
+      title: 'The portal is not available right now',
+      text: 'The service cannot reach its storage at the moment, so nothing was shown or changed.',
+      todo: 'Wait a minute, then open the page again.',
+    },
+    internal: {
+      title: 'Something went wrong on our side',
+      text: 'The portal could not finish this, and cannot tell whether it was done.',
+      todo: 'Open the page again to see how things stand before you repeat it. If it keeps happening, tell the service operator and quote the reference below.',
+    },
+  } satisfies Record<PortalFailure, { title: string; text: string; todo: string }>,
 
   customersTitle: 'Customers',
   customersIntro: 'The customers you may register Windows Autopilot devices for now, and how.',
@@ -462,7 +549,56 @@ const de: PortalMessages = {
     'Um die Anfrage jetzt zu stellen, entfernen Sie das Häkchen bei „Die Einladungs-E-Mail für mich senden“ und erstellen Sie sie: Der Link wird einmal angezeigt, mit einem E-Mail-Text, den Sie kopieren und selbst senden können.',
   waitMinutes: (minutes) => (minutes === 1 ? 'etwa einer Minute' : `etwa ${minutes} Minuten`),
   submit: 'Anfrage erstellen',
+
+  fieldErrors: {
+    tenantId:
+      'Geben Sie die Mandanten-ID als GUID ein, etwa 3f5c8a2e-6b1d-4c7e-9a0f-2d4b6e8c1a35, oder lassen Sie das Feld leer.',
+    domain: 'Geben Sie einen Domänennamen wie contoso.com ein (ohne https:// oder @), oder lassen Sie das Feld leer.',
+    email: 'Geben Sie eine E-Mail-Adresse wie it-admin@contoso.com ein.',
+    contactEmailNeeded:
+      'Geben Sie die Kontakt-E-Mail ein, oder entfernen Sie das Häkchen bei „Die Einladungs-E-Mail für mich senden“, um den Link selbst zu senden.',
+    tooLong: (max) => `Zu lang: Kürzen Sie den Text auf höchstens ${max} Zeichen.`,
+    noVisibleText: 'Geben Sie sichtbaren Text ein, oder lassen Sie das Feld leer.',
+    controlCharacters: 'Entfernen Sie die verborgenen Steuerzeichen; sie stammen oft aus kopiertem Text.',
+    nameWebAddress:
+      'Entfernen Sie die Webadresse: Der Kontakt wird in der E-Mail mit diesem Namen begrüßt, wo sie zum Link würde.',
+    messageWebAddress:
+      'Entfernen Sie die Webadresse: Der einzige Link der Einladung ist der Zustimmungslink. E-Mail-Adressen sind erlaubt.',
+    language: 'Wählen Sie eine der Sprachen aus der Liste.',
+    adminNotAllowed:
+      'Ihre Organisation kann keine delegierten Administratorrollen anfragen: Entfernen Sie das Häkchen bei „Delegierte Administratorrollen anfragen“.',
+    chooseRole:
+      'Haken Sie mindestens eine Rolle an, oder entfernen Sie das Häkchen bei „Delegierte Administratorrollen anfragen“.',
+    tooManyRoles: (max) => `Haken Sie höchstens ${max} Rollen an.`,
+    unknownRole:
+      'Eine angehakte Rolle wird nicht mehr angeboten: Öffnen Sie das Formular erneut und haken Sie die Rollen noch einmal an.',
+    duplicateRole:
+      'Eine Rolle wurde doppelt gesendet: Öffnen Sie das Formular erneut und haken Sie jede Rolle einmal an.',
+    wholeDays: (min, max) => `Geben Sie eine ganze Zahl von Tagen zwischen ${min} und ${max} ein.`,
+    globalAdminAutoExtend:
+      'Rollen mit globalem Administrator können sich nicht automatisch verlängern (eine Regel von Microsoft): Entfernen Sie das Häkchen bei der automatischen Verlängerung oder beim globalen Administrator.',
+    urlRequired:
+      'Geben Sie die Adresse ein, die die Ereignisse empfangen soll, etwa https://hooks.contoso.com/consent.',
+    urlNotAbsolute:
+      'Geben Sie eine vollständige Adresse ein, die mit https:// beginnt, etwa https://hooks.contoso.com/consent.',
+    urlScheme: 'Die Adresse muss mit https:// beginnen.',
+    urlCredentials: 'Entfernen Sie Benutzername und Kennwort aus der Adresse.',
+    urlUnresolvable: 'Der Servername dieser Adresse wurde nicht gefunden: Prüfen Sie die Schreibweise.',
+    urlNotPublic:
+      'Diese Adresse führt in ein privates oder internes Netz, das keine Ereignisse empfangen darf: Verwenden Sie eine aus dem Internet erreichbare Adresse.',
+    unknownEvent:
+      'Ein angehaktes Ereignis wird nicht angeboten: Öffnen Sie die Seite erneut und haken Sie die Ereignisse noch einmal an.',
+    endpointLimit: (max) =>
+      `Sie haben bereits ${max} Endpunkte, die Höchstzahl: Löschen Sie zuerst einen, den Sie nicht mehr brauchen.`,
+    changedMeanwhile:
+      'Ihre Endpunkte wurden im selben Moment geändert, vielleicht von jemand anderem: Prüfen Sie die Liste und versuchen Sie es erneut.',
+    invalid: 'Das wurde nicht angenommen: Prüfen Sie die Eingabe, oder öffnen Sie das Formular erneut.',
+    reload:
+      'Ein Teil des Formulars wurde nicht angenommen: Öffnen Sie das Formular erneut und füllen Sie es noch einmal aus.',
+  },
   cannotIssueTitle: 'Sie können keine Zustimmungsanfragen senden',
+  cannotIssueOther:
+    'Ihre Partnerregistrierung erlaubt noch keine Zustimmungsanfragen (etwa weil der indirekte Anbieter eines Resellers nicht hinterlegt ist). Bitten Sie den Betreiber des Dienstes, sie zu vervollständigen.',
   oemNotEligible:
     'Ihre Organisation ist ein Gerätehersteller (OEM) ohne Berechtigung für die OEM Direct API und kann daher keine Zustimmungsanfragen senden. Teilen Sie stattdessen Ihren dauerhaften Link oder fragen Sie den Support nach der Berechtigung.',
 
@@ -498,6 +634,47 @@ const de: PortalMessages = {
   notFoundTitle: 'Nicht gefunden',
   notFound:
     'Unter Ihren Anfragen gibt es hier nichts. Es gehört vielleicht einem anderen Partner, oder die Adresse ist unvollständig.',
+  notFoundTodo: 'Prüfen Sie die Adresse, oder suchen Sie die Anfrage in der Liste.',
+  backToWebhooks: 'Zurück zu den Webhooks',
+  backToOverview: 'Zurück zur Übersicht',
+  referenceLabel: 'Referenz',
+  failure: {
+    'bad-request': {
+      title: 'Das konnte nicht gelesen werden',
+      text: 'Was Ihr Browser gesendet hat, hatte keine Form, die das Portal annimmt; daher wurde nichts geändert.',
+      todo: 'Öffnen Sie die Seite erneut und wiederholen Sie Ihre Eingabe.',
+    },
+    forbidden: {
+      title: 'Ihr Partnerkonto darf das nicht',
+      text: 'Der Dienst hat das für Ihr Partnerkonto abgelehnt; daher wurde nichts geändert.',
+      todo: 'Öffnen Sie die Seite erneut, um zu sehen, was Sie tun können. Wenn das gehen sollte, wenden Sie sich an den Betreiber des Dienstes.',
+    },
+    'read-only': {
+      title: 'Sie können alles ansehen, aber nichts ändern',
+      text: `Ihr Konto hat die App-Rolle ${READ}, die nur Lesen erlaubt; daher wurde nichts geändert.`,
+      todo: `Bitten Sie Ihren Administrator, Ihnen die App-Rolle ${MANAGE} zuzuweisen: Microsoft Entra Admin Center → Unternehmensanwendungen → diese App → Benutzer und Gruppen, im Mandanten Ihrer Organisation.`,
+    },
+    conflict: {
+      title: 'Das hat sich inzwischen geändert',
+      text: 'Es hat sich geändert, nachdem die Seite angezeigt wurde (etwa weil der Kunde geantwortet hat oder jemand anderes es zurückgezogen oder geändert hat); daher wurde nichts geändert.',
+      todo: 'Öffnen Sie die Seite erneut, um den aktuellen Stand zu sehen, und entscheiden Sie dann neu.',
+    },
+    'rate-limited': {
+      title: 'Zu viele auf einmal',
+      text: 'In kurzer Zeit wurde zu viel gesendet (etwa Einladungs-E-Mails); daher wurde das nicht ausgeführt.',
+      todo: 'Warten Sie eine Minute und versuchen Sie es dann erneut.',
+    },
+    unavailable: {
+      title: 'Das Portal ist gerade nicht verfügbar',
+      text: 'Der Dienst erreicht seinen Speicher im Moment nicht; daher wurde nichts angezeigt oder geändert.',
+      todo: 'Warten Sie eine Minute und öffnen Sie die Seite dann erneut.',
+    },
+    internal: {
+      title: 'Bei uns ist ein Fehler aufgetreten',
+      text: 'Das Portal konnte das nicht abschließen und kann nicht sagen, ob es ausgeführt wurde.',
+      todo: 'Öffnen Sie die Seite erneut, um den Stand zu sehen, bevor Sie es wiederholen. Passiert es wieder, informieren Sie den Betreiber des Dienstes und nennen Sie die Referenz unten.',
+    },
+  },
 
   customersTitle: 'Kunden',
   customersIntro: 'Die Kunden, für die Sie jetzt Windows Autopilot-Geräte registrieren dürfen, und wie.',

@@ -1,9 +1,9 @@
 // Every portal page as one union, the frame they share (the customer pages' layout with the portal's navigation), and
-// the pages shown instead of the portal: choosing a partner, the refusals, a forged form, nothing found.
+// the pages shown instead of the portal: choosing a partner, the refusals, a forged form, nothing found, a failure.
 import type { Child } from 'hono/jsx';
 import { visibleLine } from '../domain/suppliedText';
 import { localPath, renderDocument, signOutAndReturnTo, type PageContext, type RenderedPage } from '../pages';
-import { portalMessagesFor, type PortalMessages } from './messages';
+import { portalMessagesFor, type PortalFailure, type PortalMessages } from './messages';
 import { PARTNER_CHOICE_PARAMETER, PORTAL_PATHS } from './paths';
 import { renderCustomers, renderStandingLink } from './accountPages';
 import { renderWebhooks } from './webhookPages';
@@ -22,11 +22,36 @@ import type {
 
 export type { PortalContext };
 
+/**
+ * What a portal page needs to be framed: the reader's language, and the partner when the session got that far (a
+ * failure before it, such as storage not answering, still shows the navigation, without the partner's name).
+ */
+export type PortalFrame = PageContext & Partial<Pick<PortalContext, 'partner' | 'mayChoose' | 'canManage'>>;
+
+/** A page for something that went wrong: what, where to try again, and a reference to quote for our own failures. */
+export interface FailureView extends PortalFrame {
+  failure: PortalFailure;
+  retryUrl: string;
+  requestId?: string;
+}
+
+/** Statuses of the failure pages, as the API answers the same failures. */
+export const FAILURE_STATUS: Record<PortalFailure, number> = {
+  'bad-request': 400,
+  forbidden: 403,
+  'read-only': 403,
+  conflict: 409,
+  'rate-limited': 429,
+  unavailable: 503,
+  internal: 500,
+};
+
 export type PortalPage =
   | { page: 'sign-in-unavailable'; view: PageContext }
   | { page: 'no-partner'; view: NoPartnerView }
   | { page: 'forged-form'; view: PortalContext & { retryUrl: string } }
-  | { page: 'not-found'; view: PortalContext }
+  | { page: 'not-found'; view: PortalFrame & { backTo?: 'requests' | 'webhooks' } }
+  | { page: 'failure'; view: FailureView }
   | { page: 'overview'; view: OverviewView }
   | { page: 'requests'; view: RequestListView }
   | { page: 'request'; view: RequestView }
@@ -45,6 +70,8 @@ export function renderPortalPage(answer: PortalPage): RenderedPage {
       return renderForgedForm(answer.view);
     case 'not-found':
       return renderNotFound(answer.view);
+    case 'failure':
+      return renderFailure(answer.view);
     case 'overview':
       return renderOverview(answer.view);
     case 'requests':
@@ -63,11 +90,11 @@ export function renderPortalPage(answer: PortalPage): RenderedPage {
 }
 
 /** A page inside the portal: its navigation on top, the partner it works for, the reader in the footer. */
-export function portalDocument(status: number, view: PortalContext, title: string, body: Child): RenderedPage {
+export function portalDocument(status: number, view: PortalFrame, title: string, body: Child): RenderedPage {
   return renderDocument(status, view, title, body, <PortalNav view={view} />);
 }
 
-function PortalNav(props: { view: PortalContext }) {
+function PortalNav(props: { view: PortalFrame }) {
   const { view } = props;
   const t = portalMessagesFor(view.locale);
   const links: [string, string][] = [
@@ -77,7 +104,7 @@ function PortalNav(props: { view: PortalContext }) {
   ];
   // The standing link is the OEM's way to reach customers (API.md: "OEMs: the standing link"); handing it out is
   // issuing, so a Consent.Read user is not offered a page that would only tell them they may not see it.
-  if (view.partner.kind === 'oem' && view.canManage) links.push([PORTAL_PATHS.link, t.standingLink]);
+  if (view.partner?.kind === 'oem' && view.canManage) links.push([PORTAL_PATHS.link, t.standingLink]);
   links.push([PORTAL_PATHS.webhooks, t.webhooks]);
   return (
     <nav class="portal-nav" aria-label={t.navLabel}>
@@ -88,15 +115,17 @@ function PortalNav(props: { view: PortalContext }) {
           </li>
         ))}
       </ul>
-      <p class="muted">
-        {t.actingAs(visibleLine(view.partner.displayName))}
-        {view.mayChoose && (
-          <>
-            {' · '}
-            <a href={`${PORTAL_PATHS.overview}?${PARTNER_CHOICE_PARAMETER}=`}>{t.switchPartner}</a>
-          </>
-        )}
-      </p>
+      {view.partner && (
+        <p class="muted">
+          {t.actingAs(visibleLine(view.partner.displayName))}
+          {view.mayChoose && (
+            <>
+              {' · '}
+              <a href={`${PORTAL_PATHS.overview}?${PARTNER_CHOICE_PARAMETER}=`}>{t.switchPartner}</a>
+            </>
+          )}
+        </p>
+      )}
     </nav>
   );
 }
@@ -173,7 +202,7 @@ function renderSignInUnavailable(view: PageContext): RenderedPage {
   return renderDocument(503, view, t.signInUnavailableTitle, body);
 }
 
-function renderForgedForm(view: PortalContext & { retryUrl: string }): RenderedPage {
+function renderForgedForm(view: PortalFrame & { retryUrl: string }): RenderedPage {
   const t = portalMessagesFor(view.locale);
   const body = (
     <>
@@ -190,16 +219,49 @@ function renderForgedForm(view: PortalContext & { retryUrl: string }): RenderedP
   return portalDocument(403, view, t.forgedTitle, body);
 }
 
-/** Another partner's request, or none: 404, exactly as if it did not exist. */
-function renderNotFound(view: PortalContext): RenderedPage {
+/** Another partner's request or endpoint, or none: 404, exactly as if it did not exist. */
+function renderNotFound(view: PortalFrame & { backTo?: 'requests' | 'webhooks' }): RenderedPage {
   const t = portalMessagesFor(view.locale);
+  const [href, text] =
+    view.backTo === 'webhooks' ? [PORTAL_PATHS.webhooks, t.backToWebhooks] : [PORTAL_PATHS.requests, t.backToList];
   const body = (
     <>
       <p>{t.notFound}</p>
+      <h2>{t.whatToDo}</h2>
+      <p>{t.notFoundTodo}</p>
       <p>
-        <a href={PORTAL_PATHS.requests}>{t.backToList}</a>
+        <a href={href}>{text}</a>
       </p>
     </>
   );
   return portalDocument(404, view, t.notFoundTitle, body);
+}
+
+/**
+ * What went wrong, in the portal's words and the reader's language, and the next step: open the page again (or, for
+ * a reader who may not change anything, the overview), with a reference to quote when the failure was ours.
+ */
+function renderFailure(view: FailureView): RenderedPage {
+  const t = portalMessagesFor(view.locale);
+  const words = t.failure[view.failure];
+  // Opening the page again would refuse a reader again: their way on is the overview, which is what retryUrl holds.
+  const text = view.failure === 'read-only' ? t.backToOverview : t.openAgain;
+  const body = (
+    <>
+      <div class="box alert">
+        <p>{words.text}</p>
+      </div>
+      <h2>{t.whatToDo}</h2>
+      <p>{words.todo}</p>
+      <p>
+        <a href={localPath(view.retryUrl)}>{text}</a>
+      </p>
+      {view.requestId && (
+        <p class="muted">
+          {t.referenceLabel}: <code>{view.requestId}</code>
+        </p>
+      )}
+    </>
+  );
+  return portalDocument(FAILURE_STATUS[view.failure], view, words.title, body);
 }

@@ -4,6 +4,7 @@ import { DELEGATED_ADMIN_LIMITS } from '../domain/delegatedAdmin';
 import { CONSENT_EXPIRY_LIMITS } from '../domain/expiry';
 import { visibleLine } from '../domain/suppliedText';
 import { formatDateTime, localPath, type RenderedPage } from '../pages';
+import { requestFieldWords, wordsOnce, type FieldProblem } from './fieldErrors';
 import { portalMessagesFor, type PortalMessages } from './messages';
 import { portalDocument } from './pages';
 import { PORTAL_PATHS } from './paths';
@@ -356,8 +357,8 @@ export function renderRequestForm(view: RequestFormView): RenderedPage {
       {invalid && (
         <div class="box alert" role="alert">
           <p>{t.formErrors}</p>
-          {errors.form?.map((message) => (
-            <p key={message}>{message}</p>
+          {wordsOnce(errors.form, 'form', fieldWords(t)).map((words) => (
+            <p key={words}>{words}</p>
           ))}
         </div>
       )}
@@ -372,7 +373,8 @@ export function renderRequestForm(view: RequestFormView): RenderedPage {
           <Field view={view} name="contactEmail" label={t.contactEmailField} hint={t.contactEmailHint} type="email" />
           <Field view={view} name="contactName" label={t.contactNameField} />
           <label for="locale">{t.languageField}</label>
-          <select id="locale" name="locale">
+          <FieldErrors view={view} name="locale" />
+          <select id="locale" name="locale" {...described(view, 'locale')}>
             {LOCALES.map((locale) => (
               <option key={locale} value={locale} selected={values.locale === locale}>
                 {t.language[locale]}
@@ -439,7 +441,14 @@ function AdminFields(props: { t: PortalMessages; view: RequestFormView }) {
       <legend>{t.adminLegend}</legend>
       <FieldErrors view={view} name="delegatedAdmin" />
       <div class="confirm">
-        <input type="checkbox" id="delegatedAdmin" name="delegatedAdmin" value="yes" checked={values.delegatedAdmin} />
+        <input
+          type="checkbox"
+          id="delegatedAdmin"
+          name="delegatedAdmin"
+          value="yes"
+          checked={values.delegatedAdmin}
+          {...described(view, 'delegatedAdmin')}
+        />
         <label for="delegatedAdmin">{t.adminChoice}</label>
       </div>
       <p>{t.adminGuidance}</p>
@@ -453,6 +462,7 @@ function AdminFields(props: { t: PortalMessages; view: RequestFormView }) {
               name="roles"
               value={role.id}
               checked={values.roles.includes(role.id)}
+              {...described(view, 'roles')}
             />
             <label for={`role-${role.id}`}>
               {role.displayName}
@@ -471,7 +481,14 @@ function AdminFields(props: { t: PortalMessages; view: RequestFormView }) {
       />
       <FieldErrors view={view} name="autoExtend" />
       <div class="confirm">
-        <input type="checkbox" id="autoExtend" name="autoExtend" value="yes" checked={values.autoExtend} />
+        <input
+          type="checkbox"
+          id="autoExtend"
+          name="autoExtend"
+          value="yes"
+          checked={values.autoExtend}
+          {...described(view, 'autoExtend')}
+        />
         <label for="autoExtend">{t.autoExtendField}</label>
       </div>
     </fieldset>
@@ -513,13 +530,18 @@ function Field(props: {
 }
 
 function FieldErrors(props: { view: RequestFormView; name: RequestFormField }) {
-  const messages = props.view.errors[props.name];
-  if (!messages?.length) return null;
+  const t = portalMessagesFor(props.view.locale);
+  const words = wordsOnce(props.view.errors[props.name], props.name, fieldWords(t));
+  if (!words.length) return null;
   return (
     <p class="field-error" id={`${props.name}-error`}>
-      {messages.join(' ')}
+      {words.join(' ')}
     </p>
   );
+}
+
+function fieldWords(t: PortalMessages) {
+  return (field: RequestFormField, problem: FieldProblem) => requestFieldWords(t, field, problem);
 }
 
 function described(view: RequestFormView, name: RequestFormField, hint = false) {
@@ -581,7 +603,7 @@ function AccessNotes(props: { view: PortalContext; mayIssue: boolean }) {
 function cannotIssueText(t: PortalMessages, reason: RequestFormView['cannotIssue']): string {
   if (reason?.kind === 'indirect-provider') return t.providerNote;
   if (reason?.kind === 'oem-not-eligible') return t.oemNotEligible;
-  return reason?.kind === 'other' ? reason.message : '';
+  return reason?.kind === 'other' ? t.cannotIssueOther : '';
 }
 
 function customerName(t: PortalMessages, consent: ConsentResource): string {

@@ -17,7 +17,7 @@ import { CONSENT_EXPIRY_LIMITS } from '../domain/expiry';
 import type { ActingPartner, PartnerPrincipal } from '../domain/partnerAccess';
 import { issuingRefusal, type Partner } from '../domain/partners';
 import { listedRoles } from '../domain/roles';
-import { ServiceError, type FieldError } from '../errors';
+import { ServiceError } from '../errors';
 import { openPageToken, sealPageToken, type PageScope } from '../http/pageTokens';
 import { validate } from '../http/request';
 import { GUID_PATTERN } from '../schemas/common';
@@ -262,7 +262,7 @@ function formView(reader: PortalReader, values: RequestFormValues, errors: Reque
   const refusal = issuingRefusal(partner);
   const roles = partner.type === 'oem' ? undefined : listedRoles();
   if (refusal !== undefined) {
-    return { ...context, values, errors, roles, cannotIssue: cannotIssueReason(partner, refusal) };
+    return { ...context, values, errors, roles, cannotIssue: cannotIssueReason(partner) };
   }
   const action = PORTAL_PATHS.requests;
   return {
@@ -274,10 +274,11 @@ function formView(reader: PortalReader, values: RequestFormValues, errors: Reque
   };
 }
 
-function cannotIssueReason(partner: Partner, message: string): RequestFormView['cannotIssue'] {
+/** Why, as a kind the page words in the reader's language (issuingRefusal's sentence is the API's English). */
+function cannotIssueReason(partner: Partner): RequestFormView['cannotIssue'] {
   if (partner.type === 'indirect-provider') return { kind: 'indirect-provider' };
   if (partner.type === 'oem' && partner.status === 'active') return { kind: 'oem-not-eligible' };
-  return { kind: 'other', message };
+  return { kind: 'other' };
 }
 
 function defaultValues(): RequestFormValues {
@@ -341,12 +342,14 @@ function requestBody(values: RequestFormValues): unknown {
   };
 }
 
-/** The API's field errors (`customer.contactEmail`, `delegatedAdmin.roles.0`) beside the form's fields. */
+/**
+ * The API's field errors (`customer.contactEmail`, `delegatedAdmin.roles.0`) beside the form's fields, by code: the page
+ * words them in the reader's language, so the API's English never reaches it.
+ */
 function fieldErrors(error: ServiceError): RequestFormView['errors'] {
   const errors: RequestFormView['errors'] = {};
-  for (const { path, message } of error.errors ?? [{ path: '', message: error.message } satisfies FieldError]) {
-    const field = fieldOf(path);
-    (errors[field] ??= []).push(message);
+  for (const { path, code, limit } of error.errors ?? [{ path: '', code: error.code }]) {
+    (errors[fieldOf(path)] ??= []).push({ code, limit });
   }
   return errors;
 }

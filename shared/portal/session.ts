@@ -4,16 +4,24 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { partnerIdentity, resolvePartnerPrincipal } from '../auth/partnerPrincipal';
 import { allClaims, CLAIM_TYPES, CLIENT_PRINCIPAL_HEADER, principalClaims } from '../auth/principal';
 import type { Dependencies } from '../consent/dependencies';
-import type { ActingPartner, PartnerAccess, PartnerPrincipal } from '../domain/partnerAccess';
+import type { ActingPartner, PartnerAccess, PartnerPrincipal, PartnerPrincipalDecision } from '../domain/partnerAccess';
 import { htmlPage, isSameSitePath, pageResponse, pickLocale, signInAndReturnTo } from '../pages';
 import { chosenPartner, choiceCookie } from './forms';
 import { renderPortalPage, type PortalContext } from './pages';
-import { PARTNER_CHOICE_PARAMETER } from './paths';
+import { PARTNER_CHOICE_PARAMETER, PORTAL_PATHS } from './paths';
 
 export type PortalSession =
-  | { kind: 'signed-in'; principal: PartnerPrincipal; partner: ActingPartner; context: PortalContext }
+  | SignedIn
   /** Nobody usable is signed in, or not as a partner that may do this: the answer to send instead of the page. */
   | { kind: 'answer'; response: HttpResponseInit };
+
+/** Someone at work in the portal: who, for which partner, and what the pages know of it. */
+export interface SignedIn {
+  kind: 'signed-in';
+  principal: PartnerPrincipal;
+  partner: ActingPartner;
+  context: PortalContext;
+}
 
 /**
  * The partner principal acting on a portal page that needs `needed`, or the answer instead: a refusal where no sign-in
@@ -41,10 +49,22 @@ export async function portalSession(
   const named = picked === null ? chosenPartner(request, principal) : picked || undefined;
   const decision = await resolvePartnerPrincipal(principal, deps, needed, named);
   const base = { locale, signedInAs };
+  if (decision.kind === 'missing-role' && decision.held === 'read') {
+    // A reader trying to change something: the portal's own page, with its navigation, as they may read it.
+    const reading = await resolvePartnerPrincipal(principal, deps, 'read', named);
+    if (reading.kind === 'partner') {
+      const view = {
+        ...contextOf(base, reading, named),
+        failure: 'read-only' as const,
+        retryUrl: PORTAL_PATHS.overview,
+      };
+      return answer(pageResponse(renderPortalPage({ page: 'failure', view })));
+    }
+  }
   if (decision.kind !== 'partner') {
     return answer(pageResponse(renderPortalPage({ page: 'no-partner', view: { ...base, decision, url } })));
   }
-  const { partner, access } = decision;
+  const { partner } = decision;
   if (picked !== null) {
     url.searchParams.delete(PARTNER_CHOICE_PARAMETER);
     return answer({
@@ -52,13 +72,20 @@ export async function portalSession(
       cookies: [choiceCookie(principal, partner.id)],
     });
   }
-  const context: PortalContext = {
+  return { kind: 'signed-in', principal, partner, context: contextOf(base, decision, named) };
+}
+
+function contextOf(
+  base: Pick<PortalContext, 'locale' | 'signedInAs'>,
+  { partner, access }: Extract<PartnerPrincipalDecision, { kind: 'partner' }>,
+  named: string | undefined,
+): PortalContext {
+  return {
     ...base,
     partner: { id: partner.id, displayName: partner.displayName, kind: partner.type },
     canManage: access === 'manage',
     mayChoose: named !== undefined,
   };
-  return { kind: 'signed-in', principal, partner, context };
 }
 
 function answer(response: HttpResponseInit): PortalSession {

@@ -7,6 +7,7 @@ import type { ListedRole } from '../domain/roles';
 import type { WebhookEndpoint } from '../schemas/webhooks';
 import type { PageContext } from '../pages';
 import type { ConsentEvent } from '../storage/eventStore';
+import type { FieldProblem } from './fieldErrors';
 
 /** What every portal page knows: the reader, the partner it works for, and what it may do. */
 export interface PortalContext extends PageContext {
@@ -89,9 +90,10 @@ export type RequestFormField = keyof RequestFormValues | 'form';
 export interface RequestFormView extends PortalContext {
   /** Absent when this partner may not issue: the page says why instead. */
   form?: FormView;
-  cannotIssue?: { kind: 'indirect-provider' | 'oem-not-eligible' } | { kind: 'other'; message: string };
+  cannotIssue?: { kind: 'indirect-provider' | 'oem-not-eligible' | 'other' };
   values: RequestFormValues;
-  errors: Partial<Record<RequestFormField, string[]>>;
+  /** By code only: the page words them in the reader's language (shared/portal/fieldErrors.ts). */
+  errors: Partial<Record<RequestFormField, FieldProblem[]>>;
   /** The role catalog; absent for an OEM, which may not ask for delegated admin (R15). */
   roles?: ListedRole[];
   /** The post asked for the email past the hourly limit: nothing was created, and the form says what to do. */
@@ -113,12 +115,15 @@ export interface StandingLinkView extends PortalContext {
   notice?: 'created' | 'rotated';
 }
 
+/** The webhook form's fields an error can stand beside (and the form as a whole). */
+export type WebhookFormField = 'url' | 'description' | 'events' | 'form';
+
 export interface WebhooksView extends PortalContext {
   endpoints: (WebhookEndpoint & { remove?: FormView })[];
   /** The form to add one (Consent.Manage only), with what was posted and what was wrong. */
   add?: FormView;
   values: { url: string; description: string; events: string[] };
-  errors: Partial<Record<'url' | 'description' | 'events' | 'form', string[]>>;
+  errors: Partial<Record<WebhookFormField, FieldProblem[]>>;
   /** A new endpoint's secret, shown in the answer to the post that made it and never again. */
   created?: { url: string; secret: string };
   notice?: 'deleted';

@@ -2,9 +2,10 @@
 import { MAX_WEBHOOK_ENDPOINTS, WEBHOOK_EVENT_TYPES } from '../domain/webhooks';
 import { visibleLine } from '../domain/suppliedText';
 import { formatDateTime, localPath, type RenderedPage } from '../pages';
-import { portalMessagesFor } from './messages';
+import { webhookFieldWords, wordsOnce, type FieldProblem } from './fieldErrors';
+import { portalMessagesFor, type PortalMessages } from './messages';
 import { portalDocument } from './pages';
-import type { WebhooksView } from './viewModels';
+import type { WebhookFormField, WebhooksView } from './viewModels';
 
 export function renderWebhooks(view: WebhooksView): RenderedPage {
   const t = portalMessagesFor(view.locale);
@@ -76,8 +77,8 @@ export function renderWebhooks(view: WebhooksView): RenderedPage {
           {invalid && (
             <div class="box alert" role="alert">
               <p>{t.formErrors}</p>
-              {view.errors.form?.map((message) => (
-                <p key={message}>{message}</p>
+              {wordsOnce(view.errors.form, 'form', fieldWords(t)).map((words) => (
+                <p key={words}>{words}</p>
               ))}
             </div>
           )}
@@ -107,6 +108,7 @@ export function renderWebhooks(view: WebhooksView): RenderedPage {
                       name="events"
                       value={type}
                       checked={view.values.events.includes(type)}
+                      {...describedBy(view, 'events')}
                     />
                     <label for={`event-${type}`}>
                       <code>{type}</code>
@@ -132,16 +134,21 @@ export function renderWebhooks(view: WebhooksView): RenderedPage {
   return portalDocument(invalid ? 422 : view.created ? 201 : 200, view, t.webhooksTitle, body);
 }
 
-type WebhookField = 'url' | 'description' | 'events';
+type WebhookField = Exclude<WebhookFormField, 'form'>;
 
 function Errors(props: { view: WebhooksView; name: WebhookField }) {
-  const messages = props.view.errors[props.name];
-  if (!messages?.length) return null;
+  const t = portalMessagesFor(props.view.locale);
+  const words = wordsOnce(props.view.errors[props.name], props.name, fieldWords(t));
+  if (!words.length) return null;
   return (
     <p class="field-error" id={`${props.name}-error`}>
-      {messages.join(' ')}
+      {words.join(' ')}
     </p>
   );
+}
+
+function fieldWords(t: PortalMessages) {
+  return (field: WebhookFormField, problem: FieldProblem) => webhookFieldWords(t, field, problem);
 }
 
 function describedBy(view: WebhooksView, name: WebhookField) {

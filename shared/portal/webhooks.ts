@@ -9,7 +9,7 @@ import { portalFormToken } from './forms';
 import type { PortalPage } from './pages';
 import { PORTAL_PATHS } from './paths';
 import type { PortalReader } from './requests';
-import type { WebhooksView } from './viewModels';
+import type { WebhookFormField, WebhooksView } from './viewModels';
 
 type Shown = Pick<WebhooksView, 'values' | 'errors' | 'created' | 'notice'>;
 
@@ -74,17 +74,22 @@ export async function deleteFromPortal(
     await deleteWebhook(deps, reader.partner, id);
     return 'deleted';
   } catch (error) {
-    if (error instanceof ServiceError && error.kind === 'not-found') return { page: 'not-found', view: reader.context };
+    if (error instanceof ServiceError && error.kind === 'not-found') {
+      return { page: 'not-found', view: { ...reader.context, backTo: 'webhooks' } };
+    }
     throw error;
   }
 }
 
+/** By code, as the request form's: the page words them in the reader's language; a conflict is the whole form's. */
 function fieldErrors(error: ServiceError): WebhooksView['errors'] {
   const errors: WebhooksView['errors'] = {};
-  for (const { path, message } of error.errors ?? [{ path: '', message: error.message }]) {
-    const named = path.split('.').find((segment) => ['url', 'description', 'events'].includes(segment));
-    const field = (named ?? 'form') as keyof WebhooksView['errors'];
-    (errors[field] ??= []).push(message);
+  for (const { path, code, limit } of error.errors ?? [{ path: '', code: error.code }]) {
+    const named = path.split('.').find((segment) => WEBHOOK_FIELDS.includes(segment));
+    const field = (named ?? 'form') as WebhookFormField;
+    (errors[field] ??= []).push({ code, limit });
   }
   return errors;
 }
+
+const WEBHOOK_FIELDS: readonly string[] = ['url', 'description', 'events'];

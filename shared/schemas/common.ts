@@ -76,5 +76,9 @@ function refuseControlCharacters(value: string, context: z.RefinementCtx): void 
   const found = controlCharactersIn(value);
   if (found.length === 0) return;
   const listed = found.length > 5 ? `${found.slice(0, 5).join(', ')}, …` : found.join(', ');
-  context.addIssue({ code: 'custom', message: `must not contain control characters (found ${listed})` });
+  context.addIssue({
+    code: 'custom',
+    message: `must not contain control characters (found ${listed})`,
+    params: { code: 'control-characters' },
+  });
 }

@@ -85,6 +85,7 @@ function refuseWebAddresses(text: string, context: z.RefinementCtx): void {
     message:
       `must not contain web addresses (found "${quoted(first)}"): mail clients make them links, and an ` +
       "invitation's only link is the consent link. Email addresses are fine.",
+    params: { code: 'web-address' },
   });
 }
 

@@ -10,7 +10,7 @@ import { isPreconditionFailed } from '../storage/tableErrors';
 import type { Versioned } from '../storage/versioned';
 import type { WebhookDependencies } from './dependencies';
 import { newWebhookSecret, sealSecret } from './secrets';
-import { targetRefusal } from './targets';
+import { targetProblem } from './targets';
 
 export type WebhookWithSecret = WebhookEndpoint & { secret: string };
 
@@ -19,8 +19,8 @@ export async function registerWebhook(
   partner: Partner,
   registration: WebhookRegistration,
 ): Promise<WebhookWithSecret> {
-  const refusal = await targetRefusal(registration.url, deps.targets, deps.resolveHost);
-  if (refusal) throw invalid(`url ${refusal}.`, [{ path: 'url', message: refusal }]);
+  const refusal = await targetProblem(registration.url, deps.targets, deps.resolveHost);
+  if (refusal) throw invalid(`url ${refusal.message}.`, [{ path: 'url', ...refusal }]);
   const id = `wh_${randomBytes(12).toString('hex')}`;
   const secret = newWebhookSecret();
   const endpoint: StoredWebhookEndpoint = {
@@ -35,9 +35,12 @@ export async function registerWebhook(
   };
   const outcome = await deps.endpoints.insertEndpoint(endpoint, MAX_WEBHOOK_ENDPOINTS);
   if (outcome === 'full') {
-    throw conflict(`A partner may register at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints: delete one first.`);
+    throw conflict(
+      `A partner may register at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints: delete one first.`,
+      'webhook-limit',
+    );
   }
-  if (outcome === 'raced') throw conflict('Your webhook endpoints changed at the same moment: send the request again.');
+  if (outcome === 'raced') throw endpointsRaced();
   return { ...toWebhookEndpoint(endpoint), secret };
 }
 
@@ -58,7 +61,7 @@ export async function readWebhook(deps: WebhookDependencies, partner: Partner, i
 export async function deleteWebhook(deps: WebhookDependencies, partner: Partner, id: string): Promise<void> {
   const deleted = await deps.endpoints.deleteEndpoint(partner.id, id);
   if (deleted === false) throw notFoundEndpoint(id);
-  if (deleted === 'raced') throw conflict('Your webhook endpoints changed at the same moment: send the request again.');
+  if (deleted === 'raced') throw endpointsRaced();
 }
 
 /** A new secret; the one it replaces keeps signing beside it for 24 hours, so receivers can switch without a gap. */
@@ -107,4 +110,8 @@ function toWebhookEndpoint(endpoint: StoredWebhookEndpoint): WebhookEndpoint {
 
 function notFoundEndpoint(id: string) {
   return notFound(`No webhook endpoint ${shortened(id)} of yours exists.`);
+}
+
+function endpointsRaced() {
+  return conflict('Your webhook endpoints changed at the same moment: send the request again.', 'changed-meanwhile');
 }

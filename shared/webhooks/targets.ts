@@ -4,6 +4,7 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import type { WebhookTargets } from '../config';
+import type { ErrorCode } from '../errors';
 
 /** Resolves a host name to all its addresses (tests give their own). */
 export type ResolveHost = (hostname: string) => Promise<string[]>;
@@ -23,25 +24,43 @@ export async function targetRefusal(
   targets: WebhookTargets,
   resolve: ResolveHost,
 ): Promise<string | undefined> {
+  return (await targetProblem(url, targets, resolve))?.message;
+}
+
+/** Why a URL may not receive webhooks: the sentence, and its code for pages that say it in their own words. */
+export async function targetProblem(
+  url: string,
+  targets: WebhookTargets,
+  resolve: ResolveHost,
+): Promise<{ code: ErrorCode; message: string } | undefined> {
   const rules = RULES[targets];
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return `must be an absolute ${targets === 'public' ? 'https://' : 'http(s)'} URL`;
+    return {
+      code: 'url-not-absolute',
+      message: `must be an absolute ${targets === 'public' ? 'https://' : 'http(s)'} URL`,
+    };
   }
-  if (!rules.protocols.includes(parsed.protocol)) return rules.protocolRefusal;
+  if (!rules.protocols.includes(parsed.protocol)) return { code: 'url-scheme', message: rules.protocolRefusal };
   // A password would be stored and shown back with the URL, and is sent in the clear on every delivery.
-  if (parsed.username || parsed.password) return 'must not carry a user name or password';
+  if (parsed.username || parsed.password) {
+    return { code: 'url-credentials', message: 'must not carry a user name or password' };
+  }
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   const addresses = isIP(host) ? [host] : await resolved(host, resolve);
-  if (addresses === undefined) return `has a host (${host}) that does not resolve to an address`;
+  if (addresses === undefined) {
+    return { code: 'url-unresolvable', message: `has a host (${host}) that does not resolve to an address` };
+  }
   const refused = addresses.find((address) => !isAllowedAddress(address, targets));
-  return (
-    refused &&
-    `resolves to ${refused}, which is not a public address (loopback, private, link-local, metadata, reserved, ` +
-      'or an IPv6 form of an IPv4 address) and may not receive webhooks'
-  );
+  if (refused === undefined) return undefined;
+  return {
+    code: 'url-not-public',
+    message:
+      `resolves to ${refused}, which is not a public address (loopback, private, link-local, metadata, reserved, ` +
+      'or an IPv6 form of an IPv4 address) and may not receive webhooks',
+  };
 }
 
 async function resolved(host: string, resolve: ResolveHost): Promise<string[] | undefined> {

@@ -1,9 +1,10 @@
 // The partner portal end to end in a real browser (Debian chromium driven by playwright-core): a Consent.Manage user
-// signs in through the local stand-in, issues a request with delegated admin roles, sees the link once, cancels it;
-// a Consent.Read user sees no buttons; a customer accepts a copied link and appears in the portal's customer list.
+// signs in through the local stand-in, sees a German form's errors in German, issues a request with delegated admin
+// roles, sees the link once, cancels it; a Consent.Read user sees no buttons and the portal's 403 for the form; a
+// customer accepts a copied link and appears in the portal's customer list.
 // Each page is screenshotted and checked with axe-core, at phone and desktop widths.
 import { randomUUID } from 'node:crypto';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { PARTNER_APP_ROLES } from '../../shared/domain/partnerAccess';
 import { messagesFor } from '../../shared/pages/messages';
 import { portalMessagesFor } from '../../shared/portal/messages';
@@ -20,6 +21,7 @@ import { freePort } from '../support/localHost';
 import { registeredPartner, type TestPartner } from '../support/partners';
 
 const en = portalMessagesFor('en');
+const de = portalMessagesFor('de');
 const customerWords = messagesFor('en');
 
 describeInBrowser('the partner portal in Chromium', () => {
@@ -70,6 +72,23 @@ describeInBrowser('the partner portal in Chromium', () => {
       await page.waitForURL(`${app.url}/portal/requests/new`);
       expect(await page.locator('main').innerText()).toContain(en.adminGuidance);
       await checkPage(page, 'portal-2-form');
+
+      // In German, a post with mistakes comes back with German words beside the fields and the values kept.
+      // The profile's own language header wins over extra headers, so the requests are rewritten on their way.
+      const german = (route: Route) =>
+        route.continue({ headers: { ...route.request().headers(), 'accept-language': 'de' } });
+      await page.route('**/portal/**', german);
+      await page.reload();
+      await page.getByLabel(de.tenantLabel, { exact: true }).fill('contoso');
+      await page.getByLabel(de.adminChoice).check();
+      await page.getByRole('button', { name: de.submit }).click();
+      await page.waitForSelector('#tenantId-error');
+      expect(await page.locator('#tenantId-error').innerText()).toBe(de.fieldErrors.tenantId);
+      expect(await page.locator('#roles-error').innerText()).toBe(de.fieldErrors.chooseRole);
+      expect(await page.getByLabel(de.tenantLabel, { exact: true }).inputValue()).toBe('contoso');
+      await checkPage(page, 'portal-2b-form-errors-de');
+      await page.unroute('**/portal/**', german);
+      await page.goto(`${app.url}/portal/requests/new`);
 
       const tenantId = randomUUID();
       await page.getByLabel(en.tenantLabel, { exact: true }).fill(tenantId);
@@ -126,6 +145,15 @@ describeInBrowser('the partner portal in Chromium', () => {
       expect(await page.getByRole('button').count()).toBe(0);
       expect(await page.locator('main').innerText()).toContain(en.readOnlyNote);
       await checkPage(page, 'portal-6-read-only');
+
+      // The form is for Consent.Manage: the portal's own 403 says which role to ask for, and leads back.
+      await page.goto(`${app.url}/portal/requests/new`);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(en.failure['read-only'].title);
+      expect(await page.locator('main').innerText()).toContain(PARTNER_APP_ROLES.manage);
+      expect(await page.getByRole('navigation', { name: en.navLabel }).count()).toBe(1);
+      await checkPage(page, 'portal-6b-read-only-refusal');
+      await page.getByRole('link', { name: en.backToOverview }).click();
+      await page.waitForURL(`${app.url}/portal`);
       await page.close();
     },
     BROWSER_TIMEOUT_MS,

@@ -53,7 +53,13 @@ describe('delegated admin request', () => {
     const decision = validate({}, 'oem');
     expect(decision).toEqual({
       ok: false,
-      errors: [{ path: 'delegatedAdmin', message: expect.stringMatching(/OEM is never granted/) as string }],
+      errors: [
+        {
+          path: 'delegatedAdmin',
+          message: expect.stringMatching(/OEM is never granted/) as string,
+          code: 'delegated-admin-not-allowed',
+        },
+      ],
     });
   });
 
@@ -70,7 +76,13 @@ describe('delegated admin request', () => {
     const decision = validate({ roles: [INTUNE_ADMINISTRATOR, CLOUD_DEVICE_ADMINISTRATOR, UNKNOWN_ROLE] });
     expect(decision).toEqual({
       ok: false,
-      errors: [{ path: 'delegatedAdmin.roles.2', message: expect.stringContaining(UNKNOWN_ROLE) as string }],
+      errors: [
+        {
+          path: 'delegatedAdmin.roles.2',
+          message: expect.stringContaining(UNKNOWN_ROLE) as string,
+          code: 'unknown-role',
+        },
+      ],
     });
   });
 
@@ -84,6 +96,7 @@ describe('delegated admin request', () => {
         {
           path: 'delegatedAdmin.roles.2',
           message: 'Intune Administrator is already requested at delegatedAdmin.roles.0.',
+          code: 'duplicate-role',
         },
       ],
     });
@@ -106,6 +119,7 @@ describe('delegated admin request', () => {
         {
           path: 'delegatedAdmin.autoExtend',
           message: expect.stringMatching(/includes Global Administrator cannot auto-extend/) as string,
+          code: 'global-admin-auto-extend',
         },
       ],
     });

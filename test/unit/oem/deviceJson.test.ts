@@ -48,7 +48,7 @@ describe('the JSON form of a device batch: the body as a whole', () => {
     const body = validate(deviceSubmissionJsonSchema, { tenantId: TENANT.toUpperCase(), devices: [device('A')] }, 'x');
     expect(body.tenantId).toBe(TENANT);
     expect(bodyRefusal({ tenantId: 'contoso.com', devices: [device('A')] }).errors).toEqual([
-      { path: 'tenantId', message: expect.stringMatching(/^must be a tenant GUID such as /) },
+      { path: 'tenantId', message: expect.stringMatching(/^must be a tenant GUID such as /), code: 'invalid-format' },
     ]);
   });
 
@@ -64,12 +64,14 @@ describe('the JSON form of a device batch: the body as a whole', () => {
     });
     const error = bodyRefusal({ tenantId: TENANT, devices });
     expect(error.kind).toBe('validation');
-    expect(error.errors).toEqual([{ path: 'devices', message: 'at most 500 devices in one check' }]);
+    expect(error.errors).toEqual([
+      { path: 'devices', message: 'at most 500 devices in one check', code: 'too-many', limit: 500 },
+    ]);
   });
 
   it('R14: an empty device list is a 400', () => {
     expect(bodyRefusal({ tenantId: TENANT, devices: [] }).errors).toEqual([
-      { path: 'devices', message: 'send at least one device' },
+      { path: 'devices', message: 'send at least one device', code: 'too-few', limit: 1 },
     ]);
   });
 

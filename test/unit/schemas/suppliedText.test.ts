@@ -21,13 +21,14 @@ const consentRequest = (body: Record<string, unknown>) => ({
   customer: { contactEmail: 'it@contoso.example', ...(body.customer as object) },
 });
 
+/** The field errors as problem+json answers them: path and message (a code is only for the portal's words). */
 function refusal(run: () => unknown): FieldError[] {
   try {
     run();
   } catch (error) {
     expect(error).toBeInstanceOf(ServiceError);
     expect((error as ServiceError).kind).toBe('validation');
-    return (error as ServiceError).errors ?? [];
+    return ((error as ServiceError).errors ?? []).map(({ path, message }) => ({ path, message }));
   }
   throw new Error('expected a 400');
 }

@@ -1,0 +1,104 @@
+// A portal route: the signed-in partner it needs, then its page; anything that fails on the way is answered with the
+// portal's own page (its words and navigation, the reader's language), never the customer pages' or problem+json.
+import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { Dependencies } from '../consent/dependencies';
+import type { PartnerAccess } from '../domain/partnerAccess';
+import { ServiceError, type ErrorKind } from '../errors';
+import { dependencyUnavailable } from '../http/conventions';
+import { htmlPage, isSameSitePath, pageResponse, pickLocale } from '../pages';
+import type { PortalFailure } from './messages';
+import { renderPortalPage, type PortalFrame } from './pages';
+import { PORTAL_PATHS } from './paths';
+import { portalSession, type SignedIn } from './session';
+
+/** What a browser is told to wait before trying again when storage does not answer (or something was sent too often). */
+const RETRY_AFTER_SECONDS = 5;
+
+/** The page each kind of expected failure shows. Pages carry no API key, so 401 cannot arise; it reads as 403. */
+const FAILURE_FOR: Record<Exclude<ErrorKind, 'not-found'>, PortalFailure> = {
+  validation: 'bad-request',
+  'payload-too-large': 'bad-request',
+  'unsupported-media-type': 'bad-request',
+  'idempotency-mismatch': 'bad-request',
+  unauthenticated: 'forbidden',
+  forbidden: 'forbidden',
+  conflict: 'conflict',
+  'idempotency-in-progress': 'conflict',
+  gone: 'conflict',
+  'rate-limited': 'rate-limited',
+  unavailable: 'unavailable',
+};
+
+/** A portal page's work once the session is known; it answers the page, a redirect, or throws. */
+export type PortalHandler = (request: HttpRequest, session: SignedIn) => Promise<HttpResponseInit>;
+
+/**
+ * The handler for a portal route that needs `needed`. `formPage`: for a post, the page its form is on, which a
+ * failure page offers to open again (a GET page offers itself).
+ */
+export function portalRoute(
+  deps: Dependencies,
+  needed: PartnerAccess,
+  handler: PortalHandler,
+  formPage: (request: HttpRequest) => string = () => PORTAL_PATHS.overview,
+): HttpHandler {
+  return async (request, context) => {
+    let frame: PortalFrame = { locale: pickLocale(undefined, request.headers.get('accept-language')) };
+    try {
+      const session = await portalSession(request, deps, needed);
+      if (session.kind === 'answer') return session.response;
+      frame = session.context;
+      return await handler(request, session);
+    } catch (error) {
+      const retryUrl = request.method === 'GET' ? pageAsked(request) : formPage(request);
+      return failurePage(error, frame, retryUrl, context);
+    }
+  };
+}
+
+function failurePage(
+  error: unknown,
+  frame: PortalFrame,
+  retryUrl: string,
+  context: InvocationContext,
+): HttpResponseInit {
+  const requestId = context.invocationId;
+  if (dependencyUnavailable(error)) {
+    context.error(`A dependency did not answer: ${(error as Error).message}`);
+    return failure(frame, 'unavailable', retryUrl, requestId, RETRY_AFTER_SECONDS);
+  }
+  if (error instanceof ServiceError) {
+    // An expected refusal or race, not our failure: its kind says which page; only its kind reaches the log.
+    context.warn(`Portal request refused: ${error.kind}`);
+    if (error.kind === 'not-found') return pageResponse(renderPortalPage({ page: 'not-found', view: frame }));
+    const reason = FAILURE_FOR[error.kind];
+    const waitFor = reason === 'unavailable' || reason === 'rate-limited' ? retryAfter(error) : undefined;
+    return failure(frame, reason, retryUrl, requestId, waitFor);
+  }
+  // Only the error's name and message: request data (tokens, principals) never reaches the log.
+  context.error(`Unhandled error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+  return failure(frame, 'internal', retryUrl, requestId);
+}
+
+function failure(
+  frame: PortalFrame,
+  reason: PortalFailure,
+  retryUrl: string,
+  requestId: string,
+  retryAfterSeconds?: number,
+): HttpResponseInit {
+  const rendered = renderPortalPage({ page: 'failure', view: { ...frame, failure: reason, retryUrl, requestId } });
+  const extra: Record<string, string> = retryAfterSeconds ? { 'retry-after': String(retryAfterSeconds) } : {};
+  return htmlPage(rendered.status, rendered.html, extra);
+}
+
+function retryAfter(error: ServiceError): number {
+  return error.retryAfterSeconds ?? RETRY_AFTER_SECONDS;
+}
+
+/** The page asked for, as a same-site path to open again. */
+function pageAsked(request: HttpRequest): string {
+  const url = new URL(request.url);
+  const path = `${url.pathname}${url.search}`;
+  return isSameSitePath(path) ? path : PORTAL_PATHS.overview;
+}
