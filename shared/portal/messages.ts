@@ -7,7 +7,7 @@ const { manage: MANAGE, read: READ } = PARTNER_APP_ROLES;
 
 /** What can go wrong on a portal page besides "not found" and a forged form, each with a page of its own. */
 export type PortalFailure =
-  'bad-request' | 'forbidden' | 'read-only' | 'conflict' | 'rate-limited' | 'unavailable' | 'internal';
+  'bad-request' | 'too-large' | 'forbidden' | 'read-only' | 'conflict' | 'rate-limited' | 'unavailable' | 'internal';
 
 const en = {
   navLabel: 'Partner portal',
@@ -269,6 +269,11 @@ const en = {
       title: 'This could not be read',
       text: 'What your browser sent was not in a form the portal accepts, so nothing was changed.',
       todo: 'Open the page again and repeat what you did.',
+    },
+    'too-large': {
+      title: 'That was too much at once',
+      text: 'What your browser sent is larger than a portal form can be (256 KiB), so nothing was changed.',
+      todo: 'Open the page again and enter shorter values, such as a shorter message to the customer.',
     },
     forbidden: {
       title: 'Your partner account may not do this',
@@ -643,6 +648,11 @@ const de: PortalMessages = {
       title: 'Das konnte nicht gelesen werden',
       text: 'Was Ihr Browser gesendet hat, hatte keine Form, die das Portal annimmt; daher wurde nichts geändert.',
       todo: 'Öffnen Sie die Seite erneut und wiederholen Sie Ihre Eingabe.',
+    },
+    'too-large': {
+      title: 'Das war zu viel auf einmal',
+      text: 'Was Ihr Browser gesendet hat, ist größer, als ein Formular des Portals sein kann (256 KiB); daher wurde nichts geändert.',
+      todo: 'Öffnen Sie die Seite erneut und geben Sie kürzere Werte ein, etwa eine kürzere Nachricht an den Kunden.',
     },
     forbidden: {
       title: 'Ihr Partnerkonto darf das nicht',

@@ -38,6 +38,7 @@ export interface FailureView extends PortalFrame {
 /** Statuses of the failure pages, as the API answers the same failures. */
 export const FAILURE_STATUS: Record<PortalFailure, number> = {
   'bad-request': 400,
+  'too-large': 413,
   forbidden: 403,
   'read-only': 403,
   conflict: 409,

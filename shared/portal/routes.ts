@@ -17,7 +17,7 @@ const RETRY_AFTER_SECONDS = 5;
 /** The page each kind of expected failure shows. Pages carry no API key, so 401 cannot arise; it reads as 403. */
 const FAILURE_FOR: Record<Exclude<ErrorKind, 'not-found'>, PortalFailure> = {
   validation: 'bad-request',
-  'payload-too-large': 'bad-request',
+  'payload-too-large': 'too-large',
   'unsupported-media-type': 'bad-request',
   'idempotency-mismatch': 'bad-request',
   unauthenticated: 'forbidden',

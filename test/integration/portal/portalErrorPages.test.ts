@@ -153,6 +153,25 @@ describe('portal pages for what went wrong, in English and German', () => {
     },
   );
 
+  it.each(LOCALES)(
+    'Portal (%s): a form post over 256 KiB is a 413 that offers the form again; nothing is created',
+    async (locale) => {
+      const t = portalMessagesFor(locale);
+      const before = (await app.call('GET', '/api/consent-requests', { key: csp.key })).body.items.length as number;
+      const form = await get('/portal/requests/new', manager, locale);
+      const page = await support.postForm(
+        app,
+        '/portal/requests',
+        { csrf: support.csrfOf(form.html), customerName: 'Contoso', message: 'x'.repeat(300_000) },
+        { headers: { ...manager.headers, 'accept-language': ACCEPT[locale] } },
+      );
+      expectPortalPage(page, locale, 413, t.failure['too-large'].title);
+      expect(page.text).toContain(t.failure['too-large'].todo);
+      expect(linkTo(page, t.openAgain)).toBe('/portal/requests/new');
+      expect((await app.call('GET', '/api/consent-requests', { key: csp.key })).body.items).toHaveLength(before);
+    },
+  );
+
   // Last: it stops this file's storage.
   it('Portal (en, de): storage not answering is a 503 with Retry-After that offers the page again', async () => {
     await azurite.stop();

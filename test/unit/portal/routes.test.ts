@@ -54,6 +54,12 @@ describe('portal failure pages', () => {
       400,
       'bad-request',
     ],
+    [
+      'a form post over 256 KiB',
+      new ServiceError('payload-too-large', 'The form is larger than 256 KiB.'),
+      413,
+      'too-large',
+    ],
     ['a refusal for this partner', forbidden('An indirect provider cannot issue consent requests.'), 403, 'forbidden'],
     [
       'a change that lost a race',
