@@ -15,10 +15,13 @@ import {
 import { dependencyUnavailable } from './conventions';
 
 /** What a browser is told to wait before retrying when storage does not answer (or it asked too often). */
-const RETRY_AFTER_SECONDS = 5;
+export const RETRY_AFTER_SECONDS = 5;
 
-/** The page each kind of expected failure shows. Pages carry no API key, so 401 cannot arise; it reads as 403. */
-const PAGE_FOR: Record<Exclude<ErrorKind, 'not-found'>, ServiceErrorReason> = {
+/**
+ * The page each kind of expected failure shows, on the customer pages and in the portal. Pages carry no API key, so
+ * 401 cannot arise; it reads as 403.
+ */
+export const PAGE_FOR: Record<Exclude<ErrorKind, 'not-found'>, ServiceErrorReason> = {
   validation: 'bad-request',
   'payload-too-large': 'too-large',
   'unsupported-media-type': 'bad-request',

@@ -3,31 +3,14 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { Dependencies } from '../consent/dependencies';
 import type { PartnerAccess } from '../domain/partnerAccess';
-import { ServiceError, type ErrorKind } from '../errors';
+import { ServiceError } from '../errors';
 import { dependencyUnavailable } from '../http/conventions';
+import { PAGE_FOR, RETRY_AFTER_SECONDS } from '../http/pageErrors';
 import { htmlPage, isSameSitePath, pageResponse, pickLocale } from '../pages';
 import type { PortalFailure } from './messages';
 import { renderPortalPage, type PortalFrame } from './pages';
 import { PORTAL_PATHS } from './paths';
 import { portalSession, type SignedIn } from './session';
-
-/** What a browser is told to wait before trying again when storage does not answer (or something was sent too often). */
-const RETRY_AFTER_SECONDS = 5;
-
-/** The page each kind of expected failure shows. Pages carry no API key, so 401 cannot arise; it reads as 403. */
-const FAILURE_FOR: Record<Exclude<ErrorKind, 'not-found'>, PortalFailure> = {
-  validation: 'bad-request',
-  'payload-too-large': 'too-large',
-  'unsupported-media-type': 'bad-request',
-  'idempotency-mismatch': 'bad-request',
-  unauthenticated: 'forbidden',
-  forbidden: 'forbidden',
-  conflict: 'conflict',
-  'idempotency-in-progress': 'conflict',
-  gone: 'conflict',
-  'rate-limited': 'rate-limited',
-  unavailable: 'unavailable',
-};
 
 /** A portal page's work once the session is known; it answers the page, a redirect, or throws. */
 export type PortalHandler = (request: HttpRequest, session: SignedIn) => Promise<HttpResponseInit>;
@@ -71,7 +54,7 @@ function failurePage(
     // An expected refusal or race, not our failure: its kind says which page; only its kind reaches the log.
     context.warn(`Portal request refused: ${error.kind}`);
     if (error.kind === 'not-found') return pageResponse(renderPortalPage({ page: 'not-found', view: frame }));
-    const reason = FAILURE_FOR[error.kind];
+    const reason = PAGE_FOR[error.kind];
     const waitFor = reason === 'unavailable' || reason === 'rate-limited' ? retryAfter(error) : undefined;
     return failure(frame, reason, retryUrl, requestId, waitFor);
   }
