@@ -14,6 +14,7 @@ import { acceptedConsent, csrfOf, customer, getPage, postForm, type Customer } f
 import { useOwnAzurite } from '../../support/ownAzurite';
 import { registeredPartner, type TestPartner } from '../../support/partners';
 import { INTUNE_ADMINISTRATOR } from '../../unit/domain/fixtures';
+import { clockAt } from '../../support/clock';
 
 const DAY = 24 * 60 * 60 * 1000;
 const en = messagesFor('en');
@@ -33,13 +34,6 @@ afterAll(async () => {
   await azurite.stop();
 });
 afterEach(() => jest.restoreAllMocks());
-
-/** Moves the app's clock (the live dependencies' `now`, which every function reads) to `at`. */
-function clockAt(at: string | number): Date {
-  const moment = new Date(at);
-  jest.spyOn(live, 'now').mockImplementation(() => new Date(moment));
-  return moment;
-}
 
 /** A consent with delegated admin, issued through the API and accepted on its page by `admin`; answers its id. */
 async function acceptedWithRoles(admin: Customer, delegatedAdmin: Record<string, unknown>): Promise<string> {

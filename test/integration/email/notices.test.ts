@@ -15,6 +15,7 @@ import { eventually } from '../../support/localHost';
 import { registeredPartner, type TestPartner } from '../../support/partners';
 import { globalAdminOf } from '../../support/storeFixtures';
 import { INTUNE_ADMINISTRATOR } from '../../unit/domain/fixtures';
+import { clockAt } from '../../support/clock';
 
 const DAY = 24 * 60 * 60 * 1000;
 const en = NOTICE_COPY.en;
@@ -43,12 +44,6 @@ afterEach(() => {
   for (const { operationId } of stub.sendLog) perOperation.set(operationId!, (perOperation.get(operationId!) ?? 0) + 1);
   expect([...perOperation.values()].filter((count) => count > 1)).toEqual([]);
 });
-
-/** Moves the app's clock (the live dependencies' `now`, which every function reads) to `at`. */
-function clockAt(at: number | string): void {
-  const moment = new Date(at);
-  jest.spyOn(live, 'now').mockImplementation(() => new Date(moment));
-}
 
 /** The timer fires twice at once and once more. */
 async function sweepTwiceAndAgain(): Promise<void> {

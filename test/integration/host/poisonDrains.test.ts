@@ -13,6 +13,7 @@ import { acceptedConsent, csrfOf, customer, getPage, postForm } from '../../supp
 import { startEmailPipeline, type EmailPipeline } from '../../support/emailPipeline';
 import { eventually } from '../../support/localHost';
 import { registeredPartner, type TestPartner } from '../../support/partners';
+import { clockAt } from '../../support/clock';
 
 const DAY = 24 * 60 * 60 * 1000;
 const REASON = 'The email could not be sent after 5 attempts.';
@@ -36,11 +37,6 @@ afterAll(async () => {
 afterEach(() => {
   jest.restoreAllMocks();
 });
-
-/** Moves the app's clock (the live dependencies' `now`, which every function reads) to `at`. */
-function clockAt(at: number): void {
-  jest.spyOn(live, 'now').mockImplementation(() => new Date(at));
-}
 
 async function failedNotices(consentId: string) {
   const trail = (await app.call('GET', `/api/consent-requests/${consentId}/events`, { key: csp.key })).body;
