@@ -5,6 +5,7 @@ import { isGlobalAdministrator } from '../domain/acceptance';
 import { formTargets } from '../customer/forms';
 import { partnerEntryView, partnerView } from '../customer/views';
 import { effectiveConsent, type Consent } from '../domain/consent';
+import type { DelegatedAdmin } from '../domain/delegatedAdmin';
 import { canRemoveDelegatedAdmin, removeDelegatedAdmin } from '../domain/consentTransitions';
 import type { Partner } from '../domain/partners';
 import {
@@ -91,21 +92,29 @@ export async function removeDelegatedAdminAsCustomer(
   // The list shows one entry per partner: its roles end on every accepted consent of that partner for this tenant.
   // The posted consent last, and only it rewrites the lists: the others hold no rows while it does.
   const others = (await partnerConsentsForTenant(deps, consent)).filter((other) => other.id !== consentId);
-  for (const other of others) await removeRoles(deps, principal, other, { holdsRows: false });
-  const removedNow = await removeRoles(deps, principal, consent, { holdsRows: true });
+  let removedNow = false;
+  for (const other of others)
+    removedNow = (await removeRoles(deps, principal, other, { holdsRows: false })) || removedNow;
+  removedNow = (await removeRoles(deps, principal, consent, { holdsRows: true })) || removedNow;
+  // The list names the entry by the consent its rows point at, whichever of the partner's requests held the roles.
   return removedNow ? { kind: 'back-to-list', removedConsentId: consentId } : { kind: 'back-to-list' };
 }
 
 /**
  * Every accepted consent of `consent`'s partner for its tenant (a partner may have had several requests accepted),
- * `consent` among them. Bounded: one partition, one tenant, pages of 100.
+ * `consent` among them.
  */
 export async function partnerConsentsForTenant(deps: Dependencies, consent: Consent): Promise<Consent[]> {
-  const filter = { status: 'accepted' as const, tenantId: consent.customer.tenantId, now: deps.now() };
+  return consent.customer.tenantId ? acceptedConsentsOf(deps, consent.partner.id, consent.customer.tenantId) : [];
+}
+
+/** A partner's accepted consents for a tenant. Bounded: one partition, one tenant, pages of 100. */
+async function acceptedConsentsOf(deps: Dependencies, partnerId: string, tenantId: string): Promise<Consent[]> {
+  const filter = { status: 'accepted' as const, tenantId, now: deps.now() };
   const found: Consent[] = [];
   let continuationToken: string | undefined;
   do {
-    const page = await deps.consents.listConsents(consent.partner.id, filter, { pageSize: 100, continuationToken });
+    const page = await deps.consents.listConsents(partnerId, filter, { pageSize: 100, continuationToken });
     found.push(...page.items);
     continuationToken = page.continuationToken;
   } while (continuationToken);
@@ -154,10 +163,13 @@ export async function partnerEntryOf(deps: Dependencies, consent: Consent): Prom
     rows.map((row) => row.partnerId),
   );
   const own = rows.find((row) => row.partnerId === consent.partner.id)!;
-  return entryOf(rows, own, partners, deps.now());
+  return entryOf(rows, own, partners, deps.now(), await otherGrants(deps, own));
 }
 
-/** One entry per accepted consent: its partner's row, and for a reseller its provider's row beside it (R9). */
+/**
+ * One entry per partner authorized for the tenant: its partner's row, for a reseller its provider's row beside it (R9),
+ * and the roles of all the partner's accepted requests there (a partner may have had more than one accepted).
+ */
 async function partnerEntries(deps: Dependencies, principal: Signer): Promise<PartnerEntryView[]> {
   const rows = await deps.authorizations.listTenantAuthorizations(principal.tenantId);
   const partners = await partnersById(
@@ -165,16 +177,30 @@ async function partnerEntries(deps: Dependencies, principal: Signer): Promise<Pa
     rows.map((row) => row.partnerId),
   );
   const now = deps.now();
-  return rows
+  const owns = rows
     .filter((row) => row.partnerId === row.viaPartnerId)
-    .sort((a, b) => b.acceptedAt.localeCompare(a.acceptedAt))
-    .map((own) => {
-      const entry = entryOf(rows, own, partners, now);
+    .sort((a, b) => b.acceptedAt.localeCompare(a.acceptedAt));
+  return Promise.all(
+    owns.map(async (own) => {
+      const entry = entryOf(rows, own, partners, now, await otherGrants(deps, own));
       const removal = removable(entry) ? { removeDelegatedAdmin: removalForm(deps, principal, own) } : {};
       return entry.partner.kind === 'oem'
         ? { ...entry, ...removal }
         : { ...entry, ...removal, revoke: revocationForm(deps, principal, own) };
-    });
+    }),
+  );
+}
+
+/**
+ * The delegated admin of the partner's other accepted requests for the row's tenant. None for an OEM, which never has
+ * delegated admin (R15): one query per CSP entry, in the partner's own partition.
+ */
+async function otherGrants(deps: Dependencies, own: AuthorizationRecord): Promise<DelegatedAdmin[]> {
+  if (own.partnerKind === 'oem') return [];
+  const consents = await acceptedConsentsOf(deps, own.partnerId, own.tenantId);
+  return consents.flatMap((other) =>
+    other.id !== own.consentId && other.delegatedAdmin ? [other.delegatedAdmin] : [],
+  );
 }
 
 /** The notice after a revocation: only for a consent of this tenant that this tenant's customer revoked. */
@@ -197,11 +223,12 @@ function entryOf(
   own: AuthorizationRecord,
   partners: Map<string, Partner>,
   now: Date,
+  grants: DelegatedAdmin[],
 ): PartnerEntryView {
   const providerRow = rows.find((row) => row.viaPartnerId === own.partnerId && row.partnerId !== own.partnerId);
   const provider = providerRow && { row: providerRow, partner: partners.get(providerRow.partnerId) };
   return {
-    ...partnerEntryView(own, provider, partners.get(own.partnerId), now),
+    ...partnerEntryView(own, provider, partners.get(own.partnerId), now, grants),
     receiptUrl: CUSTOMER_PATHS.receipt(own.consentId),
   };
 }

@@ -5,6 +5,7 @@ import { autoExtends, effectiveDelegatedAdmin } from '../domain/delegatedAdmin';
 import { channelsFor, type Partner, type PartnerKind } from '../domain/partners';
 import type {
   AcceptedPageView,
+  ActiveRolesView,
   AlreadyDecidedPageView,
   ConsentPageView,
   IndirectProviderView,
@@ -130,12 +131,14 @@ export function refusalView(context: PageContext, refusal: AcceptanceRefusal, si
 /**
  * One entry of the partners page from the tenant's authorization rows for one consent: the partner's own row and,
  * for an indirect reseller, its provider's (R9). The partner as registered now names it; the row says what it is.
+ * `otherGrants`: the delegated admin of the partner's other accepted requests for the tenant, shown in the same entry.
  */
 export function partnerEntryView(
   own: AuthorizationRecord,
   provider: { row: AuthorizationRecord; partner?: Partner } | undefined,
   partner: Partner | undefined,
   now: Date,
+  otherGrants: AuthorizationRecord['delegatedAdmin'][] = [],
 ): PartnerEntryView {
   return withoutAbsent({
     consentId: own.consentId,
@@ -146,18 +149,26 @@ export function partnerEntryView(
       channels: provider.row.channels,
     },
     acceptedAt: own.acceptedAt,
-    delegatedAdmin: delegatedAdminEntry(own.delegatedAdmin, now),
+    delegatedAdmin: delegatedAdminEntry([own.delegatedAdmin, ...otherGrants], now),
   });
 }
 
+/**
+ * What the entry says of the partner's roles in the tenant, over all its accepted requests there (`grants`: their
+ * delegated admin, the shown consent's first): each active grant, else removed or expired, else nothing.
+ */
 function delegatedAdminEntry(
-  admin: AuthorizationRecord['delegatedAdmin'],
+  grants: (AuthorizationRecord['delegatedAdmin'] | undefined)[],
   now: Date,
 ): PartnerEntryView['delegatedAdmin'] {
-  if (!admin) return undefined;
-  const current = effectiveDelegatedAdmin(admin, now);
-  if (current.status === 'active' && current.expiresAt) {
-    return { status: 'active', roles: current.roles, expiresAt: current.expiresAt, autoExtends: autoExtends(current) };
-  }
-  return current.status === 'removed' || current.status === 'expired' ? { status: current.status } : undefined;
+  const current = grants.flatMap((admin) => (admin ? [effectiveDelegatedAdmin(admin, now)] : []));
+  const active = current.flatMap((admin): ActiveRolesView[] =>
+    admin.status === 'active' && admin.expiresAt
+      ? [{ status: 'active', roles: admin.roles, expiresAt: admin.expiresAt, autoExtends: autoExtends(admin) }]
+      : [],
+  );
+  const [first, ...others] = active;
+  if (first) return others.length ? { ...first, others } : first;
+  if (current.some((admin) => admin.status === 'removed')) return { status: 'removed' };
+  return current.some((admin) => admin.status === 'expired') ? { status: 'expired' } : undefined;
 }

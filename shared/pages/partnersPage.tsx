@@ -82,13 +82,15 @@ function DelegatedAdmin(props: { t: Messages; view: PartnersPageView; entry: Par
       {!admin && <p>{t.noAdminRoles}</p>}
       {admin?.status === 'removed' && <p>{t.rolesRemoved}</p>}
       {admin?.status === 'expired' && <p>{t.rolesExpired}</p>}
-      {admin?.status === 'active' && (
-        <>
-          <p>{t.rolesActive(formatDateTime(admin.expiresAt, props.view.locale))}</p>
-          <RoleList roles={admin.roles} />
-          <p class="muted">{admin.autoExtends ? t.autoExtendYes : t.autoExtendNo}</p>
-        </>
-      )}
+      {admin?.status === 'active' &&
+        // One block per accepted request with roles: each has its own end.
+        [admin, ...(admin.others ?? [])].map((grant) => (
+          <>
+            <p>{t.rolesActive(formatDateTime(grant.expiresAt, props.view.locale))}</p>
+            <RoleList roles={grant.roles} />
+            <p class="muted">{grant.autoExtends ? t.autoExtendYes : t.autoExtendNo}</p>
+          </>
+        ))}
       {entry.removeDelegatedAdmin && (
         <form method="post" action={localPath(entry.removeDelegatedAdmin.action)}>
           <input type="hidden" name="csrf" value={entry.removeDelegatedAdmin.csrfToken} />

@@ -127,6 +127,14 @@ export type RefusalPageView = PageContext & {
     | { reason: Exclude<RefusalReason, 'upn-domain-mismatch' | 'oem-not-removable'> }
   );
 
+/** Roles a partner holds in the tenant through one accepted request, and until when. */
+export interface ActiveRolesView {
+  status: 'active';
+  roles: RoleView[];
+  expiresAt: Instant;
+  autoExtends: boolean;
+}
+
 export interface PartnerEntryView {
   consentId: string;
   partner: PartnerView;
@@ -138,7 +146,10 @@ export interface PartnerEntryView {
    * auto-extend show the end they have been extended to.
    */
   delegatedAdmin?:
-    | { status: 'active'; roles: RoleView[]; expiresAt: Instant; autoExtends: boolean }
+    | (ActiveRolesView & {
+        /** The partner's roles here from its other accepted requests, when it has more than one with roles. */
+        others?: ActiveRolesView[];
+      })
     | { status: 'removed' | 'expired' };
   /** Present for a CSP consent with active delegated admin: the form that removes the roles (R3). */
   removeDelegatedAdmin?: { action: string; csrfToken: string };

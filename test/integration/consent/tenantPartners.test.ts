@@ -6,14 +6,15 @@ import { partnersOfTenant, removeDelegatedAdminAsCustomer } from '../../../share
 import type { Signer } from '../../../shared/domain/acceptance';
 import type { Partner } from '../../../shared/domain/partners';
 import { globalAdminOf, storedPartner, storedPendingConsent } from '../../support/storeFixtures';
-import { INTUNE_ADMINISTRATOR } from '../../unit/domain/fixtures';
+import { CLOUD_DEVICE_ADMINISTRATOR, INTUNE_ADMINISTRATOR } from '../../unit/domain/fixtures';
+import type { ActiveRolesView, PartnersPageView } from '../../../shared/pages';
 
 const context = { locale: 'en' as const };
 
-/** An accepted consent of `partner` for `admin`'s tenant, with active delegated admin roles. */
-async function acceptedWithRoles(partner: Partner, admin: Signer) {
+/** An accepted consent of `partner` for `admin`'s tenant, with active delegated admin roles (none: without). */
+async function acceptedWithRoles(partner: Partner, admin: Signer, roles: string[] = [INTUNE_ADMINISTRATOR]) {
   const consent = await storedPendingConsent(partner, admin.tenantId, {
-    request: { delegatedAdmin: { roles: [INTUNE_ADMINISTRATOR], durationDays: 90, autoExtend: false } },
+    request: roles.length ? { delegatedAdmin: { roles, durationDays: 90, autoExtend: false } } : {},
   });
   await acceptAsCustomer(live, { partnerId: partner.id, consentId: consent.id }, admin);
   return consent;
@@ -106,6 +107,47 @@ describe('removing delegated admin roles as the customer (R3)', () => {
         (await live.events.listEvents(id)).filter((event) => event.type === 'delegatedAdmin.removed'),
       ).toHaveLength(1);
     }
+  });
+
+  it('R3: roles from an earlier request stay visible and removable after a later request without roles is accepted', async () => {
+    const csp = await storedPartner('direct-csp');
+    const admin = globalAdminOf();
+    const withRoles = await acceptedWithRoles(csp, admin);
+    await acceptedWithRoles(csp, admin, []);
+    const reader = { principal: admin, context };
+
+    const list = await partnersOfTenant(live, reader);
+    const entries = (list as { view: PartnersPageView }).view.entries;
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.delegatedAdmin).toMatchObject({ status: 'active', roles: [{ id: INTUNE_ADMINISTRATOR }] });
+    expect(entries[0]!.removeDelegatedAdmin).toBeDefined();
+
+    const shown = entries[0]!.consentId;
+    expect(await removeDelegatedAdminAsCustomer(live, reader, shown, true)).toEqual({
+      kind: 'back-to-list',
+      removedConsentId: shown,
+    });
+    expect(await delegatedAdminStatus(csp, withRoles.id)).toBe('removed');
+    const after = await partnersOfTenant(live, reader, { removed: shown });
+    expect(after).toMatchObject({
+      view: { entries: [{ delegatedAdmin: { status: 'removed' } }], notice: { kind: 'delegated-admin-removed' } },
+    });
+    expect((after as { view: PartnersPageView }).view.entries[0]!.removeDelegatedAdmin).toBeUndefined();
+  });
+
+  it('R3: a partner with roles from two requests shows each set with its own end', async () => {
+    const csp = await storedPartner('direct-csp');
+    const admin = globalAdminOf();
+    await acceptedWithRoles(csp, admin, [INTUNE_ADMINISTRATOR]);
+    await acceptedWithRoles(csp, admin, [CLOUD_DEVICE_ADMINISTRATOR]);
+
+    const list = await partnersOfTenant(live, { principal: admin, context });
+
+    const admins = (list as { view: PartnersPageView }).view.entries[0]!.delegatedAdmin as ActiveRolesView & {
+      others?: ActiveRolesView[];
+    };
+    const shownRoles = [admins, ...(admins.others ?? [])].map((grant) => grant.roles.map((role) => role.id));
+    expect(shownRoles.sort()).toEqual([[CLOUD_DEVICE_ADMINISTRATOR], [INTUNE_ADMINISTRATOR]].sort());
   });
 
   it('R13: an OEM is not removable here; the page explains the support route', async () => {
