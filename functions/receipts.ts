@@ -8,7 +8,7 @@ import { RECEIPT_MEDIA_TYPE } from '../shared/evidence/receipt';
 import { registerHttp } from '../shared/functionRegistry';
 import { withPageErrors } from '../shared/http/pageErrors';
 import { readQuery } from '../shared/http/request';
-import { CUSTOMER_PATHS, PAGE_HEADERS } from '../shared/pages';
+import { CUSTOMER_PATHS, PAGE_HEADERS, pageResponse, renderCustomerPage } from '../shared/pages';
 import { receiptQuerySchema, receiptSchema } from '../shared/schemas/receipts';
 
 /** The shape of a receipt (header.claims.signature), shortened: a real one carries the claims API.md lists. */
@@ -29,7 +29,9 @@ export async function customerReceipt(request: HttpRequest): Promise<HttpRespons
   const consentId = request.params.consentId ?? '';
   const session = customerSession(request, CUSTOMER_PATHS.receipt(consentId), deps.signIn);
   if (session.kind === 'answer') return session.response;
-  const jws = await receiptForCustomer(deps, session.principal, consentId);
+  const answer = await receiptForCustomer(deps, session, consentId);
+  if (answer.kind === 'page') return pageResponse(renderCustomerPage(answer.page));
+  const { jws } = answer;
   return {
     status: 200,
     headers: {

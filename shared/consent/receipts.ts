@@ -1,13 +1,15 @@
 // Receipts (API.md, "Receipts"): issued after each customer decision from what the decision stored, served to the
 // partner and to the customer, completed by the sweep when signing failed, and the public keys that verify them.
-import { isGlobalAdministrator, type Signer } from '../domain/acceptance';
+import { isGlobalAdministrator } from '../domain/acceptance';
 import { DECISION_EVENTS, type Consent, type DecisionEvent } from '../domain/consent';
 import type { Partner } from '../domain/partners';
 import { notFound } from '../errors';
 import { receiptClaims, signReceipt } from '../evidence/receipt';
 import type { PublicSigningKey } from '../evidence/signer';
+import type { CustomerPage } from '../pages';
 import type { StoredReceipt } from '../storage/receiptStore';
 import type { Dependencies } from './dependencies';
+import { notGlobalAdministrator, type CustomerReader } from './tenantPartners';
 
 /**
  * Issues the receipt for one decision the consent holds, once: a receipt already stored is the answer. Runs after
@@ -41,13 +43,21 @@ export async function receiptForPartner(
   return chosenReceipt(deps, consentId, event);
 }
 
-/** GET /partners/{consentId}/receipt: for a Global Administrator of the consent's tenant (R6); others see nothing. */
-export async function receiptForCustomer(deps: Dependencies, principal: Signer, consentId: string): Promise<string> {
+/**
+ * GET /partners/{consentId}/receipt: for a Global Administrator of the consent's tenant (R6), the receipt; another user
+ * of the tenant is told, as on /partners, that it needs a Global Administrator; for anyone else there is none.
+ */
+export async function receiptForCustomer(
+  deps: Dependencies,
+  reader: CustomerReader,
+  consentId: string,
+): Promise<{ kind: 'receipt'; jws: string } | { kind: 'page'; page: CustomerPage }> {
+  if (!isGlobalAdministrator(reader.principal)) return { kind: 'page', page: notGlobalAdministrator(reader.context) };
   const consent = (await deps.consents.findConsentById(consentId))?.value;
-  if (!isGlobalAdministrator(principal) || consent?.customer.tenantId !== principal.tenantId) {
+  if (consent?.customer.tenantId !== reader.principal.tenantId) {
     throw notFound('There is no receipt for this consent in your organization.');
   }
-  return chosenReceipt(deps, consentId);
+  return { kind: 'receipt', jws: await chosenReceipt(deps, consentId) };
 }
 
 /** GET /.well-known/jwks.json: every key receipts were or are signed with. */

@@ -13,6 +13,7 @@ import { startAppHost, type AppHost } from '../../support/appHost';
 import { csrfOf, customer, getPage, issuedLink, postForm, type Customer } from '../../support/customerPages';
 import { registeredPartner, type TestPartner } from '../../support/partners';
 import { globalAdminOf, storedPendingConsent } from '../../support/storeFixtures';
+import { refusalWords } from '../../support/words';
 import { INTUNE_ADMINISTRATOR } from '../../unit/domain/fixtures';
 
 let app: AppHost;
@@ -149,6 +150,11 @@ describe('receipts', () => {
     const forged = Buffer.from(JSON.stringify({ ...claims, tid: customer().tenantId })).toString('base64url');
 
     expect((await getPage(app, `/partners/${consentId}/receipt`, { as: customer() })).status).toBe(404);
+    // R6: a user of the same organization who is no Global Administrator is told so, as on /partners.
+    const colleague = customer({ tenantId: admin.tenantId, globalAdmin: false });
+    const refused = await getPage(app, `/partners/${consentId}/receipt`, { as: colleague });
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain(refusalWords('en', 'not-global-admin').title);
     await expect(verifyReceipt(`${header}.${forged}.${signature}`, await publishedKeys())).rejects.toThrow();
   });
 
