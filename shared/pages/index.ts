@@ -7,6 +7,7 @@ export {
   renderDeclinedPage,
   renderGonePage,
   renderNotFoundPage,
+  renderPageNotFound,
   renderRefusalPage,
   renderServiceErrorPage,
 } from './outcomePages';
@@ -20,6 +21,7 @@ export { CONSENT_CSS, STYLESHEET_HASH, STYLESHEET_HREF, STYLESHEET_PATH } from '
 export {
   CUSTOMER_PATHS,
   isSameSitePath,
+  PORTAL_HOME_PATH,
   SIGN_IN_PATHS,
   signInAndReturnTo,
   signOutAndReturnTo,

@@ -79,6 +79,12 @@ export interface Messages {
   notFoundText: string;
   notFoundTodo: string;
 
+  pageNotFoundTitle: string;
+  pageNotFoundText: string;
+  pageNotFoundTodo: string;
+  toPartnersPage: string;
+  toPortal: string;
+
   goneTitle: string;
   gone: Record<'expired' | 'cancelled' | 'replaced', string>;
   goneTodo: string;
@@ -199,6 +205,13 @@ const en: Messages = {
   notFoundText: 'We could not find a request for this link.',
   notFoundTodo:
     'Check that you opened the complete link from the email. If it still does not work, ask the partner to send the request again.',
+
+  pageNotFoundTitle: 'Page not found',
+  pageNotFoundText: 'There is no page at this address.',
+  pageNotFoundTodo:
+    'Check the address for typing mistakes, or go on from one of these pages. A consent link from an email opens a page of its own: open the complete link again.',
+  toPartnersPage: 'Partners who may register devices for your organization',
+  toPortal: 'Partner portal, for partners who send consent requests',
 
   goneTitle: 'This link no longer works',
   gone: {
@@ -417,6 +430,13 @@ const de: Messages = {
   notFoundText: 'Zu diesem Link haben wir keine Anfrage gefunden.',
   notFoundTodo:
     'Prüfen Sie, ob Sie den vollständigen Link aus der E-Mail geöffnet haben. Wenn er weiterhin nicht funktioniert, bitten Sie den Partner, die Anfrage erneut zu senden.',
+
+  pageNotFoundTitle: 'Seite nicht gefunden',
+  pageNotFoundText: 'Unter dieser Adresse gibt es keine Seite.',
+  pageNotFoundTodo:
+    'Prüfen Sie die Adresse auf Tippfehler, oder gehen Sie von einer dieser Seiten aus weiter. Ein Zustimmungslink aus einer E-Mail öffnet eine eigene Seite: Öffnen Sie den vollständigen Link erneut.',
+  toPartnersPage: 'Partner, die Geräte für Ihre Organisation registrieren dürfen',
+  toPortal: 'Partnerportal, für Partner, die Zustimmungsanfragen senden',
 
   goneTitle: 'Dieser Link funktioniert nicht mehr',
   gone: {

@@ -260,6 +260,9 @@ const en = {
   notFound:
     'There is nothing here among your requests. It may belong to another partner, or the address is incomplete.',
   notFoundTodo: 'Check the address, or find the request in the list.',
+  unknownPageTitle: 'Page not found',
+  unknownPage: 'The partner portal has no page at this address.',
+  unknownPageTodo: 'Check the address for typing mistakes, or go on from the overview.',
   backToWebhooks: 'Back to the webhooks',
   backToOverview: 'Back to the overview',
   referenceLabel: 'Reference',
@@ -640,6 +643,9 @@ const de: PortalMessages = {
   notFound:
     'Unter Ihren Anfragen gibt es hier nichts. Es gehört vielleicht einem anderen Partner, oder die Adresse ist unvollständig.',
   notFoundTodo: 'Prüfen Sie die Adresse, oder suchen Sie die Anfrage in der Liste.',
+  unknownPageTitle: 'Seite nicht gefunden',
+  unknownPage: 'Das Partnerportal hat unter dieser Adresse keine Seite.',
+  unknownPageTodo: 'Prüfen Sie die Adresse auf Tippfehler, oder gehen Sie von der Übersicht aus weiter.',
   backToWebhooks: 'Zurück zu den Webhooks',
   backToOverview: 'Zurück zur Übersicht',
   referenceLabel: 'Referenz',
