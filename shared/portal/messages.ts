@@ -2,6 +2,7 @@
 // keeps the words both share: partner kinds, channels, sign-out, dates.
 import { PARTNER_APP_ROLES } from '../domain/partnerAccess';
 import type { ConsentStatus, Locale } from '../domain/consent';
+import { CONSENT_WARNING_TEXT } from '../domain/delegatedAdmin';
 
 const { manage: MANAGE, read: READ } = PARTNER_APP_ROLES;
 
@@ -95,6 +96,8 @@ const en = {
     status,
   adminActiveUntil: (date: string) => `Active until ${date}`,
   warningsHeading: 'Least privilege',
+  /** A consent's warnings by code (shared/domain/delegatedAdmin.ts); English as the API words them. */
+  warning: CONSENT_WARNING_TEXT,
   emailHeading: 'Invitation email',
   emailLastError: (error: string) => `Reason: ${error}`,
   linkHeading: 'Consent link',
@@ -462,6 +465,10 @@ const de: PortalMessages = {
     status,
   adminActiveUntil: (date) => `Aktiv bis ${date}`,
   warningsHeading: 'Geringste Rechte',
+  warning: {
+    'least-privilege':
+      '„Global Administrator“ gibt volle Kontrolle über die Organisation des Kunden. Fragen Sie diese Rolle nach dem Prinzip der geringsten Rechte nur für Notfälle an: Zum Registrieren und Verwalten von Autopilot-Geräten genügen meist „Intune Administrator“ und „Cloud Device Administrator“.',
+  },
   emailHeading: 'Einladungs-E-Mail',
   emailLastError: (error) => `Grund: ${error}`,
   linkHeading: 'Zustimmungslink',

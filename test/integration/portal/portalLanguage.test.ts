@@ -1,23 +1,27 @@
-// An address the portal has no page for gets the portal's own 404, in the reader's language, through the local host.
+// A German reader of the portal meets no English sentences (the least-privilege warning), and an address the portal
+// has no page for gets the portal's own 404, through the local host.
 import { randomUUID } from 'node:crypto';
+import { LEAST_PRIVILEGE_WARNING } from '../../../shared/domain/delegatedAdmin';
 import { PARTNER_APP_ROLES } from '../../../shared/domain/partnerAccess';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/roles';
 import { PAGE_HEADERS } from '../../../shared/pages';
 import { startAppHost, type AppHost } from '../../support/appHost';
-import { getPage, type PageAnswer } from '../../support/customerPages';
+import { getPage, issuedLink, type PageAnswer } from '../../support/customerPages';
 import { partnerPrincipal, type TestPrincipal } from '../../support/partnerPrincipals';
-import { registeredPartner } from '../../support/partners';
+import { registeredPartner, type TestPartner } from '../../support/partners';
 
 const GERMAN = { 'accept-language': 'de-DE,de;q=0.9' };
 const ENGLISH = { 'accept-language': 'en-GB,en;q=0.9' };
 const PORTAL_NAV = '<nav class="portal-nav"';
 
 let app: AppHost;
+let csp: TestPartner;
 let manager: TestPrincipal;
 
 beforeAll(async () => {
   app = await startAppHost();
   const tenantId = randomUUID();
-  await registeredPartner(app, 'direct-csp', { tenantId, displayName: 'Fabrikam Devices' });
+  csp = await registeredPartner(app, 'direct-csp', { tenantId, displayName: 'Fabrikam Devices' });
   manager = partnerPrincipal(tenantId, { appRoles: [PARTNER_APP_ROLES.manage] });
 });
 afterAll(async () => {
@@ -30,6 +34,29 @@ const get = (path: string, headers: Record<string, string>, as?: TestPrincipal) 
 function expectPageHeaders(page: PageAnswer) {
   for (const [name, value] of Object.entries(PAGE_HEADERS)) expect(page.headers.get(name)).toBe(value);
 }
+
+describe('German portal pages say everything in German', () => {
+  it('R10: a request for Global Administrator shows its least-privilege warning in German; the API keeps the English', async () => {
+    const issued = await issuedLink(app, csp, {
+      customer: { tenantId: randomUUID() },
+      delegatedAdmin: { roles: [GLOBAL_ADMINISTRATOR_ROLE_ID], durationDays: 30 },
+    });
+    const page = await get(`/portal/requests/${issued.consentId}`, GERMAN, manager);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<html lang="de">');
+    expect(page.html).toContain('<li>Global Administrator</li>');
+    expect(page.text).toContain(
+      '„Global Administrator“ gibt volle Kontrolle über die Organisation des Kunden. Fragen Sie diese Rolle nach dem Prinzip der geringsten Rechte nur für Notfälle an',
+    );
+    expect(page.text).not.toContain(LEAST_PRIVILEGE_WARNING);
+    expect(page.text).not.toMatch(/\bglobale[nrs]? Administrator/i);
+
+    const english = await get(`/portal/requests/${issued.consentId}`, ENGLISH, manager);
+    expect(english.text).toContain(LEAST_PRIVILEGE_WARNING);
+    const api = await app.call('GET', `/api/consent-requests/${issued.consentId}`, { key: csp.key });
+    expect(api.body.warnings).toEqual([LEAST_PRIVILEGE_WARNING]);
+  });
+});
 
 describe('an address under /portal that has no page', () => {
   it('Portal: a signed-in partner gets the portal’s 404 in German, with its navigation and the page headers', async () => {
