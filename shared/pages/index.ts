@@ -14,6 +14,7 @@ export {
 export { renderPartnersPage } from './partnersPage';
 export { ChannelList } from './components';
 export { messagesFor, type Messages } from './messages';
+export { roleDescription } from './roleDescriptions';
 export { renderCustomerPage, type CustomerPage } from './customerPage';
 export { localPath, renderDocument, type RenderedPage } from './layout';
 export { htmlPage, pageResponse, PAGE_HEADERS, STYLESHEET_HEADERS, stylesheetResponse } from './headers';

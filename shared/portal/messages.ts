@@ -477,11 +477,11 @@ const de: PortalMessages = {
   linkClosed: 'Der Link funktioniert nicht mehr: Diese Anfrage ist abgeschlossen.',
   linkOnceTitle: 'Kopieren Sie den Link jetzt: Er wird nur dieses eine Mal angezeigt',
   linkOnceText:
-    'Wir speichern den Link selbst nie. Kopieren Sie ihn oder den E-Mail-Text unten und senden Sie ihn an einen globalen Administrator des Kunden.',
+    'Wir speichern den Link selbst nie. Kopieren Sie ihn oder den E-Mail-Text unten und senden Sie ihn an eine Person mit der Rolle „Global Administrator“ beim Kunden.',
   linkLabel: 'Zustimmungslink',
   emailTextLabel: 'E-Mail-Text zum Kopieren',
   emailText: (partner, customer, link, date) =>
-    `Guten Tag,\n\n${partner} bittet ${customer} um die Autorisierung, Windows Autopilot-Geräte für Ihre Organisation zu registrieren.\n\nEin globaler Administrator Ihrer Organisation kann die Anfrage hier prüfen und beantworten:\n${link}\n\nDer Link funktioniert bis ${date}.\n\nMit freundlichen Grüßen\n${partner}`,
+    `Guten Tag,\n\n${partner} bittet ${customer} um die Autorisierung, Windows Autopilot-Geräte für Ihre Organisation zu registrieren.\n\nEine Person mit der Rolle „Global Administrator“ in Ihrer Organisation kann die Anfrage hier prüfen und beantworten:\n${link}\n\nDer Link funktioniert bis ${date}.\n\nMit freundlichen Grüßen\n${partner}`,
   yourOrganization: 'Ihre Organisation',
   actionsHeading: 'Was Sie tun können',
   resend: 'Erneut senden (neuer Link)',
@@ -535,7 +535,7 @@ const de: PortalMessages = {
 
   formTitle: 'Neue Zustimmungsanfrage',
   formIntro:
-    'Der globale Administrator des Kunden erhält einen Link, mit dem er Sie autorisiert, Windows Autopilot-Geräte zu registrieren. Als optional markierte Felder dürfen leer bleiben.',
+    'Eine Person mit der Rolle „Global Administrator“ beim Kunden erhält einen Link, mit dem sie Sie autorisiert, Windows Autopilot-Geräte zu registrieren. Als optional markierte Felder dürfen leer bleiben.',
   formErrors: 'Einige Felder brauchen Ihre Aufmerksamkeit. Es wurde nichts gesendet.',
   customerLegend: 'Kunde',
   tenantHint: 'Optional. Wenn angegeben, kann nur dieser Mandant annehmen.',
@@ -548,7 +548,7 @@ const de: PortalMessages = {
   adminLegend: 'Delegierte Administratorrollen',
   adminChoice: 'Delegierte Administratorrollen anfragen',
   adminGuidance:
-    'Fragen Sie nur an, was Sie brauchen: Intune-Administrator und Cloudgeräteadministrator genügen für Autopilot meist. Globaler Administrator gibt volle Kontrolle und kann sich nicht automatisch verlängern.',
+    'Fragen Sie nur an, was Sie brauchen: „Intune Administrator“ und „Cloud Device Administrator“ genügen für Autopilot meist. „Global Administrator“ gibt volle Kontrolle und kann sich nicht automatisch verlängern.',
   globalAdminMark: '(volle Kontrolle: nur wenn nötig)',
   durationField: 'Dauer in Tagen (1–730)',
   autoExtendField: 'Am Ende der Dauer automatisch um 180 Tage verlängern',
@@ -591,7 +591,7 @@ const de: PortalMessages = {
       'Eine Rolle wurde doppelt gesendet: Öffnen Sie das Formular erneut und haken Sie jede Rolle einmal an.',
     wholeDays: (min, max) => `Geben Sie eine ganze Zahl von Tagen zwischen ${min} und ${max} ein.`,
     globalAdminAutoExtend:
-      'Rollen mit globalem Administrator können sich nicht automatisch verlängern (eine Regel von Microsoft): Entfernen Sie das Häkchen bei der automatischen Verlängerung oder beim globalen Administrator.',
+      'Rollen mit „Global Administrator“ können sich nicht automatisch verlängern (eine Regel von Microsoft): Entfernen Sie das Häkchen bei der automatischen Verlängerung oder bei „Global Administrator“.',
     urlRequired:
       'Geben Sie die Adresse ein, die die Ereignisse empfangen soll, etwa https://hooks.contoso.com/consent.',
     urlNotAbsolute:
@@ -724,20 +724,20 @@ const de: PortalMessages = {
 
   linkTitle: 'Dauerhafter Link',
   linkIntro:
-    'Ihr dauerhafter Link: Ein globaler Administrator jedes Kunden kann ihn öffnen und Sie autorisieren. Er bleibt gültig, bis Sie ihn ersetzen.',
+    'Ihr dauerhafter Link: Eine Person mit der Rolle „Global Administrator“ bei jedem Kunden kann ihn öffnen und Sie autorisieren. Er bleibt gültig, bis Sie ihn ersetzen.',
   linkCreated: (date) => `Erstellt am ${date}`,
   standingEmailText: (partner, link) =>
-    `Guten Tag,\n\n${partner} bittet Ihre Organisation um die Autorisierung, Windows Autopilot-Geräte für Sie zu registrieren.\n\nEin globaler Administrator Ihrer Organisation kann die Anfrage hier prüfen und beantworten:\n${link}\n\nMit freundlichen Grüßen\n${partner}`,
+    `Guten Tag,\n\n${partner} bittet Ihre Organisation um die Autorisierung, Windows Autopilot-Geräte für Sie zu registrieren.\n\nEine Person mit der Rolle „Global Administrator“ in Ihrer Organisation kann die Anfrage hier prüfen und beantworten:\n${link}\n\nMit freundlichen Grüßen\n${partner}`,
   rotate: 'Link ersetzen',
   rotateHint:
     'Erstellt sofort einen neuen Link; der alte funktioniert nicht mehr. Kunden, die bereits angenommen haben, bleiben autorisiert.',
   rotatedNotice: 'Der Link wurde ersetzt; der alte funktioniert nicht mehr.',
   linkNone:
-    'Sie haben noch keinen dauerhaften Link. Er ist ein Link für alle Ihre Kunden: Ein globaler Administrator jedes Kunden kann ihn öffnen und Sie autorisieren, ohne eine eigene Anfrage je Kunde. Er bleibt gültig, bis Sie ihn ersetzen.',
+    'Sie haben noch keinen dauerhaften Link. Er ist ein Link für alle Ihre Kunden: Eine Person mit der Rolle „Global Administrator“ bei jedem Kunden kann ihn öffnen und Sie autorisieren, ohne eine eigene Anfrage je Kunde. Er bleibt gültig, bis Sie ihn ersetzen.',
   linkCreate: 'Dauerhaften Link erstellen',
   createdLinkNotice:
     'Ihr dauerhafter Link wurde erstellt. Teilen Sie ihn mit Kunden; er bleibt gültig, bis Sie ihn ersetzen.',
-  linkNeedsManage: `Das Anzeigen oder Erstellen des dauerhaften Links erfordert die App-Rolle ${MANAGE}; Ihr Konto hat ${READ}, das nur Lesen erlaubt. Ein globaler Administrator jedes Kunden kann den Link annehmen, daher ist das Weitergeben dasselbe wie das Senden von Zustimmungsanfragen.`,
+  linkNeedsManage: `Das Anzeigen oder Erstellen des dauerhaften Links erfordert die App-Rolle ${MANAGE}; Ihr Konto hat ${READ}, das nur Lesen erlaubt. Eine Person mit der Rolle „Global Administrator“ bei jedem Kunden kann den Link annehmen, daher ist das Weitergeben dasselbe wie das Senden von Zustimmungsanfragen.`,
 
   webhooksTitle: 'Webhooks',
   webhooksIntro: (max) =>

@@ -3,7 +3,7 @@ import { CONSENT_STATUSES, LOCALES, type ConsentResource } from '../domain/conse
 import { consentWarningCodes, DELEGATED_ADMIN_LIMITS } from '../domain/delegatedAdmin';
 import { CONSENT_EXPIRY_LIMITS } from '../domain/expiry';
 import { visibleLine } from '../domain/suppliedText';
-import { formatDateTime, localPath, type RenderedPage } from '../pages';
+import { formatDateTime, localPath, roleDescription, type RenderedPage } from '../pages';
 import { requestFieldWords, wordsOnce, type FieldProblem } from './fieldErrors';
 import { portalMessagesFor, type PortalMessages } from './messages';
 import { portalDocument } from './pages';
@@ -470,7 +470,7 @@ function AdminFields(props: { t: PortalMessages; view: RequestFormView }) {
               {role.displayName}
               {role.globalAdministrator && <strong> {t.globalAdminMark}</strong>}
             </label>
-            <span class="muted"> {role.description}</span>
+            <span class="muted"> {roleDescription(role, view.locale)}</span>
           </li>
         ))}
       </ul>

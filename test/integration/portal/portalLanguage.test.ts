@@ -1,9 +1,9 @@
-// A German reader of the portal meets no English sentences (the least-privilege warning), and an address the portal
-// has no page for gets the portal's own 404, through the local host.
+// A German reader of the portal meets no English sentences (the least-privilege warning, role descriptions), and an
+// address the portal has no page for gets the portal's own 404, through the local host.
 import { randomUUID } from 'node:crypto';
 import { LEAST_PRIVILEGE_WARNING } from '../../../shared/domain/delegatedAdmin';
 import { PARTNER_APP_ROLES } from '../../../shared/domain/partnerAccess';
-import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../../shared/domain/roles';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID, ROLE_CATALOG } from '../../../shared/domain/roles';
 import { PAGE_HEADERS } from '../../../shared/pages';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import { getPage, issuedLink, type PageAnswer } from '../../support/customerPages';
@@ -55,6 +55,18 @@ describe('German portal pages say everything in German', () => {
     expect(english.text).toContain(LEAST_PRIVILEGE_WARNING);
     const api = await app.call('GET', `/api/consent-requests/${issued.consentId}`, { key: csp.key });
     expect(api.body.warnings).toEqual([LEAST_PRIVILEGE_WARNING]);
+  });
+
+  it('R10: the form describes every role in German and names roles as its list does', async () => {
+    const form = await get('/portal/requests/new', GERMAN, manager);
+    expect(form.status).toBe(200);
+    for (const role of ROLE_CATALOG) {
+      expect(form.text).toContain(role.displayName);
+      expect(form.text).not.toContain(role.description);
+    }
+    expect(form.text).toContain('Kann alle Aspekte von Microsoft Intune verwalten.');
+    expect(form.text).toContain('„Intune Administrator“ und „Cloud Device Administrator“ genügen für Autopilot meist');
+    expect(form.text).not.toMatch(/\bglobale[nrs]? Administrator|Intune-Administrator|Cloudgeräteadministrator/i);
   });
 });
 
