@@ -18,6 +18,7 @@ import './functions/oemVerification';
 import './functions/openapi';
 import './functions/partnersPage';
 import './functions/portalAccount';
+import './functions/portalNotFoundPage';
 import './functions/portalRequests';
 import './functions/portalWebhooks';
 import './functions/receipts';

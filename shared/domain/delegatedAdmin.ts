@@ -45,6 +45,20 @@ export const LEAST_PRIVILEGE_WARNING =
   'only for emergencies: registering and managing Autopilot devices usually needs no more than Intune Administrator ' +
   'and Cloud Device Administrator.';
 
+/** A consent's warning by a stable code, so that a page can say it in its reader's language. */
+export type ConsentWarningCode = 'least-privilege';
+
+/** The API's `warnings` text for each code (English, as the API has always answered it). */
+export const CONSENT_WARNING_TEXT: Record<ConsentWarningCode, string> = {
+  'least-privilege': LEAST_PRIVILEGE_WARNING,
+};
+
+/** The warnings delegated admin roles call for, by code: R10 least privilege when they include Global Administrator. */
+export function consentWarningCodes(delegatedAdmin: Pick<DelegatedAdmin, 'roles'> | undefined): ConsentWarningCode[] {
+  const roleIds = delegatedAdmin?.roles.map((role) => role.id) ?? [];
+  return includesGlobalAdministrator(roleIds) ? ['least-privilege'] : [];
+}
+
 /** Checks a delegated admin request for a partner of this kind; on success gives the consent's part and its warnings. */
 export function validateDelegatedAdminRequest(
   request: DelegatedAdminRequest,
@@ -61,8 +75,7 @@ export function validateDelegatedAdminRequest(
   const durationDays = request.durationDays ?? DELEGATED_ADMIN_LIMITS.defaultDurationDays;
   const autoExtend = request.autoExtend ?? false;
   const { roles, errors } = resolveRoles(request.roles);
-  const includesGlobalAdministrator = roles.some((role) => role.id === GLOBAL_ADMINISTRATOR_ROLE_ID);
-  if (autoExtend && includesGlobalAdministrator) {
+  if (autoExtend && roles.some((role) => role.id === GLOBAL_ADMINISTRATOR_ROLE_ID)) {
     errors.push({
       path: 'delegatedAdmin.autoExtend',
       message:
@@ -75,7 +88,7 @@ export function validateDelegatedAdminRequest(
   return {
     ok: true,
     delegatedAdmin: { roles, durationDays, autoExtend, status: 'requested' },
-    warnings: includesGlobalAdministrator ? [LEAST_PRIVILEGE_WARNING] : [],
+    warnings: consentWarningCodes({ roles }).map((code) => CONSENT_WARNING_TEXT[code]),
   };
 }
 

@@ -135,7 +135,7 @@ const de: InvitationCopy = {
     'Sie können diese Rechte jederzeit wieder entfernen; die Berechtigung zum Registrieren von Geräten bleibt bestehen.',
   noticesHeading: 'Bitte beachten Sie',
   globalAdministratorWarning: (partner) =>
-    'Globaler Administrator ist die Rolle mit den weitreichendsten Rechten in Ihrer Organisation. Gewähren Sie ' +
+    '„Global Administrator“ ist die Rolle mit den weitreichendsten Rechten in Ihrer Organisation. Gewähren Sie ' +
     `Partnern nur die Rechte, die sie wirklich benötigen, und bitten Sie ${partner} gegebenenfalls um ` +
     'eingeschränktere Rollen.',
   messageHeading: (partner) => `Nachricht von ${partner}`,
@@ -150,8 +150,8 @@ const de: InvitationCopy = {
     `Der Link führt zu ${host}. Prüfen Sie nach dem Öffnen, ob die Adressleiste Ihres Browsers diesen Hostnamen ` +
     'zeigt, bevor Sie sich anmelden.',
   genuineGlobalAdministrator:
-    'Nur ein globaler Administrator Ihrer Organisation kann zustimmen. Falls Sie keiner sind, leiten Sie diese ' +
-    'E-Mail bitte an einen globalen Administrator weiter.',
+    'Nur eine Person mit der Rolle „Global Administrator“ in Ihrer Organisation kann zustimmen. Falls Sie diese Rolle nicht ' +
+    'haben, leiten Sie diese E-Mail bitte an eine solche Person weiter.',
   genuineUnexpected:
     'Wenn Sie diese Anfrage nicht erwartet haben, ignorieren Sie diese E-Mail. Ohne Ihre Zustimmung ändert sich nichts.',
   footer: (partner) => `Diese E-Mail wurde im Auftrag von ${partner} versendet.`,

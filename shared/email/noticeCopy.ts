@@ -115,7 +115,7 @@ const de: NoticeCopy = {
       `Der Link führt zu ${host}. Prüfen Sie nach dem Öffnen, ob die Adressleiste Ihres Browsers diesen Hostnamen ` +
       'zeigt, bevor Sie sich anmelden.',
     whoAccepts:
-      'Nur ein globaler Administrator Ihrer Organisation kann zustimmen. Wenn Sie nicht zustimmen möchten, lehnen ' +
+      'Nur eine Person mit der Rolle „Global Administrator“ in Ihrer Organisation kann zustimmen. Wenn Sie nicht zustimmen möchten, lehnen ' +
       'Sie auf der Seite ab oder ignorieren Sie diese E-Mail: Ohne Ihre Zustimmung ändert sich nichts.',
     footer: (partner) => `Diese Erinnerung wurde im Auftrag von ${partner} gesendet.`,
   },

@@ -7,12 +7,14 @@ export {
   renderDeclinedPage,
   renderGonePage,
   renderNotFoundPage,
+  renderPageNotFound,
   renderRefusalPage,
   renderServiceErrorPage,
 } from './outcomePages';
 export { renderPartnersPage } from './partnersPage';
 export { ChannelList } from './components';
 export { messagesFor, type Messages } from './messages';
+export { roleDescription } from './roleDescriptions';
 export { renderCustomerPage, type CustomerPage } from './customerPage';
 export { localPath, renderDocument, type RenderedPage } from './layout';
 export { htmlPage, pageResponse, PAGE_HEADERS, STYLESHEET_HEADERS, stylesheetResponse } from './headers';
@@ -20,6 +22,7 @@ export { CONSENT_CSS, STYLESHEET_HASH, STYLESHEET_HREF, STYLESHEET_PATH } from '
 export {
   CUSTOMER_PATHS,
   isSameSitePath,
+  PORTAL_HOME_PATH,
   SIGN_IN_PATHS,
   signInAndReturnTo,
   signOutAndReturnTo,

@@ -79,6 +79,12 @@ export interface Messages {
   notFoundText: string;
   notFoundTodo: string;
 
+  pageNotFoundTitle: string;
+  pageNotFoundText: string;
+  pageNotFoundTodo: string;
+  toPartnersPage: string;
+  toPortal: string;
+
   goneTitle: string;
   gone: Record<'expired' | 'cancelled' | 'replaced', string>;
   goneTodo: string;
@@ -199,6 +205,13 @@ const en: Messages = {
   notFoundText: 'We could not find a request for this link.',
   notFoundTodo:
     'Check that you opened the complete link from the email. If it still does not work, ask the partner to send the request again.',
+
+  pageNotFoundTitle: 'Page not found',
+  pageNotFoundText: 'There is no page at this address.',
+  pageNotFoundTodo:
+    'Check the address for typing mistakes, or go on from one of these pages. A consent link from an email opens a page of its own: open the complete link again.',
+  toPartnersPage: 'Partners who may register devices for your organization',
+  toPortal: 'Partner portal, for partners who send consent requests',
 
   goneTitle: 'This link no longer works',
   gone: {
@@ -371,9 +384,9 @@ const de: Messages = {
     'Sie können die Rollen jederzeit auf der Partnerseite entfernen; die Autorisierung zur Geräteregistrierung bleibt bestehen.',
   noRoles: 'Es werden keine Administratorrollen angefordert.',
   noRolesDetail: (partner) => `${partner} erhält keinen Administratorzugriff auf Ihre Organisation.`,
-  globalAdminWarningTitle: 'Warnung: Diese Anfrage enthält die Rolle „Globaler Administrator“',
+  globalAdminWarningTitle: 'Warnung: Diese Anfrage enthält die Rolle „Global Administrator“',
   globalAdminWarning: (partner) =>
-    `„Globaler Administrator“ ist die mächtigste Rolle in Ihrer Organisation. Geben Sie Partnern nur die Rollen, die sie benötigen (geringste Rechte), und behalten Sie „Globaler Administrator“ für Notfälle vor. Erwägen Sie, abzulehnen und ${partner} um eine Anfrage ohne diese Rolle zu bitten.`,
+    `„Global Administrator“ ist die mächtigste Rolle in Ihrer Organisation. Geben Sie Partnern nur die Rollen, die sie benötigen (geringste Rechte), und behalten Sie „Global Administrator“ für Notfälle vor. Erwägen Sie, abzulehnen und ${partner} um eine Anfrage ohne diese Rolle zu bitten.`,
   messageHeading: (partner) => `Nachricht von ${partner}`,
   messageNote: (partner) =>
     `Diese Nachricht hat ${partner} geschrieben, nicht dieser Dienst. Was Sie autorisieren, beschreibt allein der ` +
@@ -418,6 +431,13 @@ const de: Messages = {
   notFoundTodo:
     'Prüfen Sie, ob Sie den vollständigen Link aus der E-Mail geöffnet haben. Wenn er weiterhin nicht funktioniert, bitten Sie den Partner, die Anfrage erneut zu senden.',
 
+  pageNotFoundTitle: 'Seite nicht gefunden',
+  pageNotFoundText: 'Unter dieser Adresse gibt es keine Seite.',
+  pageNotFoundTodo:
+    'Prüfen Sie die Adresse auf Tippfehler, oder gehen Sie von einer dieser Seiten aus weiter. Ein Zustimmungslink aus einer E-Mail öffnet eine eigene Seite: Öffnen Sie den vollständigen Link erneut.',
+  toPartnersPage: 'Partner, die Geräte für Ihre Organisation registrieren dürfen',
+  toPortal: 'Partnerportal, für Partner, die Zustimmungsanfragen senden',
+
   goneTitle: 'Dieser Link funktioniert nicht mehr',
   gone: {
     expired: 'Die Anfrage ist abgelaufen, bevor sie beantwortet wurde.',
@@ -430,31 +450,31 @@ const de: Messages = {
 
   refusal: {
     'not-global-admin': {
-      title: 'Nur ein globaler Administrator kann dies tun',
+      title: 'Dafür ist die Rolle „Global Administrator“ nötig',
       why: ({ user }) =>
-        `Sie sind als ${user} angemeldet. Dieses Konto hat in Ihrer Organisation nicht die Rolle „Globaler Administrator“.`,
+        `Sie sind als ${user} angemeldet. Dieses Konto hat in Ihrer Organisation nicht die Rolle „Global Administrator“.`,
       todo: () =>
-        'Leiten Sie diesen Link an einen globalen Administrator Ihrer Organisation weiter, oder melden Sie sich mit einem Konto an, das diese Rolle hat.',
+        'Leiten Sie diesen Link an eine Person mit der Rolle „Global Administrator“ in Ihrer Organisation weiter, oder melden Sie sich mit einem Konto an, das diese Rolle hat.',
     },
     'wrong-tenant': {
       title: 'Diese Anfrage gilt einer anderen Organisation',
       why: ({ user }) =>
         `Sie sind als ${user} angemeldet, einem Konto einer anderen Organisation (Microsoft Entra-Mandant) als der, für die diese Anfrage gestellt wurde.`,
       todo: () =>
-        'Melden Sie sich mit einem Konto eines globalen Administrators der Organisation an, für die die Anfrage gestellt wurde. Nennt die Anfrage die falsche Organisation, bitten Sie den Partner um eine neue.',
+        'Melden Sie sich mit einem Konto mit der Rolle „Global Administrator“ in der Organisation an, für die die Anfrage gestellt wurde. Nennt die Anfrage die falsche Organisation, bitten Sie den Partner um eine neue.',
     },
     'upn-domain-mismatch': {
       title: 'Ihr Konto gehört nicht zur angefragten Domäne',
       why: ({ user, domain }) => `Diese Anfrage wurde für ${domain} gestellt, Sie sind aber als ${user} angemeldet.`,
       todo: ({ domain }) =>
-        `Melden Sie sich mit einem Konto eines globalen Administrators in ${domain} an, oder bitten Sie den Partner um eine Anfrage für Ihre Domäne.`,
+        `Melden Sie sich mit einem Konto mit der Rolle „Global Administrator“ in ${domain} an, oder bitten Sie den Partner um eine Anfrage für Ihre Domäne.`,
     },
     'not-cloud-native': {
       title: 'Melden Sie sich mit Ihrem onmicrosoft.com-Konto an',
       why: ({ user }) =>
         `Die Anfrage eines Geräteherstellers (OEM) kann nur mit einem cloudbasierten Konto akzeptiert werden, dessen Benutzername auf .onmicrosoft.com endet. Sie sind als ${user} angemeldet.`,
       todo: () =>
-        'Melden Sie sich ab, melden Sie sich mit einem Konto eines globalen Administrators wie name@contoso.onmicrosoft.com an, und öffnen Sie den Link erneut.',
+        'Melden Sie sich ab, melden Sie sich mit einem Konto mit der Rolle „Global Administrator“ wie name@contoso.onmicrosoft.com an, und öffnen Sie den Link erneut.',
     },
     'forged-form': {
       title: 'Ihre Antwort konnte nicht angenommen werden',

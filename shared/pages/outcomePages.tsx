@@ -2,7 +2,7 @@
 import { visibleLine } from '../domain/suppliedText';
 import { ChannelList, RoleList } from './components';
 import { localPath, renderDocument, type RenderedPage } from './layout';
-import { CUSTOMER_PATHS } from './paths';
+import { CUSTOMER_PATHS, PORTAL_HOME_PATH } from './paths';
 import { formatDateTime } from './locale';
 import { messagesFor } from './messages';
 import type {
@@ -109,6 +109,27 @@ export function renderNotFoundPage(context: PageContext): RenderedPage {
     </>
   );
   return renderDocument(404, context, t.notFoundTitle, body);
+}
+
+/** 404 for any other address outside /api: no page here, check the address, or go on to the partners page or the portal. */
+export function renderPageNotFound(context: PageContext): RenderedPage {
+  const t = messagesFor(context.locale);
+  const body = (
+    <>
+      <p>{t.pageNotFoundText}</p>
+      <h2>{t.whatToDo}</h2>
+      <p>{t.pageNotFoundTodo}</p>
+      <ul>
+        <li>
+          <a href={CUSTOMER_PATHS.partners}>{t.toPartnersPage}</a>
+        </li>
+        <li>
+          <a href={PORTAL_HOME_PATH}>{t.toPortal}</a>
+        </li>
+      </ul>
+    </>
+  );
+  return renderDocument(404, context, t.pageNotFoundTitle, body);
 }
 
 /** 410: expired, withdrawn or replaced link. */

@@ -14,6 +14,9 @@ export const CUSTOMER_PATHS = {
 } as const;
 
 /** The platform's sign-in ("Easy Auth"), which the local host stands in for. */
+/** The partner portal's front page, which the customer pages' "page not found" offers to partners. */
+export const PORTAL_HOME_PATH = '/portal';
+
 export const SIGN_IN_PATHS = {
   login: '/.auth/login/aad',
   logout: '/.auth/logout',

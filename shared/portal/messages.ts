@@ -2,6 +2,7 @@
 // keeps the words both share: partner kinds, channels, sign-out, dates.
 import { PARTNER_APP_ROLES } from '../domain/partnerAccess';
 import type { ConsentStatus, Locale } from '../domain/consent';
+import { CONSENT_WARNING_TEXT } from '../domain/delegatedAdmin';
 
 const { manage: MANAGE, read: READ } = PARTNER_APP_ROLES;
 
@@ -95,6 +96,8 @@ const en = {
     status,
   adminActiveUntil: (date: string) => `Active until ${date}`,
   warningsHeading: 'Least privilege',
+  /** A consent's warnings by code (shared/domain/delegatedAdmin.ts); English as the API words them. */
+  warning: CONSENT_WARNING_TEXT,
   emailHeading: 'Invitation email',
   emailLastError: (error: string) => `Reason: ${error}`,
   linkHeading: 'Consent link',
@@ -260,6 +263,9 @@ const en = {
   notFound:
     'There is nothing here among your requests. It may belong to another partner, or the address is incomplete.',
   notFoundTodo: 'Check the address, or find the request in the list.',
+  unknownPageTitle: 'Page not found',
+  unknownPage: 'The partner portal has no page at this address.',
+  unknownPageTodo: 'Check the address for typing mistakes, or go on from the overview.',
   backToWebhooks: 'Back to the webhooks',
   backToOverview: 'Back to the overview',
   referenceLabel: 'Reference',
@@ -459,6 +465,10 @@ const de: PortalMessages = {
     status,
   adminActiveUntil: (date) => `Aktiv bis ${date}`,
   warningsHeading: 'Geringste Rechte',
+  warning: {
+    'least-privilege':
+      '„Global Administrator“ gibt volle Kontrolle über die Organisation des Kunden. Fragen Sie diese Rolle nach dem Prinzip der geringsten Rechte nur für Notfälle an: Zum Registrieren und Verwalten von Autopilot-Geräten genügen meist „Intune Administrator“ und „Cloud Device Administrator“.',
+  },
   emailHeading: 'Einladungs-E-Mail',
   emailLastError: (error) => `Grund: ${error}`,
   linkHeading: 'Zustimmungslink',
@@ -467,11 +477,11 @@ const de: PortalMessages = {
   linkClosed: 'Der Link funktioniert nicht mehr: Diese Anfrage ist abgeschlossen.',
   linkOnceTitle: 'Kopieren Sie den Link jetzt: Er wird nur dieses eine Mal angezeigt',
   linkOnceText:
-    'Wir speichern den Link selbst nie. Kopieren Sie ihn oder den E-Mail-Text unten und senden Sie ihn an einen globalen Administrator des Kunden.',
+    'Wir speichern den Link selbst nie. Kopieren Sie ihn oder den E-Mail-Text unten und senden Sie ihn an eine Person mit der Rolle „Global Administrator“ beim Kunden.',
   linkLabel: 'Zustimmungslink',
   emailTextLabel: 'E-Mail-Text zum Kopieren',
   emailText: (partner, customer, link, date) =>
-    `Guten Tag,\n\n${partner} bittet ${customer} um die Autorisierung, Windows Autopilot-Geräte für Ihre Organisation zu registrieren.\n\nEin globaler Administrator Ihrer Organisation kann die Anfrage hier prüfen und beantworten:\n${link}\n\nDer Link funktioniert bis ${date}.\n\nMit freundlichen Grüßen\n${partner}`,
+    `Guten Tag,\n\n${partner} bittet ${customer} um die Autorisierung, Windows Autopilot-Geräte für Ihre Organisation zu registrieren.\n\nEine Person mit der Rolle „Global Administrator“ in Ihrer Organisation kann die Anfrage hier prüfen und beantworten:\n${link}\n\nDer Link funktioniert bis ${date}.\n\nMit freundlichen Grüßen\n${partner}`,
   yourOrganization: 'Ihre Organisation',
   actionsHeading: 'Was Sie tun können',
   resend: 'Erneut senden (neuer Link)',
@@ -525,7 +535,7 @@ const de: PortalMessages = {
 
   formTitle: 'Neue Zustimmungsanfrage',
   formIntro:
-    'Der globale Administrator des Kunden erhält einen Link, mit dem er Sie autorisiert, Windows Autopilot-Geräte zu registrieren. Als optional markierte Felder dürfen leer bleiben.',
+    'Eine Person mit der Rolle „Global Administrator“ beim Kunden erhält einen Link, mit dem sie Sie autorisiert, Windows Autopilot-Geräte zu registrieren. Als optional markierte Felder dürfen leer bleiben.',
   formErrors: 'Einige Felder brauchen Ihre Aufmerksamkeit. Es wurde nichts gesendet.',
   customerLegend: 'Kunde',
   tenantHint: 'Optional. Wenn angegeben, kann nur dieser Mandant annehmen.',
@@ -538,7 +548,7 @@ const de: PortalMessages = {
   adminLegend: 'Delegierte Administratorrollen',
   adminChoice: 'Delegierte Administratorrollen anfragen',
   adminGuidance:
-    'Fragen Sie nur an, was Sie brauchen: Intune-Administrator und Cloudgeräteadministrator genügen für Autopilot meist. Globaler Administrator gibt volle Kontrolle und kann sich nicht automatisch verlängern.',
+    'Fragen Sie nur an, was Sie brauchen: „Intune Administrator“ und „Cloud Device Administrator“ genügen für Autopilot meist. „Global Administrator“ gibt volle Kontrolle und kann sich nicht automatisch verlängern.',
   globalAdminMark: '(volle Kontrolle: nur wenn nötig)',
   durationField: 'Dauer in Tagen (1–730)',
   autoExtendField: 'Am Ende der Dauer automatisch um 180 Tage verlängern',
@@ -581,7 +591,7 @@ const de: PortalMessages = {
       'Eine Rolle wurde doppelt gesendet: Öffnen Sie das Formular erneut und haken Sie jede Rolle einmal an.',
     wholeDays: (min, max) => `Geben Sie eine ganze Zahl von Tagen zwischen ${min} und ${max} ein.`,
     globalAdminAutoExtend:
-      'Rollen mit globalem Administrator können sich nicht automatisch verlängern (eine Regel von Microsoft): Entfernen Sie das Häkchen bei der automatischen Verlängerung oder beim globalen Administrator.',
+      'Rollen mit „Global Administrator“ können sich nicht automatisch verlängern (eine Regel von Microsoft): Entfernen Sie das Häkchen bei der automatischen Verlängerung oder bei „Global Administrator“.',
     urlRequired:
       'Geben Sie die Adresse ein, die die Ereignisse empfangen soll, etwa https://hooks.contoso.com/consent.',
     urlNotAbsolute:
@@ -640,6 +650,9 @@ const de: PortalMessages = {
   notFound:
     'Unter Ihren Anfragen gibt es hier nichts. Es gehört vielleicht einem anderen Partner, oder die Adresse ist unvollständig.',
   notFoundTodo: 'Prüfen Sie die Adresse, oder suchen Sie die Anfrage in der Liste.',
+  unknownPageTitle: 'Seite nicht gefunden',
+  unknownPage: 'Das Partnerportal hat unter dieser Adresse keine Seite.',
+  unknownPageTodo: 'Prüfen Sie die Adresse auf Tippfehler, oder gehen Sie von der Übersicht aus weiter.',
   backToWebhooks: 'Zurück zu den Webhooks',
   backToOverview: 'Zurück zur Übersicht',
   referenceLabel: 'Referenz',
@@ -711,20 +724,20 @@ const de: PortalMessages = {
 
   linkTitle: 'Dauerhafter Link',
   linkIntro:
-    'Ihr dauerhafter Link: Ein globaler Administrator jedes Kunden kann ihn öffnen und Sie autorisieren. Er bleibt gültig, bis Sie ihn ersetzen.',
+    'Ihr dauerhafter Link: Eine Person mit der Rolle „Global Administrator“ bei jedem Kunden kann ihn öffnen und Sie autorisieren. Er bleibt gültig, bis Sie ihn ersetzen.',
   linkCreated: (date) => `Erstellt am ${date}`,
   standingEmailText: (partner, link) =>
-    `Guten Tag,\n\n${partner} bittet Ihre Organisation um die Autorisierung, Windows Autopilot-Geräte für Sie zu registrieren.\n\nEin globaler Administrator Ihrer Organisation kann die Anfrage hier prüfen und beantworten:\n${link}\n\nMit freundlichen Grüßen\n${partner}`,
+    `Guten Tag,\n\n${partner} bittet Ihre Organisation um die Autorisierung, Windows Autopilot-Geräte für Sie zu registrieren.\n\nEine Person mit der Rolle „Global Administrator“ in Ihrer Organisation kann die Anfrage hier prüfen und beantworten:\n${link}\n\nMit freundlichen Grüßen\n${partner}`,
   rotate: 'Link ersetzen',
   rotateHint:
     'Erstellt sofort einen neuen Link; der alte funktioniert nicht mehr. Kunden, die bereits angenommen haben, bleiben autorisiert.',
   rotatedNotice: 'Der Link wurde ersetzt; der alte funktioniert nicht mehr.',
   linkNone:
-    'Sie haben noch keinen dauerhaften Link. Er ist ein Link für alle Ihre Kunden: Ein globaler Administrator jedes Kunden kann ihn öffnen und Sie autorisieren, ohne eine eigene Anfrage je Kunde. Er bleibt gültig, bis Sie ihn ersetzen.',
+    'Sie haben noch keinen dauerhaften Link. Er ist ein Link für alle Ihre Kunden: Eine Person mit der Rolle „Global Administrator“ bei jedem Kunden kann ihn öffnen und Sie autorisieren, ohne eine eigene Anfrage je Kunde. Er bleibt gültig, bis Sie ihn ersetzen.',
   linkCreate: 'Dauerhaften Link erstellen',
   createdLinkNotice:
     'Ihr dauerhafter Link wurde erstellt. Teilen Sie ihn mit Kunden; er bleibt gültig, bis Sie ihn ersetzen.',
-  linkNeedsManage: `Das Anzeigen oder Erstellen des dauerhaften Links erfordert die App-Rolle ${MANAGE}; Ihr Konto hat ${READ}, das nur Lesen erlaubt. Ein globaler Administrator jedes Kunden kann den Link annehmen, daher ist das Weitergeben dasselbe wie das Senden von Zustimmungsanfragen.`,
+  linkNeedsManage: `Das Anzeigen oder Erstellen des dauerhaften Links erfordert die App-Rolle ${MANAGE}; Ihr Konto hat ${READ}, das nur Lesen erlaubt. Eine Person mit der Rolle „Global Administrator“ bei jedem Kunden kann den Link annehmen, daher ist das Weitergeben dasselbe wie das Senden von Zustimmungsanfragen.`,
 
   webhooksTitle: 'Webhooks',
   webhooksIntro: (max) =>

@@ -52,6 +52,7 @@ export type PortalPage =
   | { page: 'no-partner'; view: NoPartnerView }
   | { page: 'forged-form'; view: PortalContext & { retryUrl: string } }
   | { page: 'not-found'; view: PortalFrame & { backTo?: 'requests' | 'webhooks' } }
+  | { page: 'unknown-page'; view: PageContext | PortalContext }
   | { page: 'failure'; view: FailureView }
   | { page: 'overview'; view: OverviewView }
   | { page: 'requests'; view: RequestListView }
@@ -71,6 +72,8 @@ export function renderPortalPage(answer: PortalPage): RenderedPage {
       return renderForgedForm(answer.view);
     case 'not-found':
       return renderNotFound(answer.view);
+    case 'unknown-page':
+      return renderUnknownPage(answer.view);
     case 'failure':
       return renderFailure(answer.view);
     case 'overview':
@@ -236,6 +239,23 @@ function renderNotFound(view: PortalFrame & { backTo?: 'requests' | 'webhooks' }
     </>
   );
   return portalDocument(404, view, t.notFoundTitle, body);
+}
+
+/** No portal page at this address: with the portal's navigation for a signed-in partner, else in the plain layout. */
+function renderUnknownPage(view: PageContext | PortalContext): RenderedPage {
+  const t = portalMessagesFor(view.locale);
+  const body = (
+    <>
+      <p>{t.unknownPage}</p>
+      <h2>{t.whatToDo}</h2>
+      <p>{t.unknownPageTodo}</p>
+      <p>
+        <a href={PORTAL_PATHS.overview}>{t.backToOverview}</a>
+      </p>
+    </>
+  );
+  if ('partner' in view) return portalDocument(404, view, t.unknownPageTitle, body);
+  return renderDocument(404, view, t.unknownPageTitle, body);
 }
 
 /**

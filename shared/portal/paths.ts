@@ -1,9 +1,11 @@
 // Where the partner portal's pages live (API.md, "Partner portal"): one definition each.
 
+import { PORTAL_HOME_PATH } from '../pages';
+
 const id = (value: string) => encodeURIComponent(value);
 
 export const PORTAL_PATHS = {
-  overview: '/portal',
+  overview: PORTAL_HOME_PATH,
   requests: '/portal/requests',
   newRequest: '/portal/requests/new',
   request: (consentId: string) => `/portal/requests/${id(consentId)}`,

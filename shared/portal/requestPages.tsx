@@ -1,9 +1,9 @@
 // The portal's consent request pages: the overview, the list, one request (with its link shown once) and the form.
 import { CONSENT_STATUSES, LOCALES, type ConsentResource } from '../domain/consent';
-import { DELEGATED_ADMIN_LIMITS } from '../domain/delegatedAdmin';
+import { consentWarningCodes, DELEGATED_ADMIN_LIMITS } from '../domain/delegatedAdmin';
 import { CONSENT_EXPIRY_LIMITS } from '../domain/expiry';
 import { visibleLine } from '../domain/suppliedText';
-import { formatDateTime, localPath, type RenderedPage } from '../pages';
+import { formatDateTime, localPath, roleDescription, type RenderedPage } from '../pages';
 import { requestFieldWords, wordsOnce, type FieldProblem } from './fieldErrors';
 import { portalMessagesFor, type PortalMessages } from './messages';
 import { portalDocument } from './pages';
@@ -270,6 +270,8 @@ function OneTimeLink(props: { t: PortalMessages; view: RequestView; link: string
 function DelegatedAdmin(props: { t: PortalMessages; view: RequestView }) {
   const { t, view } = props;
   const admin = view.consent.delegatedAdmin;
+  // By code, in the reader's language: the consent's `warnings` are the API's English text.
+  const warnings = consentWarningCodes(admin);
   return (
     <>
       <h2>{t.adminHeading}</h2>
@@ -291,11 +293,11 @@ function DelegatedAdmin(props: { t: PortalMessages; view: RequestView }) {
           </p>
         </>
       )}
-      {view.consent.warnings.length > 0 && (
+      {warnings.length > 0 && (
         <div class="box warning">
           <p class="box-title">{t.warningsHeading}</p>
-          {view.consent.warnings.map((warning) => (
-            <p key={warning}>{warning}</p>
+          {warnings.map((code) => (
+            <p key={code}>{t.warning[code]}</p>
           ))}
         </div>
       )}
@@ -468,7 +470,7 @@ function AdminFields(props: { t: PortalMessages; view: RequestFormView }) {
               {role.displayName}
               {role.globalAdministrator && <strong> {t.globalAdminMark}</strong>}
             </label>
-            <span class="muted"> {role.description}</span>
+            <span class="muted"> {roleDescription(role, view.locale)}</span>
           </li>
         ))}
       </ul>

@@ -39,6 +39,21 @@ export function portalRoute(
   };
 }
 
+/**
+ * Any other path under /portal: the portal's 404, framed for the partner signed in (its navigation), or in the plain
+ * layout for anyone else; it never asks to sign in, and a sign-in that fails to resolve only loses the navigation.
+ */
+export function portalUnknownPage(deps: Dependencies): HttpHandler {
+  return async (request) => {
+    const session = await portalSession(request, deps, 'read').catch(() => undefined);
+    const view =
+      session?.kind === 'signed-in'
+        ? session.context
+        : { locale: pickLocale(undefined, request.headers.get('accept-language')) };
+    return pageResponse(renderPortalPage({ page: 'unknown-page', view }));
+  };
+}
+
 function failurePage(
   error: unknown,
   frame: PortalFrame,

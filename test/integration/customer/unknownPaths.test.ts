@@ -1,5 +1,6 @@
-// Paths no route serves, through the local host: outside /api the customer 404 page, with the page security headers
-// and x-request-id (API.md conventions); /api, the stylesheet, /.auth and /dev keep their own answers.
+// Paths no route serves, through the local host: outside /api and /portal a "page not found" page of its own (not the
+// consent link's words), with the page security headers and x-request-id (API.md conventions); /api, the stylesheet,
+// /.auth and /dev keep their own answers.
 import { messagesFor, PAGE_HEADERS, STYLESHEET_PATH } from '../../../shared/pages';
 import { startAppHost, type AppHost } from '../../support/appHost';
 import { getPage } from '../../support/customerPages';
@@ -22,13 +23,17 @@ function expectPageHeaders(headers: Headers) {
 
 describe('a path outside /api that no route serves', () => {
   it.each(['/partners/x', '/nope', '/consent', '/', '/partners/x/revoke/more'])(
-    'GET %s: the 404 page with the page security headers and x-request-id',
+    'GET %s: "page not found", where to go on, the page security headers and x-request-id',
     async (path) => {
       const page = await getPage(app, path);
       expect(page.status).toBe(404);
       expectPageHeaders(page.headers);
       expect(page.html).toContain('<html lang="en">');
-      expect(page.text).toContain(en.notFoundTitle);
+      expect(page.html).toContain('<h1>Page not found</h1>');
+      expect(page.text).toContain('Check the address for typing mistakes');
+      expect(page.html).toContain('<a href="/partners">Partners who may register devices for your organization</a>');
+      expect(page.html).toContain('<a href="/portal">Partner portal, for partners who send consent requests</a>');
+      expect(page.text).not.toContain(en.notFoundTitle);
     },
   );
 
@@ -36,7 +41,13 @@ describe('a path outside /api that no route serves', () => {
     const page = await getPage(app, '/nope', { headers: { 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' } });
     expect(page.status).toBe(404);
     expect(page.html).toContain('<html lang="de">');
-    expect(page.text).toContain(de.notFoundTitle);
+    expect(page.html).toContain('<h1>Seite nicht gefunden</h1>');
+    expect(page.text).toContain('Prüfen Sie die Adresse auf Tippfehler');
+    expect(page.html).toContain(
+      '<a href="/partners">Partner, die Geräte für Ihre Organisation registrieren dürfen</a>',
+    );
+    expect(page.html).toContain('<a href="/portal">Partnerportal, für Partner, die Zustimmungsanfragen senden</a>');
+    expect(page.text).not.toContain(de.notFoundTitle);
   });
 
   it('answers other methods the same way, changing nothing', async () => {

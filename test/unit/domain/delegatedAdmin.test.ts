@@ -1,6 +1,8 @@
 import {
   activateDelegatedAdmin,
   autoExtends,
+  CONSENT_WARNING_TEXT,
+  consentWarningCodes,
   effectiveDelegatedAdmin,
   extensionsUntil,
   LEAST_PRIVILEGE_WARNING,
@@ -134,6 +136,16 @@ describe('delegated admin request', () => {
 
   it('R10: a request without Global Administrator carries no warning', () => {
     expect(validate({ roles: distinctRoles(15) })).toMatchObject({ ok: true, warnings: [] });
+  });
+
+  it('R10: the warning has a stable code for pages to word in their language, from the roles (any letter case)', () => {
+    const roles = [{ id: GLOBAL_ADMINISTRATOR_ROLE_ID.toUpperCase(), displayName: 'Global Administrator' }];
+    expect(consentWarningCodes({ roles })).toEqual(['least-privilege']);
+    expect(CONSENT_WARNING_TEXT['least-privilege']).toBe(LEAST_PRIVILEGE_WARNING);
+    expect(consentWarningCodes({ roles: [{ id: INTUNE_ADMINISTRATOR, displayName: 'Intune Administrator' }] })).toEqual(
+      [],
+    );
+    expect(consentWarningCodes(undefined)).toEqual([]);
   });
 });
 
