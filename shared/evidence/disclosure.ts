@@ -9,7 +9,7 @@ import type { ConsentPageView, Locale, PartnerEntryView } from '../pages';
  * The version of the consent page's and the revocation's words (shared/pages/messages.ts). A change to those words
  * is a new version: test/unit/evidence/disclosure.test.ts pins the words, so changing them fails until this moves on.
  */
-export const CONSENT_TEXT_VERSION = '2026-11-30';
+export const CONSENT_TEXT_VERSION = '2026-11-30.2';
 
 /** The consent page's facts: everything it shows but the form's token, target and error, and the reader's name. */
 export type DisclosedConsentPage = Omit<ConsentPageView, 'formAction' | 'csrfToken' | 'error' | 'signedInAs'>;

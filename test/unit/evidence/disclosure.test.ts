@@ -19,13 +19,14 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  * fails, the words changed: give CONSENT_TEXT_VERSION a new value, then update these digests.
  */
 const WORDS_OF_THIS_VERSION = {
-  en: 'c9f278196dadee0d6d9e6fd97dd1cd633da487ee73d074e072f9b1496a19a7fa',
-  de: 'a974453a19a1554cddf4383308d3c6e84c1e61c346f295d73a27491c3b73c68f',
+  en: 'ef5a06777c8e509928bce5ad90b849b13d32420e8b3000c3e56654cb762939a0',
+  de: 'dc0afdb2ee4ab9caca63aa741dd5ebef534d19964e1758b4a5532eb4d98c29f0',
 };
 
 function wordsOf(locale: 'en' | 'de'): string {
   const t = messagesFor(locale);
   const page = visibleText(renderConsentPage(consentView(locale, { message: 'Hello' })).html);
+  const warning = [t.globalAdminWarningTitle, t.globalAdminWarning('P')];
   const revocation = [
     t.revokeHeading,
     t.revokeIntro('P'),
@@ -34,7 +35,7 @@ function wordsOf(locale: 'en' | 'de'): string {
     t.revokeConfirmLabel('P'),
     t.revoke,
   ];
-  return [page, ...revocation].join('\n');
+  return [page, ...warning, ...revocation].join('\n');
 }
 
 describe('the disclosure digest', () => {
