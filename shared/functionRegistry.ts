@@ -47,14 +47,23 @@ export function registerHttp(
   name: string,
   options: { route: string; methods: HttpMethod[]; handler: HttpHandler; docs?: RouteDocs },
 ): HttpFunctionDefinition {
-  const { route, methods, docs } = options;
+  const { route, docs } = options;
+  const methods = withHead(options.methods, docs);
   // A documented /api route takes exactly the input its docs declare, so the OpenAPI document and the answers agree.
   const handler = withHttpConventions(docs ? withDeclaredInput(options.handler, declaredInput(docs)) : options.handler);
   const definition = record({ trigger: 'http', name, route, methods, handler, docs });
   if (insideFunctionsHost()) {
-    app.http(name, { route: options.route, methods: options.methods, authLevel: 'anonymous', handler });
+    app.http(name, { route: options.route, methods, authLevel: 'anonymous', handler });
   }
   return definition;
+}
+
+/**
+ * A page (a GET route outside the documented API) also answers HEAD, as HTTP expects: link checkers and mail scanners
+ * probe consent links that way, and a 404 would tell them the link is dead. The hosts send no body for HEAD.
+ */
+function withHead(methods: HttpMethod[], docs: RouteDocs | undefined): HttpMethod[] {
+  return !docs && methods.includes('GET') && !methods.includes('HEAD') ? [...methods, 'HEAD'] : methods;
 }
 
 export function registerQueue(

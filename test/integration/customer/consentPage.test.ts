@@ -112,6 +112,27 @@ describe('GET /consent/{token}', () => {
     expect(page.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('answers HEAD as GET without a body (link checkers and mail scanners probe links that way), changing nothing', async () => {
+    const { admin, link } = await pendingRequest();
+    const before = await stateOf(link, admin);
+    const head = (as?: Customer) =>
+      fetch(`${app.url}${link.path}`, {
+        method: 'HEAD',
+        redirect: 'manual',
+        headers: as ? { 'x-ms-client-principal': as.header } : {},
+      });
+
+    const signedOut = await head();
+    const signedIn = await head(admin);
+
+    expect(signedOut.status).toBe(302);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(signedIn.headers.get('x-frame-options')).toBe('DENY');
+    expect(await signedIn.text()).toBe('');
+    expect(await stateOf(link, admin)).toEqual(before);
+  });
+
   it('R5: a request without delegated admin says plainly that no roles are requested', async () => {
     const { admin, link } = await pendingRequest({ delegatedAdmin: undefined });
     const page = await getPage(app, link.path, { as: admin });
