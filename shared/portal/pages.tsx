@@ -286,3 +286,13 @@ function renderFailure(view: FailureView): RenderedPage {
   );
   return portalDocument(FAILURE_STATUS[view.failure], view, words.title, body);
 }
+
+/** The words beside a form field when it has errors (its id is what the field's aria-describedby names). */
+export function FieldErrorText(props: { name: string; words: string[] }) {
+  if (!props.words.length) return null;
+  return (
+    <p class="field-error" id={`${props.name}-error`}>
+      {props.words.join(' ')}
+    </p>
+  );
+}

@@ -6,7 +6,7 @@ import { visibleLine } from '../domain/suppliedText';
 import { formatDateTime, localPath, roleDescription, type RenderedPage } from '../pages';
 import { requestFieldWords, wordsOnce, type FieldProblem } from './fieldErrors';
 import { portalMessagesFor, type PortalMessages } from './messages';
-import { portalDocument } from './pages';
+import { FieldErrorText, portalDocument } from './pages';
 import { PORTAL_PATHS } from './paths';
 import type {
   EmailLimitView,
@@ -533,12 +533,8 @@ function Field(props: {
 
 function FieldErrors(props: { view: RequestFormView; name: RequestFormField }) {
   const t = portalMessagesFor(props.view.locale);
-  const words = wordsOnce(props.view.errors[props.name], props.name, fieldWords(t));
-  if (!words.length) return null;
   return (
-    <p class="field-error" id={`${props.name}-error`}>
-      {words.join(' ')}
-    </p>
+    <FieldErrorText name={props.name} words={wordsOnce(props.view.errors[props.name], props.name, fieldWords(t))} />
   );
 }
 

@@ -4,7 +4,7 @@ import { visibleLine } from '../domain/suppliedText';
 import { formatDateTime, localPath, type RenderedPage } from '../pages';
 import { webhookFieldWords, wordsOnce, type FieldProblem } from './fieldErrors';
 import { portalMessagesFor, type PortalMessages } from './messages';
-import { portalDocument } from './pages';
+import { FieldErrorText, portalDocument } from './pages';
 import type { WebhookFormField, WebhooksView } from './viewModels';
 
 export function renderWebhooks(view: WebhooksView): RenderedPage {
@@ -138,12 +138,8 @@ type WebhookField = Exclude<WebhookFormField, 'form'>;
 
 function Errors(props: { view: WebhooksView; name: WebhookField }) {
   const t = portalMessagesFor(props.view.locale);
-  const words = wordsOnce(props.view.errors[props.name], props.name, fieldWords(t));
-  if (!words.length) return null;
   return (
-    <p class="field-error" id={`${props.name}-error`}>
-      {words.join(' ')}
-    </p>
+    <FieldErrorText name={props.name} words={wordsOnce(props.view.errors[props.name], props.name, fieldWords(t))} />
   );
 }
 
