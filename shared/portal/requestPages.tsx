@@ -441,18 +441,7 @@ function AdminFields(props: { t: PortalMessages; view: RequestFormView }) {
   return (
     <fieldset>
       <legend>{t.adminLegend}</legend>
-      <FieldErrors view={view} name="delegatedAdmin" />
-      <div class="confirm">
-        <input
-          type="checkbox"
-          id="delegatedAdmin"
-          name="delegatedAdmin"
-          value="yes"
-          checked={values.delegatedAdmin}
-          {...described(view, 'delegatedAdmin')}
-        />
-        <label for="delegatedAdmin">{t.adminChoice}</label>
-      </div>
+      <YesBox view={view} name="delegatedAdmin" label={t.adminChoice} />
       <p>{t.adminGuidance}</p>
       <FieldErrors view={view} name="roles" />
       <ul class="choices" id="roles">
@@ -481,18 +470,7 @@ function AdminFields(props: { t: PortalMessages; view: RequestFormView }) {
         type="number"
         range={[DELEGATED_ADMIN_LIMITS.minDurationDays, DELEGATED_ADMIN_LIMITS.maxDurationDays]}
       />
-      <FieldErrors view={view} name="autoExtend" />
-      <div class="confirm">
-        <input
-          type="checkbox"
-          id="autoExtend"
-          name="autoExtend"
-          value="yes"
-          checked={values.autoExtend}
-          {...described(view, 'autoExtend')}
-        />
-        <label for="autoExtend">{t.autoExtendField}</label>
-      </div>
+      <YesBox view={view} name="autoExtend" label={t.autoExtendField} />
     </fieldset>
   );
 }
@@ -540,6 +518,27 @@ function FieldErrors(props: { view: RequestFormView; name: RequestFormField }) {
 
 function fieldWords(t: PortalMessages) {
   return (field: RequestFormField, problem: FieldProblem) => requestFieldWords(t, field, problem);
+}
+
+/** A yes/no choice of the form, with its errors above it and the value kept. */
+function YesBox(props: { view: RequestFormView; name: 'delegatedAdmin' | 'autoExtend'; label: string }) {
+  const { view, name } = props;
+  return (
+    <>
+      <FieldErrors view={view} name={name} />
+      <div class="confirm">
+        <input
+          type="checkbox"
+          id={name}
+          name={name}
+          value="yes"
+          checked={view.values[name]}
+          {...described(view, name)}
+        />
+        <label for={name}>{props.label}</label>
+      </div>
+    </>
+  );
 }
 
 function described(view: RequestFormView, name: RequestFormField, hint = false) {
